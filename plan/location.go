@@ -1,0 +1,53 @@
+package plan
+
+import (
+	"sync"
+	"time"
+
+	// The IANA time-zone database is embedded so that Europe/Brussels loads on
+	// a machine without one (a scratch container, Windows without Go): the
+	// issue that founded this package requires it. It adds about 450 kB to a
+	// binary that imports this package.
+	_ "time/tzdata"
+)
+
+// BrusselsZone is the IANA name of the default location.
+const BrusselsZone = "Europe/Brussels"
+
+// brussels loads the location once. With time/tzdata embedded the load
+// cannot fail: time.LoadLocation falls back to the embedded copy when the
+// system database is missing or unreadable.
+var brussels = sync.OnceValues(func() (*time.Location, error) {
+	return time.LoadLocation(BrusselsZone)
+})
+
+// Brussels returns the Europe/Brussels location, the default for every
+// conversion from an instant to a civil date or clock time in this library.
+// It is the one place where that location is loaded. Safe for concurrent
+// use; every call returns the same pointer.
+func Brussels() *time.Location {
+	loc, err := brussels()
+	if err != nil {
+		// Unreachable with time/tzdata embedded (see brussels); UTC would be
+		// a silent guess, so callers get nil and a nil-location error from
+		// every function that needs one.
+		return nil
+	}
+	return loc
+}
+
+// locOrDefault returns loc, or Brussels when loc is nil.
+func locOrDefault(loc *time.Location) *time.Location {
+	if loc == nil {
+		return Brussels()
+	}
+	return loc
+}
+
+// DayBounds returns the instants at which day d starts and ends in loc (nil
+// means Brussels): [start, end). On the days of the daylight-saving switch
+// the day lasts 23 or 25 hours; end.Sub(start) tells which.
+func DayBounds(d Date, loc *time.Location) (start, end time.Time) {
+	loc = locOrDefault(loc)
+	return d.In(loc), d.AddDays(1).In(loc)
+}
