@@ -1,0 +1,226 @@
+package plan
+
+import (
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Kind is the kind of care a plan is for.
+type Kind string
+
+// The kinds of plan (seed 004 §3.4).
+const (
+	// KindRegular is ordinary care of a baby or toddler.
+	KindRegular Kind = "regular"
+	// KindTemporary is a temporary place for urgent need (dringende opvangnood):
+	// at most 6 months, one extension of at most 6 months.
+	KindTemporary Kind = "temporary"
+	// KindAfterSchool is after-school care (buitenschoolse opvang): one plan per
+	// school year, school holidays excluded.
+	KindAfterSchool Kind = "after_school"
+	// KindHolidayCare is care in the school holidays (vakantieopvang).
+	KindHolidayCare Kind = "holiday"
+)
+
+// Plan is a care plan (opvangplan): the annex to the written agreement that
+// lists the reserved days and hours, the settling-in and start dates and the
+// expected end date. "Bestellen is betalen": every reserved day is paid
+// unless the absence is justified (seed 004 §3.4).
+//
+// Irregular care records the average need in the schedule (seed 004 §3.4);
+// days that differ from the pattern go in Overrides.
+type Plan struct {
+	Kind Kind `json:"kind"`
+	// Start is the first day of care under this plan (startdatum).
+	Start Date `json:"start"`
+	// End is the expected last day (vermoedelijke einddatum); zero for an
+	// open-ended plan. An after-school plan without one ends with its
+	// school year (31 August).
+	End Date `json:"end,omitzero"`
+	// SettlingIn lists the settling-in days (wendagen).
+	SettlingIn []Date `json:"settling_in,omitempty"`
+	// Schedule is the weekly pattern of reserved slots.
+	Schedule Schedule `json:"schedule"`
+	// Overrides replace the schedule on single dates; an override without
+	// slots removes a day. A holiday-care plan may consist of overrides only.
+	Overrides []Override `json:"overrides,omitempty"`
+	// Exclusions are periods in which the schedule does not apply: the
+	// school holidays of an after-school plan, a family holiday agreed in
+	// the plan. Overrides still apply inside them.
+	Exclusions []Exclusion `json:"exclusions,omitempty"`
+	// Extensions lists, for a temporary plan, the new end date of each
+	// extension in order. At most one is allowed (seed 004 §3.4).
+	Extensions []Date `json:"extensions,omitempty"`
+}
+
+// Override sets the reserved slots of one date, replacing the schedule.
+type Override struct {
+	Date  Date   `json:"date"`
+	Slots []Slot `json:"slots"`
+}
+
+// Exclusion is a period in which a plan's weekly schedule does not apply.
+type Exclusion struct {
+	Period Period `json:"period"`
+	Reason string `json:"reason"`
+}
+
+// LastDay returns the plan's effective last day: the last extension's end,
+// else End; for an after-school plan without an end, the last day of its
+// school year. Zero means open-ended.
+func (p Plan) LastDay() Date {
+	if n := len(p.Extensions); n > 0 && !p.Extensions[n-1].IsZero() {
+		return p.Extensions[n-1]
+	}
+	if p.End.IsZero() && p.Kind == KindAfterSchool && !p.Start.IsZero() {
+		return SchoolYearOf(p.Start).End
+	}
+	return p.End
+}
+
+// Period returns the days the plan runs, from Start to LastDay. For an
+// open-ended plan the end is 9999-12-31.
+func (p Plan) Period() Period {
+	end := p.LastDay()
+	if end.IsZero() {
+		end = MustDate(9999, time.December, 31)
+	}
+	return Period{Start: p.Start, End: end}
+}
+
+// PlannedDay is one day of a plan: the slots reserved on it, and when the
+// organiser is closed that day, why. A closed day is never billed and uses
+// up no justified absence day (seed 004 §3.4.2).
+type PlannedDay struct {
+	Date  Date   `json:"date"`
+	Slots []Slot `json:"slots"`
+	// Closed is set when the organiser is closed on a day the plan would
+	// otherwise reserve.
+	Closed *ClosedDay `json:"closed,omitempty"`
+}
+
+// IsReserved reports whether the day is reserved and the organiser open.
+func (d PlannedDay) IsReserved() bool { return len(d.Slots) > 0 && d.Closed == nil }
+
+// Minutes returns the reserved wall-clock minutes of the day (see
+// Slot.Minutes).
+func (d PlannedDay) Minutes() int {
+	n := 0
+	for _, s := range d.Slots {
+		n += s.Minutes()
+	}
+	return n
+}
+
+// Sessions returns the day's slots as sessions of real instants in loc (nil
+// means Brussels).
+func (d PlannedDay) Sessions(loc *time.Location) []Session {
+	out := make([]Session, len(d.Slots))
+	for i, s := range d.Slots {
+		out[i] = s.Session(d.Date, loc)
+	}
+	return out
+}
+
+// slotsOn returns what the plan itself (before closing days) reserves on d.
+func (p Plan) slotsOn(d Date) []Slot {
+	if !p.Period().Contains(d) {
+		return nil
+	}
+	for _, o := range p.Overrides {
+		if o.Date == d {
+			return o.Slots
+		}
+	}
+	for _, e := range p.Exclusions {
+		if e.Period.Contains(d) {
+			return nil
+		}
+	}
+	anchor := p.Schedule.Anchor
+	if anchor.IsZero() {
+		anchor = p.Start
+	}
+	w, ok := p.Schedule.weekFor(d, anchor)
+	if !ok {
+		return nil
+	}
+	return w.Slots(d.Weekday())
+}
+
+// Day returns what the plan says about d under calendar c. The zero
+// PlannedDay's Slots are empty when d is not reserved.
+func (p Plan) Day(d Date, c Calendar) PlannedDay {
+	pd := PlannedDay{Date: d, Slots: p.slotsOn(d)}
+	if len(pd.Slots) > 0 {
+		if cd, closed := c.IsClosed(d); closed {
+			pd.Closed = &cd
+		}
+	}
+	return pd
+}
+
+// Days returns every day in period that the plan would reserve, in date
+// order, including those on which the organiser is closed (Closed set).
+// Use ReservedDays for the days that are really reserved.
+func (p Plan) Days(period Period, c Calendar) []PlannedDay {
+	in, ok := period.Intersect(p.Period())
+	if !ok {
+		return nil
+	}
+	closed := c.closedSet(in)
+	var out []PlannedDay
+	for d := range in.Days() {
+		slots := p.slotsOn(d)
+		if len(slots) == 0 {
+			continue
+		}
+		pd := PlannedDay{Date: d, Slots: slots}
+		if cd, ok := closed[d]; ok {
+			pd.Closed = &cd
+		}
+		out = append(out, pd)
+	}
+	return out
+}
+
+// ReservedDays returns the days in period that are reserved and on which
+// the organiser is open, in date order.
+func (p Plan) ReservedDays(period Period, c Calendar) []PlannedDay {
+	return slices.DeleteFunc(p.Days(period, c), func(d PlannedDay) bool { return !d.IsReserved() })
+}
+
+// FullTimeRatio returns the plan's reserved days per week divided by 5, the
+// basis for prorating justified absence days (respijtdagen): 3 days a week
+// gives 0.6. For an alternating schedule it is the average of weeks A and B
+// (3 and 2 days give 0.5). A day counts when it has any reserved slot, half
+// days included: Opgroeien prorates "in verhouding tot het aantal dagen dat
+// een kind is ingeschreven". Weekend days count like others, so the ratio
+// can exceed 1; the absence rules decide how to cap it. Overrides do not
+// change the ratio: the schedule records the average need.
+func (p Plan) FullTimeRatio() decimal.Decimal {
+	// Source: Opgroeien FAQ for organisers, "Hoe ga ik om met
+	// gerechtvaardigde afwezigheden of respijtdagen?" (18 × 3/5 = 10.8).
+	switch n := len(p.Schedule.Weeks); n {
+	case 1:
+		return decimal.New(int64(p.Schedule.Weeks[0].ReservedDays())*2, -1) // days/5, exact
+	case 2:
+		return decimal.New(int64(p.Schedule.Weeks[0].ReservedDays()+p.Schedule.Weeks[1].ReservedDays()), -1) // days/10, exact
+	}
+	return decimal.Zero
+}
+
+// SchoolYearOf returns the school year (1 September to 31 August) that d
+// falls in.
+func SchoolYearOf(d Date) Period {
+	if d.IsZero() {
+		return Period{}
+	}
+	y := d.Year()
+	if d.Month() < time.September {
+		y--
+	}
+	return Period{Start: MustDate(y, time.September, 1), End: MustDate(y+1, time.August, 31)}
+}

@@ -1,0 +1,247 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Facts are what plan validation needs to know beyond the plan itself. All
+// are optional; a rule whose facts are missing is not checked.
+type Facts struct {
+	// Birth is the child's birth date, for the age limit of after-school
+	// care.
+	Birth Date `json:"birth,omitzero"`
+	// SchoolHolidays are the school holidays (autumn, Christmas, spring,
+	// Easter, summer) of the plan's school year; an after-school plan may
+	// reserve no day in them.
+	SchoolHolidays []Period `json:"school_holidays,omitempty"`
+}
+
+// PlanRules gathers the bounds of the plan rules. They are house rules of
+// seed 004; DefaultPlanRules returns those values.
+type PlanRules struct {
+	// TemporaryMonths is the longest a temporary plan runs; seed 004: 6.
+	TemporaryMonths int `json:"temporary_months"`
+	// MaxExtensions is how often a temporary plan may be extended; seed
+	// 004: once.
+	MaxExtensions int `json:"max_extensions"`
+	// ExtensionMonths is the longest one extension runs; seed 004: 6.
+	ExtensionMonths int `json:"extension_months"`
+}
+
+// DefaultPlanRules returns the plan rules of seed 004 §3.4: "Voor tijdelijke
+// plaatsen in kader van dringende opvangnood wordt een opvangplan opgesteld
+// voor de periode van maximaal 6 maanden. Er is 1 verlenging met maximaal 6
+// maanden mogelijk."
+func DefaultPlanRules() PlanRules {
+	return PlanRules{TemporaryMonths: 6, MaxExtensions: 1, ExtensionMonths: 6}
+}
+
+// Rule IDs of the plan validation rules.
+const (
+	RuleTemporaryLength    = "plan.temporary.length"
+	RuleTemporaryExtend    = "plan.temporary.extension"
+	RuleAfterSchoolYear    = "plan.after_school.school_year"
+	RuleAfterSchoolHoliday = "plan.after_school.school_holidays"
+	RuleAfterSchoolAge     = "plan.after_school.age_limit"
+)
+
+// Validate checks the plan against the default rules (DefaultPlanRules)
+// and returns every problem at once as Problems, or nil. See ValidateWith.
+func (p Plan) Validate(f Facts) error { return p.ValidateWith(f, DefaultPlanRules()) }
+
+// ValidateWith checks the plan and returns every problem at once:
+//   - a known kind, a start date, an end not before the start;
+//   - at least one reserved slot (in the schedule or an override);
+//   - one or two schedule weeks; slots within 00:00–24:00, ending after
+//     they start, not overlapping on a day;
+//   - overrides inside the plan, one per date; valid exclusion periods;
+//     settling-in days set, distinct and not after the plan's end;
+//   - a temporary plan with an end, at most r.TemporaryMonths long, with at
+//     most r.MaxExtensions extensions of at most r.ExtensionMonths each; no
+//     extension on another kind of plan;
+//   - an after-school plan within one school year (1 September–31 August),
+//     no reserved day in f.SchoolHolidays, and not past 31 August of the
+//     year the child turns 12 (f.Birth).
+func (p Plan) ValidateWith(f Facts, r PlanRules) error {
+	var ps Problems
+	add := func(q Problem) { ps = append(ps, q) }
+	switch p.Kind {
+	case KindRegular, KindTemporary, KindAfterSchool, KindHolidayCare:
+	default:
+		add(Problem{Code: CodeInvalidValue, Field: "kind",
+			Message: fmt.Sprintf("kind %q is not one of regular, temporary, after_school, holiday", p.Kind)})
+	}
+	if p.Start.IsZero() {
+		add(Problem{Code: CodeMissing, Field: "start", Message: "a plan needs a start date"})
+	}
+	if !p.End.IsZero() && !p.Start.IsZero() && p.End.Before(p.Start) {
+		add(Problem{Code: CodeEndBeforeStart, Field: "end", Date: p.End,
+			Message: fmt.Sprintf("expected end %s is before the start %s", p.End, p.Start)})
+	}
+	ps = append(ps, p.validateReservations()...)
+	ps = append(ps, p.validateDates()...)
+	ps = append(ps, p.validateTemporary(r)...)
+	ps = append(ps, p.validateAfterSchool(f)...)
+	return ps.Err()
+}
+
+func (p Plan) validateReservations() Problems {
+	var ps Problems
+	switch n := len(p.Schedule.Weeks); {
+	case n > 2:
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "schedule.weeks",
+			Message: fmt.Sprintf("a schedule has one week or two alternating weeks, not %d", n)})
+	case n == 2 && p.Schedule.Anchor.IsZero() && p.Start.IsZero():
+		ps = append(ps, Problem{Code: CodeMissing, Field: "schedule.anchor",
+			Message: "an alternating schedule needs an anchor day in week A, or a plan start"})
+	}
+	reserved := false
+	for i, w := range p.Schedule.Weeks {
+		for _, wd := range weekdayOrder {
+			slots := w.Slots(wd)
+			reserved = reserved || len(slots) > 0
+			ps = append(ps, validateSlots(slots, fmt.Sprintf("schedule.weeks[%d].%s", i, strings.ToLower(wd.String())), Date{})...)
+		}
+	}
+	seen := make(map[Date]int, len(p.Overrides))
+	for i, o := range p.Overrides {
+		field := fmt.Sprintf("overrides[%d]", i)
+		reserved = reserved || len(o.Slots) > 0
+		switch {
+		case o.Date.IsZero():
+			ps = append(ps, Problem{Code: CodeMissing, Field: field + ".date", Message: "an override needs a date"})
+		case !p.Start.IsZero() && !p.Period().Contains(o.Date):
+			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field + ".date", Date: o.Date,
+				Message: fmt.Sprintf("override on %s is outside the plan's period %s", o.Date, p.Period())})
+		}
+		if j, dup := seen[o.Date]; dup && !o.Date.IsZero() {
+			ps = append(ps, Problem{Code: CodeOverlap, Field: field + ".date", Date: o.Date,
+				Message: fmt.Sprintf("override on %s repeats overrides[%d]", o.Date, j)})
+		}
+		seen[o.Date] = i
+		ps = append(ps, validateSlots(o.Slots, field+".slots", o.Date)...)
+	}
+	if !reserved {
+		ps = append(ps, Problem{Code: CodeNoReservedSession, Field: "schedule",
+			Message: "the plan reserves no slot on any day: a care plan lists at least one reserved day",
+			Rule:    Rule{ID: "plan.reserves_something", Source: srcSeed004Plan}})
+	}
+	return ps
+}
+
+func (p Plan) validateDates() Problems {
+	var ps Problems
+	for i, e := range p.Exclusions {
+		if err := e.Period.Validate(); err != nil {
+			q := err.(Problem)
+			q.Field = fmt.Sprintf("exclusions[%d].period", i)
+			ps = append(ps, q)
+		}
+	}
+	last := p.LastDay()
+	for i, d := range p.SettlingIn {
+		field := fmt.Sprintf("settling_in[%d]", i)
+		switch {
+		case d.IsZero():
+			ps = append(ps, Problem{Code: CodeMissing, Field: field, Message: "a settling-in day needs a date"})
+		case slices.Index(p.SettlingIn, d) < i:
+			ps = append(ps, Problem{Code: CodeOverlap, Field: field, Date: d,
+				Message: fmt.Sprintf("settling-in day %s is listed twice", d)})
+		case !last.IsZero() && d.After(last):
+			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field, Date: d,
+				Message: fmt.Sprintf("settling-in day %s is after the plan's last day %s", d, last)})
+		}
+	}
+	return ps
+}
+
+func (p Plan) validateTemporary(r PlanRules) Problems {
+	var ps Problems
+	if p.Kind != KindTemporary {
+		if len(p.Extensions) > 0 {
+			ps = append(ps, Problem{Code: CodeInvalidValue, Field: "extensions",
+				Message: fmt.Sprintf("only a temporary plan is extended; this plan is %q", p.Kind)})
+		}
+		return ps
+	}
+	// Source: seed 004 §3.4 — a temporary plan runs at most 6 months, with
+	// one extension of at most 6 months.
+	lengthRule := Rule{ID: RuleTemporaryLength, Source: srcSeed004Plan}
+	extendRule := Rule{ID: RuleTemporaryExtend, Source: srcSeed004Plan}
+	if p.Start.IsZero() {
+		return ps
+	}
+	if p.End.IsZero() {
+		return append(ps, Problem{Code: CodeMissing, Field: "end", Rule: lengthRule,
+			Message: fmt.Sprintf("a temporary plan needs an end date, at most %d months after its start", r.TemporaryMonths)})
+	}
+	if limit := TermEnd(p.Start, r.TemporaryMonths); p.End.After(limit) {
+		ps = append(ps, Problem{Code: CodeTooLong, Field: "end", Date: p.End, Rule: lengthRule,
+			Message: fmt.Sprintf("a temporary plan from %s runs at most %d months, until %s; it ends on %s",
+				p.Start, r.TemporaryMonths, limit, p.End)})
+	}
+	if len(p.Extensions) > r.MaxExtensions {
+		ps = append(ps, Problem{Code: CodeTooManyExtensions, Field: "extensions", Rule: extendRule,
+			Message: fmt.Sprintf("a temporary plan may be extended %d time(s); it has %d extensions", r.MaxExtensions, len(p.Extensions))})
+	}
+	prev := p.End
+	for i, e := range p.Extensions {
+		field := fmt.Sprintf("extensions[%d]", i)
+		if e.IsZero() || !e.After(prev) {
+			ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: field, Date: e, Rule: extendRule,
+				Message: fmt.Sprintf("extension end %s is not after the previous end %s", e, prev)})
+			continue
+		}
+		if limit := TermEnd(prev.AddDays(1), r.ExtensionMonths); e.After(limit) {
+			ps = append(ps, Problem{Code: CodeTooLong, Field: field, Date: e, Rule: extendRule,
+				Message: fmt.Sprintf("an extension from %s runs at most %d months, until %s; it ends on %s",
+					prev.AddDays(1), r.ExtensionMonths, limit, e)})
+		}
+		prev = e
+	}
+	return ps
+}
+
+func (p Plan) validateAfterSchool(f Facts) Problems {
+	var ps Problems
+	if p.Kind != KindAfterSchool || p.Start.IsZero() {
+		return ps
+	}
+	// Source: seed 004 §3.4 — "Voor buitenschoolse opvang wordt een
+	// opvangplan per schooljaar opgesteld, met uitzondering van de
+	// schoolvakanties".
+	year := SchoolYearOf(p.Start)
+	if last := p.LastDay(); !year.Contains(last) {
+		ps = append(ps, Problem{Code: CodeOutsideSchoolYear, Field: "end", Date: last,
+			Rule:    Rule{ID: RuleAfterSchoolYear, Source: srcSeed004Plan},
+			Message: fmt.Sprintf("an after-school plan covers one school year; starting %s it ends by %s, not %s", p.Start, year.End, last)})
+	}
+	for i, h := range f.SchoolHolidays {
+		if h.IsEmpty() {
+			ps = append(ps, Problem{Code: CodeInvalidPeriod, Field: fmt.Sprintf("facts.school_holidays[%d]", i),
+				Message: fmt.Sprintf("school holiday %s is not a valid period", h)})
+			continue
+		}
+		var hit []Date
+		for d := range h.Days() {
+			if len(p.slotsOn(d)) > 0 {
+				hit = append(hit, d)
+			}
+		}
+		if len(hit) > 0 {
+			ps = append(ps, Problem{Code: CodeSchoolHoliday, Field: "exclusions", Date: hit[0],
+				Rule: Rule{ID: RuleAfterSchoolHoliday, Source: srcSeed004Plan},
+				Message: fmt.Sprintf("the plan reserves %d day(s) in the school holiday %s (first %s); exclude the holiday",
+					len(hit), h, hit[0])})
+		}
+	}
+	if limit := AfterSchoolEnd(f.Birth); !limit.IsZero() && p.LastDay().After(limit) {
+		ps = append(ps, Problem{Code: CodeAgeLimit, Field: "end", Date: p.LastDay(),
+			Rule: Rule{ID: RuleAfterSchoolAge, Source: srcSeed000End},
+			Message: fmt.Sprintf("after-school care of a child born %s stops on %s, the 31 August of the year it turns 12; the plan runs until %s",
+				f.Birth, limit, p.LastDay())})
+	}
+	return ps
+}
