@@ -120,6 +120,10 @@ func (d Date) Compare(e Date) int {
 	return 0
 }
 
+// Equal reports whether d and e are the same date (the same as d == e; it
+// lets go-cmp compare structs that hold Dates).
+func (d Date) Equal(e Date) bool { return d.n == e.n }
+
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.n < e.n }
 

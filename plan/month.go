@@ -98,6 +98,10 @@ func (m Month) Compare(o Month) int {
 	return 0
 }
 
+// Equal reports whether m and o are the same month (the same as m == o; it
+// lets go-cmp compare structs that hold Months).
+func (m Month) Equal(o Month) bool { return m.n == o.n }
+
 // String formats m as YYYY-MM ("" for the zero Month).
 func (m Month) String() string {
 	if m.n == 0 {

@@ -1,0 +1,180 @@
+package plan
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+// The Belgian public holidays, as listed in GO-DEPENDENCIES §2.2 for 2025
+// and 2027 (from rickar/cal/v2/be).
+func TestPublicHolidays(t *testing.T) {
+	want2025 := []Holiday{
+		{MustParseDate("2025-01-01"), "Nieuwjaarsdag"},
+		{MustParseDate("2025-04-21"), "Paasmaandag"},
+		{MustParseDate("2025-05-01"), "Dag van de Arbeid"},
+		{MustParseDate("2025-05-29"), "Onze Lieve Heer Hemelvaart"},
+		{MustParseDate("2025-06-09"), "Pinkstermaandag"},
+		{MustParseDate("2025-07-21"), "Nationale Feestdag"},
+		{MustParseDate("2025-08-15"), "Onze Lieve Vrouw Hemelvaart"},
+		{MustParseDate("2025-11-01"), "Allerheiligen"},
+		{MustParseDate("2025-11-11"), "Wapenstilstand"},
+		{MustParseDate("2025-12-25"), "Kerstmis"},
+	}
+	if diff := cmp.Diff(want2025, PublicHolidays(2025)); diff != "" {
+		t.Errorf("2025 (-want +got):\n%s", diff)
+	}
+	h27 := PublicHolidays(2027)
+	if h27[1].Date != MustParseDate("2027-03-29") || h27[4].Date != MustParseDate("2027-05-17") {
+		t.Errorf("2027 Easter Monday / Whit Monday: %v", h27)
+	}
+	if PublicHolidays(0) != nil || PublicHolidays(10000) != nil {
+		t.Error("years outside 1–9999 have no holidays")
+	}
+}
+
+func TestCalendarIsClosed(t *testing.T) {
+	c := Calendar{
+		OpenOnHolidays: []string{"Wapenstilstand"},
+		Closures: []Closure{
+			{Period: Period{MustParseDate("2026-07-20"), MustParseDate("2026-08-07")}, Reason: "zomersluiting"},
+			{Period: Period{MustParseDate("2026-12-25"), MustParseDate("2026-12-26")}, Reason: "kerstsluiting"},
+		},
+	}
+	tests := []struct {
+		date   string
+		closed bool
+		kind   ClosedKind
+		reason string
+	}{
+		{"2026-07-21", true, ClosedByOrganiser, "zomersluiting"}, // closure wins over Nationale Feestdag
+		{"2026-05-14", true, ClosedPublicHoliday, "Onze Lieve Heer Hemelvaart"},
+		{"2026-11-11", false, "", ""}, // open on Wapenstilstand
+		{"2026-12-25", true, ClosedByOrganiser, "kerstsluiting"},
+		{"2026-11-02", false, "", ""}, // no replacement day for Allerheiligen on a Sunday
+		{"2026-03-14", false, "", ""}, // a Saturday is not a closing day
+	}
+	for _, tt := range tests {
+		got, closed := c.IsClosed(MustParseDate(tt.date))
+		if closed != tt.closed || got.Kind != tt.kind || got.Reason != tt.reason {
+			t.Errorf("IsClosed(%s) = %+v, %v", tt.date, got, closed)
+		}
+	}
+	if _, closed := (Calendar{NoPublicHolidays: true}).IsClosed(MustParseDate("2026-01-01")); closed {
+		t.Error("NoPublicHolidays: open on New Year")
+	}
+}
+
+func TestCalendarValidate(t *testing.T) {
+	c := Calendar{
+		OpenOnHolidays: []string{"Sinterklaas"},
+		Closures: []Closure{
+			{Period: Period{MustParseDate("2026-07-20"), MustParseDate("2026-07-10")}, Reason: "zomer"},
+			{Period: Period{MustParseDate("2026-08-01"), MustParseDate("2026-08-10")}},
+			{Period: Period{MustParseDate("2026-08-05"), MustParseDate("2026-08-06")}, Reason: "brug"},
+		},
+	}
+	ps := AsProblems(c.Validate())
+	want := []struct {
+		code  Code
+		field string
+	}{
+		{CodeInvalidValue, "open_on_holidays[0]"},
+		{CodeEndBeforeStart, "closures[0].period"},
+		{CodeMissing, "closures[1].reason"},
+		{CodeOverlap, "closures[2]"},
+	}
+	if len(ps) != len(want) {
+		t.Fatalf("got %d problems, want %d: %v", len(ps), len(want), ps)
+	}
+	for i, w := range want {
+		if ps[i].Code != w.code || ps[i].Field != w.field {
+			t.Errorf("problem %d = %v, want %s at %s", i, ps[i], w.code, w.field)
+		}
+	}
+	if (Calendar{}).Validate() != nil {
+		t.Error("the zero Calendar is valid")
+	}
+}
+
+// ClosedDays agrees with IsClosed day by day.
+func TestClosedDaysMatchesIsClosed(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := genCalendar().Draw(t, "cal")
+		p := genPeriod().Draw(t, "p")
+		days := c.ClosedDays(p)
+		i := 0
+		for d := range p.Days() {
+			want, closed := c.IsClosed(d)
+			if closed {
+				if i >= len(days) || days[i] != want {
+					t.Fatalf("day %v: IsClosed %+v, ClosedDays has %v", d, want, days)
+				}
+				i++
+			}
+		}
+		if i != len(days) {
+			t.Fatalf("ClosedDays has %d extra days", len(days)-i)
+		}
+	})
+}
+
+// Seed 004 §1.2.2: yearly overview by the end of January; extra closures
+// shorter than a week at least 2 days ahead, a week or longer 4 weeks ahead.
+func TestCheckAnnouncement(t *testing.T) {
+	pol := Seed004AnnouncementPolicy()
+	cl := func(start, end, announced string, overview bool) Closure {
+		return Closure{Period: Period{MustParseDate(start), MustParseDate(end)}, Reason: "sluiting",
+			Announced: MustParseDate(announced), InYearlyOverview: overview}
+	}
+	tests := []struct {
+		name     string
+		c        Closure
+		inTime   bool
+		deadline string
+		rule     string
+	}{
+		{"short extra closure two days ahead", cl("2026-03-12", "2026-03-13", "2026-03-10", false), true, "2026-03-10", RuleExtraShort},
+		{"short extra closure one day ahead", cl("2026-03-12", "2026-03-13", "2026-03-11", false), false, "2026-03-10", RuleExtraShort},
+		{"six days is still short", cl("2026-03-12", "2026-03-17", "2026-03-10", false), true, "2026-03-10", RuleExtraShort},
+		{"a week is long: four weeks ahead", cl("2026-07-06", "2026-07-12", "2026-06-08", false), true, "2026-06-08", RuleExtraLong},
+		{"a week announced 27 days ahead", cl("2026-07-06", "2026-07-12", "2026-06-09", false), false, "2026-06-08", RuleExtraLong},
+		{"yearly overview on 31 January", cl("2026-07-20", "2026-08-07", "2026-01-31", true), true, "2026-01-31", RuleYearlyOverview},
+		{"overview entry sent 1 February is judged as extra", cl("2026-07-20", "2026-08-07", "2026-02-01", true), true, "2026-06-22", RuleExtraLong},
+		{"late overview entry, too late as extra as well", cl("2026-02-02", "2026-02-02", "2026-02-01", true), false, "2026-01-31", RuleExtraShort},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CheckAnnouncement(tt.c, pol)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.InTime != tt.inTime || got.Deadline != MustParseDate(tt.deadline) || got.Rule.ID != tt.rule || got.Rule.Source == "" {
+				t.Errorf("got in time %v, deadline %v, rule %v; want %v, %s, %s (%s)", got.InTime, got.Deadline, got.Rule, tt.inTime, tt.deadline, tt.rule, got.Explanation)
+			}
+		})
+	}
+	if _, err := CheckAnnouncement(Closure{Period: Period{MustParseDate("2026-03-12"), MustParseDate("2026-03-12")}}, pol); err == nil {
+		t.Error("a closure without announcement date cannot be checked")
+	}
+	bad := pol
+	bad.OverviewByMonth = time.February
+	bad.OverviewByDay = 30
+	if err := bad.Validate(); err == nil {
+		t.Error("30 February is not a deadline")
+	}
+}
+
+func TestCheckAnnouncements(t *testing.T) {
+	c := Calendar{Closures: []Closure{
+		{Period: Period{MustParseDate("2026-03-12"), MustParseDate("2026-03-12")}, Reason: "pedagogische studiedag", Announced: MustParseDate("2026-03-11")},
+		{Period: Period{MustParseDate("2026-04-10"), MustParseDate("2026-04-10")}, Reason: "brugdag", Announced: MustParseDate("2026-03-01")},
+		{Period: Period{MustParseDate("2026-05-10"), MustParseDate("2026-05-10")}, Reason: "niet gemeld"},
+	}}
+	ps := AsProblems(CheckAnnouncements(c, Seed004AnnouncementPolicy()))
+	if len(ps) != 1 || ps[0].Code != CodeLateAnnouncement || ps[0].Field != "closures[0].announced" || ps[0].Rule.ID != RuleExtraShort {
+		t.Fatalf("problems = %v", ps)
+	}
+}

@@ -1,0 +1,180 @@
+package plan
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Date
+		wantErr bool
+	}{
+		{"2025-03-30", MustDate(2025, time.March, 30), false},
+		{"2024-02-29", MustDate(2024, time.February, 29), false}, // leap year
+		{"2000-02-29", MustDate(2000, time.February, 29), false}, // divisible by 400
+		{"0001-01-01", MustDate(1, time.January, 1), false},
+		{"9999-12-31", MustDate(9999, time.December, 31), false},
+		{"2025-02-29", Date{}, true}, // not a leap year
+		{"1900-02-29", Date{}, true}, // divisible by 100, not 400
+		{"2025-04-31", Date{}, true}, // April has 30 days: never normalised into May
+		{"2025-13-01", Date{}, true},
+		{"2025-00-10", Date{}, true},
+		{"0000-01-01", Date{}, true},
+		{"2025-1-01", Date{}, true},
+		{"2025/01/01", Date{}, true},
+		{" 2025-01-01", Date{}, true},
+		{"+025-01-01", Date{}, true},
+		{"", Date{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseDate(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if err != nil && !errors.Is(err, CodeInvalidDate) {
+			t.Errorf("ParseDate(%q) error %v is not CodeInvalidDate", tt.in, err)
+		}
+		if got != tt.want {
+			t.Errorf("ParseDate(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestZeroDate(t *testing.T) {
+	var d Date
+	if !d.IsZero() || d.String() != "" || d.Year() != 0 || !d.AddDays(5).IsZero() || !d.In(time.UTC).IsZero() {
+		t.Fatalf("zero Date misbehaves: %q %d", d.String(), d.Year())
+	}
+	b, err := json.Marshal(struct {
+		D Date `json:"d"`
+	}{})
+	if err != nil || string(b) != `{"d":""}` {
+		t.Fatalf("zero Date marshals to %s, %v", b, err)
+	}
+	if !MustDate(2025, time.February, 30).IsZero() {
+		t.Fatal("MustDate of an impossible date must be zero")
+	}
+}
+
+func TestWeekdayAndDaysUntil(t *testing.T) {
+	tests := []struct {
+		d    Date
+		want time.Weekday
+	}{
+		{MustDate(1970, 1, 1), time.Thursday},
+		{MustDate(2025, 3, 30), time.Sunday}, // DST switch
+		{MustDate(2026, 11, 22), time.Sunday},
+		{MustDate(1, 1, 1), time.Monday},
+		{MustDate(2027, 5, 1), time.Saturday}, // Dag van de Arbeid on a Saturday
+	}
+	for _, tt := range tests {
+		if got := tt.d.Weekday(); got != tt.want {
+			t.Errorf("%v.Weekday() = %v, want %v", tt.d, got, tt.want)
+		}
+	}
+	if n := MustDate(2025, 3, 1).DaysUntil(MustDate(2025, 4, 1)); n != 31 {
+		t.Errorf("1 March to 1 April 2025 = %d days, want 31 (no DST drift)", n)
+	}
+	if !MustDate(9999, 12, 31).AddDays(1).IsZero() || !MustDate(1, 1, 1).AddDays(-1).IsZero() {
+		t.Error("AddDays beyond the range must give the zero Date")
+	}
+}
+
+// The day arithmetic agrees with the standard library on every date.
+func TestDateMatchesTimePackage(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := genDate().Draw(t, "d")
+		y, m, dd := d.Civil()
+		tm := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+		if got := DateOf(tm); got != d {
+			t.Fatalf("DateOf(%v) = %v, want %v", tm, got, d)
+		}
+		if d.Weekday() != tm.Weekday() {
+			t.Fatalf("%v weekday %v, time says %v", d, d.Weekday(), tm.Weekday())
+		}
+		n := rapid.IntRange(-1000, 1000).Draw(t, "n")
+		if e := d.AddDays(n); !e.IsZero() {
+			if want := DateOf(tm.AddDate(0, 0, n)); e != want {
+				t.Fatalf("%v + %d = %v, time says %v", d, n, e, want)
+			}
+		}
+	})
+}
+
+func TestAddDaysInverse(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := genNearDate().Draw(t, "d")
+		n := rapid.IntRange(-100000, 100000).Draw(t, "n")
+		e := d.AddDays(n)
+		if e.IsZero() {
+			t.Skip("out of range")
+		}
+		if back := e.AddDays(-n); back != d {
+			t.Fatalf("%v + %d - %d = %v", d, n, n, back)
+		}
+		if d.DaysUntil(e) != n {
+			t.Fatalf("DaysUntil(%v, %v) = %d, want %d", d, e, d.DaysUntil(e), n)
+		}
+	})
+}
+
+func TestDateTextRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := genDate().Draw(t, "d")
+		got, err := ParseDate(d.String())
+		if err != nil || got != d {
+			t.Fatalf("ParseDate(%q) = %v, %v", d.String(), got, err)
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Date
+		if err := json.Unmarshal(b, &back); err != nil || back != d {
+			t.Fatalf("JSON %s came back as %v, %v", b, back, err)
+		}
+	})
+}
+
+func TestMonth(t *testing.T) {
+	m, err := ParseMonth("2024-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(Period{MustDate(2024, 2, 1), MustDate(2024, 2, 29)}, m.Days()); diff != "" {
+		t.Errorf("February 2024 (-want +got):\n%s", diff)
+	}
+	if got := m.Add(11).String(); got != "2025-01" {
+		t.Errorf("2024-02 + 11 = %s", got)
+	}
+	if got := m.Add(-2).String(); got != "2023-12" {
+		t.Errorf("2024-02 - 2 = %s", got)
+	}
+	for _, bad := range []string{"2024-13", "2024-2", "24-02", "2024-00", ""} {
+		if _, err := ParseMonth(bad); !errors.Is(err, CodeInvalidMonth) {
+			t.Errorf("ParseMonth(%q) error %v", bad, err)
+		}
+	}
+	if !MustMonth(9999, 12).Add(1).IsZero() {
+		t.Error("month past 9999-12 must be zero")
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := genDate().Draw(t, "d")
+		m := d.MonthOf()
+		if !m.Days().Contains(d) {
+			t.Fatalf("%v not in its month %v", d, m)
+		}
+		back, err := ParseMonth(m.String())
+		if err != nil || back != m {
+			t.Fatalf("month %v round trip: %v, %v", m, back, err)
+		}
+	})
+}
