@@ -92,7 +92,7 @@ type NoticePolicy struct {
 // 2 months for both parties, the detrimental-change window of §6.1, and the
 // shortfall fee basis.
 func Seed004NoticePolicy() NoticePolicy {
-	return NoticePolicy{TermMonths: 2, DetrimentalChangeMonths: 2, Basis: FeeOnShortfall, Source: srcSeed004Notice}
+	return NoticePolicy{TermMonths: 2, DetrimentalChangeMonths: 2, Basis: FeeOnShortfall, Source: srcSeed004Notices}
 }
 
 // Rule IDs of the notice rules.
@@ -148,7 +148,7 @@ func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult
 	}
 	source := p.Source
 	if source == "" {
-		source = srcSeed004Notice
+		source = srcSeed004Notices
 	}
 	res := NoticeResult{
 		Notice:          n,

@@ -8,9 +8,8 @@ const (
 	srcSeed004Plan     = "house rules Zorg Leuven §3.4 (seed 004)"
 	srcSeed004Change   = "house rules Zorg Leuven §3.4.3 (seed 004)"
 	srcSeed004Notice   = "house rules Zorg Leuven §6.2.1 (seed 004)"
+	srcSeed004Notices  = "house rules Zorg Leuven §6.2.1 and §6.2.2 (seed 004)"
 	srcSeed004OrgNote  = "house rules Zorg Leuven §6.2.2 (seed 004)"
 	srcSeed004Rules    = "house rules Zorg Leuven §6.1 (seed 004)"
 	srcSeed000End      = "after-school portal manual: care stops on 31/08 of the year the child turns 12 (seed 000)"
-	srcModelNotice     = "Opgroeien model written agreement, clause 'Opzegmodaliteiten'"
-	srcCivilTerm       = "Belgian Judicial Code art. 54: a term in months runs from the nth to the day before the nth"
 )

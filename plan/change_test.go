@@ -1,0 +1,40 @@
+package plan
+
+import "testing"
+
+// Seed 004 §3.4.3: ask 2 months ahead; the new plan runs at least 4 months;
+// exceptions only on the organiser's initiative.
+func TestValidateChange(t *testing.T) {
+	newPlan := func(start, end string) Plan {
+		p := Plan{Kind: KindRegular, Start: MustParseDate(start), Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+		if end != "" {
+			p.End = MustParseDate(end)
+		}
+		return p
+	}
+	pol := Seed004ChangePolicy()
+	tests := []struct {
+		name string
+		c    Change
+		want []wantProblem
+	}{
+		{"asked on 10 March, effective 10 May, open-ended", Change{RequestedOn: MustParseDate("2026-03-10"), New: newPlan("2026-05-10", "")}, nil},
+		{"effective 9 May: one day short", Change{RequestedOn: MustParseDate("2026-03-10"), New: newPlan("2026-05-09", "")},
+			[]wantProblem{{CodeLateRequest, "new.start", RuleChangeLead}}},
+		{"runs exactly 4 months", Change{RequestedOn: MustParseDate("2026-03-01"), New: newPlan("2026-05-01", "2026-08-31")}, nil},
+		{"runs 4 months less a day", Change{RequestedOn: MustParseDate("2026-03-01"), New: newPlan("2026-05-01", "2026-08-30")},
+			[]wantProblem{{CodeTooShort, "new.end", RuleChangeMinRun}}},
+		{"both broken at once", Change{RequestedOn: MustParseDate("2026-04-15"), New: newPlan("2026-05-01", "2026-06-30")},
+			[]wantProblem{{CodeLateRequest, "new.start", RuleChangeLead}, {CodeTooShort, "new.end", RuleChangeMinRun}}},
+		{"organiser's initiative: exceptions allowed", Change{RequestedOn: MustParseDate("2026-04-15"), New: newPlan("2026-05-01", "2026-06-30"), OrganiserInitiative: true}, nil},
+		{"no request date", Change{New: newPlan("2026-05-01", "")}, []wantProblem{{CodeMissing, "requested_on", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkProblems(t, ValidateChange(tt.c, pol), tt.want)
+		})
+	}
+	if got := EarliestChange(MustParseDate("2026-12-31"), 2); got != MustParseDate("2027-03-01") {
+		t.Errorf("asked 31 December: earliest %v, want 2027-03-01", got)
+	}
+}

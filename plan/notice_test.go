@@ -1,0 +1,109 @@
+package plan
+
+import (
+	"errors"
+	"testing"
+)
+
+// Seed 004 §6.2.1 (family) and §6.2.2 (organiser): 2 months' notice; not
+// respected, 25 % of the tariff on the reserved days (priced by tariff).
+func TestEvaluateNotice(t *testing.T) {
+	pl := Plan{Kind: KindRegular, Start: MustParseDate("2025-09-01"),
+		Schedule: Schedule{Weeks: []Week{{Monday: fullDay, Tuesday: fullDay, Thursday: fullDay}}}}
+	c := Calendar{}
+	pol := Seed004NoticePolicy()
+
+	tests := []struct {
+		name      string
+		n         Notice
+		earliest  string
+		respected bool
+		exempt    bool
+		shortfall Period
+		feeDays   int
+		rule      string
+	}{
+		{"family, term respected to the day",
+			Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-05-09")},
+			"2026-05-09", true, false, Period{}, 0, RuleNoticeTerm},
+		{"family leaves on 30 April: 9 days short",
+			Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-04-30")},
+			// 1–9 May 2026: Mon 4, Tue 5, Thu 7 reserved; Fri 1 May (public holiday) is not.
+			"2026-05-09", false, false, Period{MustParseDate("2026-05-01"), MustParseDate("2026-05-09")}, 3, RuleNoticeTerm},
+		{"organiser stops without notice",
+			Notice{By: Organiser, Given: MustParseDate("2026-03-02"), LastDay: MustParseDate("2026-03-06")},
+			// 7 March–1 May 2026: 8 Mondays less Easter Monday 6 April, 8 Tuesdays, 8 Thursdays.
+			"2026-05-01", false, false, Period{MustParseDate("2026-03-07"), MustParseDate("2026-05-01")}, 23, RuleNoticeTerm},
+		{"serious fault of the organiser",
+			Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-03-10"), Exemption: ExemptSeriousFault},
+			"2026-05-09", true, true, Period{}, 0, RuleNoticeExemption},
+		{"caregiver pregnant",
+			Notice{By: Organiser, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-03-20"), Exemption: ExemptCaregiverPregnancy},
+			"2026-05-09", true, true, Period{}, 0, RuleNoticeExemption},
+		{"detrimental change, notice within 2 months of being told",
+			Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-03-31"), Exemption: ExemptDetrimentalChange, ChangeNotified: MustParseDate("2026-01-11")},
+			"2026-05-09", true, true, Period{}, 0, RuleNoticeExemption},
+		{"detrimental change, but told more than 2 months ago",
+			Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-05-07"), Exemption: ExemptDetrimentalChange, ChangeNotified: MustParseDate("2026-01-09")},
+			"2026-05-09", false, false, Period{MustParseDate("2026-05-08"), MustParseDate("2026-05-09")}, 0, RuleNoticeTerm},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := EvaluateNotice(tt.n, pl, c, pol)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.EarliestLastDay != MustParseDate(tt.earliest) || got.Respected != tt.respected || got.Exempt != tt.exempt ||
+				got.Shortfall != tt.shortfall || len(got.FeeDays) != tt.feeDays || got.Rule.ID != tt.rule || got.Rule.Source == "" || got.Explanation == "" {
+				t.Errorf("got earliest %v respected %v exempt %v shortfall %v fee days %d rule %v\n%s",
+					got.EarliestLastDay, got.Respected, got.Exempt, got.Shortfall, len(got.FeeDays), got.Rule, got.Explanation)
+			}
+			if !got.Respected && got.OwedBy != tt.n.By {
+				t.Errorf("fee owed by %q, want %q", got.OwedBy, tt.n.By)
+			}
+		})
+	}
+}
+
+func TestNoticeFeeBasis(t *testing.T) {
+	pl := Plan{Kind: KindRegular, Start: MustParseDate("2025-09-01"), Schedule: Schedule{Weeks: []Week{{Wednesday: fullDay}}}}
+	n := Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-04-30")}
+	pol := Seed004NoticePolicy()
+	pol.Basis = FeeOnFullTerm
+	got, err := EvaluateNotice(n, pl, Calendar{}, pol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Full term: 1 May–30 June 2026 has 8 Wednesdays (6 May … 24 June).
+	if len(got.FeeDays) != 8 || got.Shortfall.Len() != 9 {
+		t.Errorf("full-term basis: %d fee days, shortfall %v", len(got.FeeDays), got.Shortfall)
+	}
+	// A plan that ends within the shortfall charges only its own days.
+	pl.End = MustParseDate("2026-05-05")
+	pol.Basis = FeeOnShortfall
+	got, _ = EvaluateNotice(n, pl, Calendar{}, pol)
+	if len(got.FeeDays) != 0 {
+		t.Errorf("plan ending 5 May has no Wednesday in 1–9 May after its end: %d", len(got.FeeDays))
+	}
+}
+
+func TestNoticeErrors(t *testing.T) {
+	pl := Plan{Kind: KindRegular, Start: MustParseDate("2025-09-01"), Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+	_, err := EvaluateNotice(Notice{By: "grandma", Exemption: "boredom"}, pl, Calendar{}, NoticePolicy{Basis: "half"})
+	checkProblems(t, err, []wantProblem{
+		{CodeInvalidValue, "by", ""},
+		{CodeMissing, "given", ""},
+		{CodeMissing, "last_day", ""},
+		{CodeInvalidValue, "policy.term_months", ""},
+		{CodeInvalidValue, "policy.basis", ""},
+		{CodeInvalidValue, "exemption", ""},
+	})
+	_, err = EvaluateNotice(Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-03-10"), Exemption: ExemptPermitWithdrawn}, pl, Calendar{}, Seed004NoticePolicy())
+	if !errors.Is(err, CodeExemptionInvalid) {
+		t.Errorf("a family cannot invoke the organiser's permit withdrawal: %v", err)
+	}
+	_, err = EvaluateNotice(Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-03-10"), Exemption: ExemptDetrimentalChange}, pl, Calendar{}, Seed004NoticePolicy())
+	if !errors.Is(err, CodeMissing) {
+		t.Errorf("detrimental change without notification date: %v", err)
+	}
+}
