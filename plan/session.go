@@ -91,6 +91,10 @@ func (s Session) Split(loc *time.Location) ([]DaySpan, error) {
 		return nil, Problem{Code: CodeMissing, Field: "location", Message: "no time-zone location"}
 	}
 	in, out := s.In.In(loc), s.Out.In(loc)
+	if DateOf(in).IsZero() || DateOf(out).IsZero() {
+		return nil, Problem{Code: CodeInvalidValue, Field: "session",
+			Message: fmt.Sprintf("session %s–%s falls outside the years 1–9999", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339))}
+	}
 	var spans []DaySpan
 	for cur := in; cur.Before(out); {
 		d := DateOf(cur)
