@@ -3,9 +3,9 @@ package plan
 import (
 	"errors"
 	"go/build"
-	"slices"
 	"os"
 	"os/exec"
+	"slices"
 	"testing"
 	"time"
 
@@ -93,9 +93,9 @@ func TestSessionErrors(t *testing.T) {
 	}
 	sessions := []Session{
 		{bxl(2026, 3, 10, 7, 0), bxl(2026, 3, 10, 12, 0)},
-		{bxl(2026, 3, 10, 15, 0), bxl(2026, 3, 10, 14, 0)}, // end before start
-		{bxl(2026, 3, 10, 11, 0), bxl(2026, 3, 10, 13, 0)}, // overlaps 0
-		{bxl(2026, 3, 10, 13, 0), bxl(2026, 3, 10, 16, 0)}, // touches 2: fine
+		{bxl(2026, 3, 10, 15, 0), bxl(2026, 3, 10, 14, 0)},  // end before start
+		{bxl(2026, 3, 10, 11, 0), bxl(2026, 3, 10, 13, 0)},  // overlaps 0
+		{bxl(2026, 3, 10, 13, 0), bxl(2026, 3, 10, 16, 0)},  // touches 2: fine
 		{bxl(2026, 3, 10, 15, 59), bxl(2026, 3, 10, 17, 0)}, // overlaps 3
 	}
 	ps := AsProblems(ValidateSessions(sessions))
