@@ -8,8 +8,9 @@ import (
 // AnnouncementPolicy holds an organiser's rules for announcing closing
 // days. They are house rules (HOUSE RULE), not statute.
 type AnnouncementPolicy struct {
-	// OverviewBy is the last day (month and day) of a year on which the
-	// yearly overview of closing days reaches families; seed 004: 31 January.
+	// OverviewByMonth and OverviewByDay give the last day of a year on
+	// which the yearly overview of closing days reaches families; seed 004:
+	// 31 January. 29 February means the last day of February.
 	OverviewByMonth time.Month `json:"overview_by_month"`
 	OverviewByDay   int        `json:"overview_by_day"`
 	// LongClosureDays is the length, in calendar days, from which a closure

@@ -36,7 +36,6 @@ const (
 	CodeLateRequest       Code = "late_request"        // a change asked with too little lead time
 	CodeTooShort          Code = "too_short"           // a plan running shorter than required
 	CodeLateAnnouncement  Code = "late_announcement"   // a closure announced too late
-	CodeNoticeNotKept     Code = "notice_not_kept"     // a notice term not respected
 	CodeExemptionInvalid  Code = "exemption_invalid"   // an exemption whose conditions are not met
 )
 

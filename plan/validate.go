@@ -38,8 +38,28 @@ func DefaultPlanRules() PlanRules {
 	return PlanRules{TemporaryMonths: 6, MaxExtensions: 1, ExtensionMonths: 6}
 }
 
+// Validate reports every bound out of range: the month limits must be at
+// least 1 and the number of extensions not negative.
+func (r PlanRules) Validate() error {
+	var ps Problems
+	if r.TemporaryMonths < 1 {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "rules.temporary_months",
+			Message: fmt.Sprintf("a temporary plan of at most %d months is not a plan", r.TemporaryMonths)})
+	}
+	if r.ExtensionMonths < 1 {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "rules.extension_months",
+			Message: fmt.Sprintf("an extension of at most %d months is not an extension", r.ExtensionMonths)})
+	}
+	if r.MaxExtensions < 0 {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "rules.max_extensions",
+			Message: fmt.Sprintf("%d extensions: the number cannot be negative", r.MaxExtensions)})
+	}
+	return ps.Err()
+}
+
 // Rule IDs of the plan validation rules.
 const (
+	RulePlanReserves       = "plan.reserves_something"
 	RuleTemporaryLength    = "plan.temporary.length"
 	RuleTemporaryExtend    = "plan.temporary.extension"
 	RuleAfterSchoolYear    = "plan.after_school.school_year"
@@ -65,6 +85,9 @@ func (p Plan) Validate(f Facts) error { return p.ValidateWith(f, DefaultPlanRule
 //     no reserved day in f.SchoolHolidays, and not past 31 August of the
 //     year the child turns 12 (f.Birth).
 func (p Plan) ValidateWith(f Facts, r PlanRules) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
 	var ps Problems
 	add := func(q Problem) { ps = append(ps, q) }
 	switch p.Kind {
@@ -126,7 +149,7 @@ func (p Plan) validateReservations() Problems {
 	if !reserved {
 		ps = append(ps, Problem{Code: CodeNoReservedSession, Field: "schedule",
 			Message: "the plan reserves no slot on any day: a care plan lists at least one reserved day",
-			Rule:    Rule{ID: "plan.reserves_something", Source: srcSeed004Plan}})
+			Rule:    Rule{ID: RulePlanReserves, Source: srcSeed004Plan}})
 	}
 	return ps
 }

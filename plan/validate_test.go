@@ -58,7 +58,7 @@ func TestValidateReturnsAllProblems(t *testing.T) {
 
 func TestValidateNothingReserved(t *testing.T) {
 	p := Plan{Kind: KindRegular, Start: MustParseDate("2026-04-01"), Schedule: Schedule{Weeks: []Week{{}}}}
-	checkProblems(t, p.Validate(Facts{}), []wantProblem{{CodeNoReservedSession, "schedule", "plan.reserves_something"}})
+	checkProblems(t, p.Validate(Facts{}), []wantProblem{{CodeNoReservedSession, "schedule", RulePlanReserves}})
 	p.Overrides = []Override{{Date: MustParseDate("2026-04-03"), Slots: morning}}
 	if err := p.Validate(Facts{}); err != nil {
 		t.Errorf("a plan of overrides only (holiday care) is valid: %v", err)
@@ -160,4 +160,17 @@ func TestValidateNeverPanics(t *testing.T) {
 			t.Fatalf("error is not Problems: %v", err)
 		}
 	})
+}
+
+func TestPlanRulesValidate(t *testing.T) {
+	p := Plan{Kind: KindTemporary, Start: MustParseDate("2026-01-05"), End: MustParseDate("2026-02-01"),
+		Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+	checkProblems(t, p.ValidateWith(Facts{}, PlanRules{MaxExtensions: -1}), []wantProblem{
+		{CodeInvalidValue, "rules.temporary_months", ""},
+		{CodeInvalidValue, "rules.extension_months", ""},
+		{CodeInvalidValue, "rules.max_extensions", ""},
+	})
+	if err := DefaultPlanRules().Validate(); err != nil {
+		t.Fatal(err)
+	}
 }
