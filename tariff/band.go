@@ -1,0 +1,191 @@
+package tariff
+
+import (
+	"fmt"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
+)
+
+// Band is the day band (dagdeel) a day of care falls in, by the minutes of
+// care that day.
+type Band string
+
+// The bands, from no care to flexible care.
+const (
+	BandNone  Band = "none"  // no care that day
+	BandThird Band = "third" // a third of a day: school-age, under 3 hours (40 %)
+	BandHalf  Band = "half"  // a half day (60 %)
+	BandFull  Band = "full"  // a full day (100 %)
+	BandFlex  Band = "flex"  // 11 hours or more at a flex location (160 %)
+)
+
+// Threshold says from how many counted minutes a band applies.
+type Threshold struct {
+	Band        Band `json:"band"`
+	FromMinutes int  `json:"from_minutes"`
+}
+
+// Share is the part of the daily tariff a band costs.
+type Share struct {
+	Band Band `json:"band"`
+	// Share is a fraction of the tariff: 0.6 for 60 %.
+	Share decimal.Decimal `json:"share"`
+}
+
+// BandTable is a dated table of band boundaries and shares. A change of the
+// statute is a new table with a later From, not new code.
+type BandTable struct {
+	// From is the first day the table applies; zero means it applies to
+	// every day before a later table.
+	From plan.Date `json:"from,omitzero"`
+	// Source cites the text the table implements.
+	Source string `json:"source"`
+	// BabyToddler and SchoolAge list each group's thresholds in ascending
+	// order of minutes.
+	BabyToddler []Threshold `json:"baby_toddler"`
+	SchoolAge   []Threshold `json:"school_age"`
+	// Shares gives the share of the tariff of each band but BandNone.
+	Shares []Share `json:"shares"`
+}
+
+// StatutoryBands returns the statutory band table for income-related
+// tariffs, as Opgroeien registers care (RULES §1):
+//
+//	band   baby/toddler    school-age      share
+//	third  —               under 3h00      40 %
+//	half   under 5h00      3h00 to 4h59    60 %
+//	full   5h00 to 10h59   5h00 to 10h59   100 %
+//	flex   11h00 or more   11h00 or more   160 %
+//
+// Exactly 3h00 is a half day for a school-age child, exactly 5h00 a full
+// day, exactly 11h00 flex (where flex is allowed). The 160 % share is the
+// one of seed 004 and the press; the statute leaves it open (OPEN).
+func StatutoryBands() BandTable {
+	// Source: Opgroeien registration rules 2025 p. 9 ("½-dag: … minder dan
+	// 5u; bij buitenschoolse opvang: 3u tot 4u59 — 1 dag: 5u tot en met
+	// 10u59 — Flex >= 11u"); FO-SU-05.xsd min3u/min5u/min11u/min11uFlex.
+	return BandTable{
+		Source: srcRegistration + "; 160 %: " + srcSeed004Flex,
+		BabyToddler: []Threshold{
+			{BandHalf, 1}, {BandFull, 5 * 60}, {BandFlex, 11 * 60},
+		},
+		SchoolAge: []Threshold{
+			{BandThird, 1}, {BandHalf, 3 * 60}, {BandFull, 5 * 60}, {BandFlex, 11 * 60},
+		},
+		Shares: []Share{
+			{BandThird, decimal.New(4, -1)},
+			{BandHalf, decimal.New(6, -1)},
+			{BandFull, decimal.New(1, 0)},
+			{BandFlex, decimal.New(16, -1)},
+		},
+	}
+}
+
+// Validate reports every problem of the table: thresholds not ascending or
+// not positive, unknown bands, a band without a share, negative shares, and
+// shares that drop as the band rises.
+func (t BandTable) Validate() error {
+	var ps plan.Problems
+	for _, g := range []struct {
+		name string
+		ths  []Threshold
+	}{{"baby_toddler", t.BabyToddler}, {"school_age", t.SchoolAge}} {
+		if len(g.ths) == 0 {
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: g.name, Message: "no thresholds for " + g.name})
+		}
+		prevMin, prevShare := 0, decimal.Zero
+		for i, th := range g.ths {
+			f := fmt.Sprintf("%s[%d]", g.name, i)
+			share, ok := t.share(th.Band)
+			switch {
+			case th.Band == BandNone || !knownBand(th.Band):
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q cannot have a threshold", th.Band)})
+			case !ok:
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q has no share", th.Band)})
+			case th.FromMinutes <= prevMin:
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})
+			case share.Cmp(prevShare) < 0:
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("band %q costs %s of the tariff, less than the band below (%s)", th.Band, share, prevShare)})
+			}
+			prevMin, prevShare = th.FromMinutes, share
+		}
+	}
+	for i, s := range t.Shares {
+		if s.Share.Sign() < 0 || !knownBand(s.Band) || s.Band == BandNone {
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: fmt.Sprintf("shares[%d]", i),
+				Message: fmt.Sprintf("share %s for band %q is not allowed", s.Share, s.Band)})
+		}
+	}
+	return ps.Err()
+}
+
+func knownBand(b Band) bool {
+	switch b {
+	case BandNone, BandThird, BandHalf, BandFull, BandFlex:
+		return true
+	}
+	return false
+}
+
+// share returns the share of band b (0 for BandNone).
+func (t BandTable) share(b Band) (decimal.Decimal, bool) {
+	if b == BandNone {
+		return decimal.Zero, true
+	}
+	for _, s := range t.Shares {
+		if s.Band == b {
+			return s.Share, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// ShareOf returns the share of the tariff that band b costs (0 for
+// BandNone), or an error when the table has no share for it.
+func (t BandTable) ShareOf(b Band) (decimal.Decimal, error) {
+	s, ok := t.share(b)
+	if !ok {
+		return decimal.Zero, fmt.Errorf("tariff: band table has no share for band %q: %w", b, CodeInvalidShare)
+	}
+	return s, nil
+}
+
+// Classify returns the band for minutes of counted care in group g. flex
+// says whether the location may register flexible care: without it the band
+// stops at full. Minutes of zero or less are BandNone. It does not allocate.
+func (t BandTable) Classify(g AgeGroup, minutes int, flex bool) Band {
+	ths := t.BabyToddler
+	if g == SchoolAge {
+		ths = t.SchoolAge
+	}
+	for i := len(ths) - 1; i >= 0; i-- {
+		th := ths[i]
+		if minutes >= th.FromMinutes && (th.Band != BandFlex || flex) {
+			return th.Band
+		}
+	}
+	return BandNone
+}
+
+// BandTables is a history of band tables; For picks the one in force on a
+// day.
+type BandTables []BandTable
+
+// For returns the table in force on d: the one with the latest From not
+// after d. It reports an error when no table applies to d.
+func (ts BandTables) For(d plan.Date) (BandTable, error) {
+	best := -1
+	for i, t := range ts {
+		if !t.From.After(d) && (best < 0 || t.From.After(ts[best].From)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return BandTable{}, plan.Problem{Code: CodeInvalidShare, Field: "band_tables", Date: d,
+			Message: fmt.Sprintf("no band table applies on %s", d)}
+	}
+	return ts[best], nil
+}

@@ -1,0 +1,149 @@
+package tariff
+
+import (
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+)
+
+// Location is a care location (kinderopvanglocatie) as far as pricing
+// cares: whether it has permission for flexible care.
+type Location struct {
+	ID string `json:"id,omitempty"`
+	// Flex is true for a location with permission for flexible care
+	// (flexibele opvang): it registers 11 hours or more as flex (160 %) and
+	// counts night care; it may charge nothing extra for those hours.
+	Flex bool `json:"flex,omitempty"`
+}
+
+// Day is the frame of one calendar day in a time zone, computed once and
+// reused for every child that day: midnight to midnight, and the 06:00–20:00
+// window in which Opgroeien counts care at a location without flex
+// permission.
+type Day struct {
+	Date        plan.Date `json:"date"`
+	Start       time.Time `json:"start"`
+	End         time.Time `json:"end"`
+	WindowStart time.Time `json:"window_start"`
+	WindowEnd   time.Time `json:"window_end"`
+}
+
+// NewDay returns the frame of day d in loc (nil means Europe/Brussels). On
+// the 23- and 25-hour days of the daylight-saving switch End−Start is 23 or
+// 25 hours; the window is 06:00–20:00 wall-clock time.
+func NewDay(d plan.Date, loc *time.Location) Day {
+	start, end := plan.DayBounds(d, loc)
+	if start.IsZero() {
+		return Day{Date: d}
+	}
+	y, m, dd := d.Civil()
+	tz := start.Location()
+	return Day{
+		Date: d, Start: start, End: end,
+		WindowStart: time.Date(y, m, dd, 6, 0, 0, 0, tz),
+		WindowEnd:   time.Date(y, m, dd, 20, 0, 0, 0, tz),
+	}
+}
+
+// DayCare is a day of care classified: its band and the minutes behind it.
+type DayCare struct {
+	Date     plan.Date `json:"date"`
+	Group    AgeGroup  `json:"group"`
+	Band     Band      `json:"band"`
+	Location Location  `json:"location"`
+	// Minutes are the minutes of care counted for the band: all minutes of
+	// the day at a flex location; those between 06:00 and 20:00 elsewhere.
+	// Real elapsed time, summed over the day's sessions, then truncated to
+	// whole minutes (10h59m59s counts as 10h59).
+	Minutes int `json:"minutes"`
+	// NightMinutes are minutes between 20:00 and 06:00 that were not
+	// counted (a location without flex permission); the organiser may bill
+	// them at a free price of its own.
+	NightMinutes int `json:"night_minutes,omitempty"`
+	// OverMinutes are counted minutes beyond the flex threshold (11 hours)
+	// at a location without flex permission, where the band stops at full;
+	// the organiser may bill them at a free price of its own.
+	OverMinutes int `json:"over_minutes,omitempty"`
+	// Rule names the rule that chose the band.
+	Rule plan.Rule `json:"rule"`
+}
+
+// Classifier turns a day's care sessions into a DayCare.
+//
+// Short after-school moments are summed per day (seed 004 §3.3: "korte
+// buitenschoolse opvangmomenten van minder dan 1 uur worden op dagbasis
+// samengeteld"): a school-age child's 07:30–08:20 and 15:45–16:40 are 105
+// minutes, one third day. This is the default reading of the rule; an
+// organiser with a stricter pro-rata reading prices days with its own
+// DayPricer.
+type Classifier struct {
+	Table BandTable `json:"table"`
+	// NightCountsWithoutFlex makes night minutes (20:00–06:00) count toward
+	// the band at a location without flex permission. The texts leave it
+	// open (RULES §1, OPEN); by default they do not count there and are
+	// reported as NightMinutes.
+	NightCountsWithoutFlex bool `json:"night_counts_without_flex,omitempty"`
+}
+
+// StatutoryClassifier returns the classifier with the statutory band table
+// and the default counting window.
+func StatutoryClassifier() Classifier { return Classifier{Table: StatutoryBands()} }
+
+// Classify returns the band of one child's care on day, from the sessions
+// of that child (any sessions: only their parts on that day count). The
+// sessions must not overlap — check them with plan.ValidateSessions first;
+// overlapping sessions would be counted twice. It does not allocate.
+func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc Location) DayCare {
+	var all, window time.Duration
+	for _, s := range sessions {
+		all += s.Within(day.Start, day.End)
+		window += s.Within(day.WindowStart, day.WindowEnd)
+	}
+	res := DayCare{Date: day.Date, Group: g, Location: loc}
+	counted := all
+	// Source: Opgroeien IKT rules — care counts between 06:00 and 20:00;
+	// night care only at a location with permission for flexible care.
+	if !loc.Flex && !c.NightCountsWithoutFlex {
+		counted = window
+		res.NightMinutes = int(all/time.Minute) - int(window/time.Minute)
+	}
+	res.Minutes = int(counted / time.Minute)
+	// Source: Opgroeien registration rules 2025 p. 9 (band boundaries).
+	res.Band = c.Table.Classify(g, res.Minutes, loc.Flex)
+	if flexFrom := c.Table.thresholdOf(g, BandFlex); !loc.Flex && flexFrom > 0 && res.Minutes > flexFrom {
+		res.OverMinutes = res.Minutes - flexFrom
+	}
+	res.Rule = plan.Rule{ID: bandRuleID(res.Band), Source: c.Table.Source}
+	return res
+}
+
+// bandRuleID returns the rule ID of a band decision (constant strings, so
+// classifying allocates nothing).
+func bandRuleID(b Band) string {
+	switch b {
+	case BandThird:
+		return "tariff.band.third"
+	case BandHalf:
+		return "tariff.band.half"
+	case BandFull:
+		return "tariff.band.full"
+	case BandFlex:
+		return "tariff.band.flex"
+	}
+	return "tariff.band.none"
+}
+
+// thresholdOf returns the first minute of band b for group g (0 if the
+// group has no such band).
+func (t BandTable) thresholdOf(g AgeGroup, b Band) int {
+	ths := t.BabyToddler
+	if g == SchoolAge {
+		ths = t.SchoolAge
+	}
+	for _, th := range ths {
+		if th.Band == b {
+			return th.FromMinutes
+		}
+	}
+	return 0
+}
