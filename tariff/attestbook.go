@@ -1,0 +1,164 @@
+package tariff
+
+import (
+	"fmt"
+
+	"github.com/kinderopvang/regels/plan"
+)
+
+// AttestBook is the attests of one child and the rules for days no attest
+// covers.
+type AttestBook struct {
+	Attests []Attest `json:"attests"`
+	// GraceDays is how long after an attest's end the family may deliver
+	// the next one (seed 004: 25 days, HOUSE RULE). Delivered in time, the
+	// new tariff connects to the old end; later, the gap costs the maximum.
+	GraceDays int `json:"grace_days"`
+	// MaximumWhenMissing applies the year's maximum tariff on days no attest
+	// covers once the grace period has passed (a STATUTORY option the
+	// organiser takes; seed 004 does). Without it such days are an error.
+	MaximumWhenMissing bool `json:"maximum_when_missing"`
+}
+
+// Seed004AttestBook returns an AttestBook with the attests and the gap
+// rules of seed 004 §3.1: 25 days' grace, then the maximum tariff.
+func Seed004AttestBook(attests ...Attest) AttestBook {
+	return AttestBook{Attests: attests, GraceDays: 25, MaximumWhenMissing: true}
+}
+
+// Basis says why a tariff applies on a day.
+type Basis string
+
+// The bases.
+const (
+	BasisAttest  Basis = "attest"  // an attest covers the day
+	BasisConnect Basis = "connect" // a gap bridged by the next attest, delivered within the grace period
+	BasisMaximum Basis = "maximum" // the maximum tariff, no valid attest
+)
+
+// Applied is the tariff in force over a run of consecutive days.
+type Applied struct {
+	Period plan.Period `json:"period"`
+	Tariff Tariff      `json:"tariff"`
+	Kind   AttestKind  `json:"kind"`
+	Basis  Basis       `json:"basis"`
+	// Attest is the index in AttestBook.Attests of the attest behind the
+	// tariff; -1 for the maximum.
+	Attest      int       `json:"attest"`
+	Rule        plan.Rule `json:"rule"`
+	Explanation string    `json:"explanation"`
+}
+
+// Validate reports every problem of the book: invalid attests, attests that
+// cover the same day, a negative grace period.
+func (b AttestBook) Validate() error {
+	var ps plan.Problems
+	if b.GraceDays < 0 {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "grace_days", Message: fmt.Sprintf("grace of %d days cannot be negative", b.GraceDays)})
+	}
+	for i, a := range b.Attests {
+		for _, p := range plan.AsProblems(a.Validate()) {
+			p.Field = fmt.Sprintf("attests[%d].%s", i, p.Field)
+			ps = append(ps, p)
+		}
+		for j := 0; j < i; j++ {
+			if in, ok := a.Valid.Intersect(b.Attests[j].Valid); ok {
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("attests[%d].valid", i), Date: in.Start,
+					Message: fmt.Sprintf("attest %s overlaps attests[%d] (%s) on %s", a.Valid, j, b.Attests[j].Valid, in)})
+			}
+		}
+	}
+	return ps.Err()
+}
+
+// On returns the tariff in force on day d, deciding gaps as of day asOf
+// (the day the invoice is made: a gap still within its grace period cannot
+// be priced yet). amounts supplies the maximum tariff.
+func (b AttestBook) On(d, asOf plan.Date, amounts AmountTable) (Applied, error) {
+	if err := b.Validate(); err != nil {
+		return Applied{}, err
+	}
+	return b.on(d, asOf, amounts)
+}
+
+func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable) (Applied, error) {
+	one := plan.Period{Start: d, End: d}
+	prev, next := -1, -1
+	for i, a := range b.Attests {
+		switch {
+		case a.Valid.Contains(d):
+			return Applied{Period: one, Tariff: a.Daily, Kind: a.Kind, Basis: BasisAttest, Attest: i,
+				Rule:        plan.Rule{ID: "tariff.attest", Source: srcAttestStart},
+				Explanation: fmt.Sprintf("attest %s (%s) valid %s", a.ChildCode, a.Kind, a.Valid)}, nil
+		case a.Valid.End.Before(d) && (prev < 0 || a.Valid.End.After(b.Attests[prev].Valid.End)):
+			prev = i
+		case a.Valid.Start.After(d) && (next < 0 || a.Valid.Start.Before(b.Attests[next].Valid.Start)):
+			next = i
+		}
+	}
+	// A day no attest covers.
+	if prev >= 0 {
+		graceEnd := b.Attests[prev].Valid.End.AddDays(b.GraceDays)
+		if next >= 0 {
+			n := b.Attests[next]
+			if n.Delivered.IsZero() {
+				return Applied{}, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("attests[%d].delivered", next), Date: d,
+					Message: fmt.Sprintf("no attest covers %s; to decide the gap, the day attest %s was delivered is needed", d, n.Valid)}
+			}
+			// Source: seed 004 §3.1 (deliver within 25 days) and the Opgroeien
+			// FAQ: the recalculation's start connects to the old end.
+			if !n.Delivered.After(graceEnd) {
+				return Applied{Period: one, Tariff: n.Daily, Kind: n.Kind, Basis: BasisConnect, Attest: next,
+					Rule: plan.Rule{ID: "tariff.attest.grace", Source: srcSeed004Grace + "; " + srcFAQGap},
+					Explanation: fmt.Sprintf("no attest covers %s; the next attest (from %s) was delivered on %s, within %d days of the old end %s, so its tariff connects to that end",
+						d, n.Valid.Start, n.Delivered, b.GraceDays, b.Attests[prev].Valid.End)}, nil
+			}
+		} else if asOf.IsZero() || !asOf.After(graceEnd) {
+			return Applied{}, plan.Problem{Code: CodeNoTariff, Field: "attests", Date: d,
+				Message: fmt.Sprintf("no attest covers %s; the family has until %s (%d days after the old end %s) to deliver a new one",
+					d, graceEnd, b.GraceDays, b.Attests[prev].Valid.End)}
+		}
+	}
+	if !b.MaximumWhenMissing {
+		return Applied{}, plan.Problem{Code: CodeNoTariff, Field: "attests", Date: d,
+			Message: fmt.Sprintf("no attest covers %s and the organiser does not apply the maximum tariff", d)}
+	}
+	// Source: Opgroeien FAQ (an attest with the maximum tariff for the
+	// period between two attests) and seed 004 §3.1.
+	mx, err := amounts.On(d, Maximum)
+	if err != nil {
+		return Applied{}, err
+	}
+	return Applied{Period: one, Tariff: mx.Value, Kind: AttestMaximum, Basis: BasisMaximum, Attest: -1,
+		Rule:        plan.Rule{ID: "tariff.attest.maximum", Source: srcSeed004Grace + "; " + srcFAQGap},
+		Explanation: fmt.Sprintf("no valid attest on %s and none delivered within the grace period: the maximum tariff of %d (%s)", d, d.Year(), mx.Value)}, nil
+}
+
+// Segments returns the tariffs in force over period p as runs of
+// consecutive days with the same tariff, basis and attest, in order; they
+// cover each day of p exactly once. A change in mid-month gives two
+// segments.
+func (b AttestBook) Segments(p plan.Period, asOf plan.Date, amounts AmountTable) ([]Applied, error) {
+	if err := b.Validate(); err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	var out []Applied
+	for d := range p.Days() {
+		a, err := b.on(d, asOf, amounts)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.Attest == a.Attest && last.Basis == a.Basis && last.Tariff.Equal(a.Tariff) && last.Period.End.AddDays(1) == d {
+				last.Period.End = d
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
