@@ -98,17 +98,22 @@ func (t BandTable) Validate() error {
 		for i, th := range g.ths {
 			f := fmt.Sprintf("%s[%d]", g.name, i)
 			share, ok := t.share(th.Band)
-			switch {
-			case th.Band == BandNone || !knownBand(th.Band):
+			if th.Band == BandNone || !knownBand(th.Band) {
+				ok = false // no share to compare
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q cannot have a threshold", th.Band)})
-			case !ok:
+			} else if !ok {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q has no share", th.Band)})
-			case th.FromMinutes <= prevMin:
+			}
+			if th.FromMinutes <= prevMin {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
 					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})
-			case share.Cmp(prevShare) < 0:
+			}
+			if ok && share.Cmp(prevShare) < 0 {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
 					Message: fmt.Sprintf("band %q costs %s of the tariff, less than the band below (%s)", th.Band, share, prevShare)})
+			}
+			if !ok {
+				share = prevShare
 			}
 			prevMin, prevShare = th.FromMinutes, share
 		}
