@@ -105,7 +105,7 @@ func TestPercentFee(t *testing.T) {
 	fee := PercentFee{Percent: dec("0.25"), Floor: MustTariff("6.47"), Cap: MustTariff("35.89"),
 		Rule: plan.Rule{ID: "absence.late_notice", Source: "seed 004 §3.4.2"}}
 	tests := []struct {
-		tariff, want     string
+		tariff, want    string
 		floored, capped bool
 	}{
 		{"30.00", "7.50", false, false},

@@ -109,6 +109,8 @@ func bxl(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, plan.Brussels())
 }
 
+func sess(in, out time.Time) plan.Session { return plan.Session{In: in, Out: out} }
+
 func day(s string) Day { return NewDay(plan.MustParseDate(s), nil) }
 
 // Classifying a day from its sessions.
@@ -126,25 +128,25 @@ func TestClassifyDay(t *testing.T) {
 		night    int
 		over     int
 	}{
-		{"full day 07:30–17:30", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 17, 30)}}, BabyToddler, plain, BandFull, 600, 0, 0},
+		{"full day 07:30–17:30", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 17, 30))}, BabyToddler, plain, BandFull, 600, 0, 0},
 		{"short after-school moments summed (seed 004 §3.3)", "2026-03-10", []plan.Session{
-			{bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 8, 20)}, {bxl(2026, 3, 10, 15, 45), bxl(2026, 3, 10, 16, 40)}},
+			sess(bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 8, 20)), sess(bxl(2026, 3, 10, 15, 45), bxl(2026, 3, 10, 16, 40))},
 			SchoolAge, plain, BandThird, 105, 0, 0},
 		{"morning and afternoon make a full day", "2026-03-11", []plan.Session{
-			{bxl(2026, 3, 11, 7, 0), bxl(2026, 3, 11, 8, 30)}, {bxl(2026, 3, 11, 12, 0), bxl(2026, 3, 11, 15, 30)}},
+			sess(bxl(2026, 3, 11, 7, 0), bxl(2026, 3, 11, 8, 30)), sess(bxl(2026, 3, 11, 12, 0), bxl(2026, 3, 11, 15, 30))},
 			SchoolAge, plain, BandFull, 300, 0, 0},
-		{"10h59m59s truncates to 10h59", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 7, 0), bxl(2026, 3, 10, 17, 59).Add(59 * time.Second)}}, BabyToddler, flex, BandFull, 659, 0, 0},
-		{"11h at a flex location", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 6, 30), bxl(2026, 3, 10, 17, 30)}}, BabyToddler, flex, BandFlex, 660, 0, 0},
-		{"11h30 without flex: full, 30 minutes over", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 6, 30), bxl(2026, 3, 10, 18, 0)}}, BabyToddler, plain, BandFull, 690, 0, 30},
-		{"early start without flex: 05:30–06:00 is night", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30)}}, BabyToddler, plain, BandHalf, 270, 30, 0},
-		{"early start at a flex location counts", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30)}}, BabyToddler, flex, BandFull, 300, 0, 0},
-		{"a night session, evening part (6 h)", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 18, 0), bxl(2026, 3, 11, 7, 30)}}, BabyToddler, flex, BandFull, 360, 0, 0},
-		{"a night session without flex: only 18:00–20:00 counts", "2026-03-10", []plan.Session{{bxl(2026, 3, 10, 18, 0), bxl(2026, 3, 11, 7, 30)}}, BabyToddler, plain, BandHalf, 120, 240, 0},
-		{"a night session, morning part", "2026-03-11", []plan.Session{{bxl(2026, 3, 10, 18, 0), bxl(2026, 3, 11, 7, 30)}}, BabyToddler, flex, BandFull, 450, 0, 0},
-		{"night into the 23-hour day, flex", "2026-03-29", []plan.Session{{bxl(2026, 3, 28, 20, 0), bxl(2026, 3, 29, 8, 0)}}, BabyToddler, flex, BandFull, 420, 0, 0},
-		{"night into the 25-hour day, flex", "2026-10-25", []plan.Session{{bxl(2026, 10, 24, 20, 0), bxl(2026, 10, 25, 8, 0)}}, BabyToddler, flex, BandFull, 540, 0, 0},
-		{"night into the 25-hour day, no flex", "2026-10-25", []plan.Session{{bxl(2026, 10, 24, 20, 0), bxl(2026, 10, 25, 8, 0)}}, BabyToddler, plain, BandHalf, 120, 420, 0},
-		{"no session that day", "2026-03-12", []plan.Session{{bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 17, 30)}}, BabyToddler, plain, BandNone, 0, 0, 0},
+		{"10h59m59s truncates to 10h59", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 7, 0), bxl(2026, 3, 10, 17, 59).Add(59*time.Second))}, BabyToddler, flex, BandFull, 659, 0, 0},
+		{"11h at a flex location", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 6, 30), bxl(2026, 3, 10, 17, 30))}, BabyToddler, flex, BandFlex, 660, 0, 0},
+		{"11h30 without flex: full, 30 minutes over", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 6, 30), bxl(2026, 3, 10, 18, 0))}, BabyToddler, plain, BandFull, 690, 0, 30},
+		{"early start without flex: 05:30–06:00 is night", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30))}, BabyToddler, plain, BandHalf, 270, 30, 0},
+		{"early start at a flex location counts", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30))}, BabyToddler, flex, BandFull, 300, 0, 0},
+		{"a night session, evening part (6 h)", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 18, 0), bxl(2026, 3, 11, 7, 30))}, BabyToddler, flex, BandFull, 360, 0, 0},
+		{"a night session without flex: only 18:00–20:00 counts", "2026-03-10", []plan.Session{sess(bxl(2026, 3, 10, 18, 0), bxl(2026, 3, 11, 7, 30))}, BabyToddler, plain, BandHalf, 120, 240, 0},
+		{"a night session, morning part", "2026-03-11", []plan.Session{sess(bxl(2026, 3, 10, 18, 0), bxl(2026, 3, 11, 7, 30))}, BabyToddler, flex, BandFull, 450, 0, 0},
+		{"night into the 23-hour day, flex", "2026-03-29", []plan.Session{sess(bxl(2026, 3, 28, 20, 0), bxl(2026, 3, 29, 8, 0))}, BabyToddler, flex, BandFull, 420, 0, 0},
+		{"night into the 25-hour day, flex", "2026-10-25", []plan.Session{sess(bxl(2026, 10, 24, 20, 0), bxl(2026, 10, 25, 8, 0))}, BabyToddler, flex, BandFull, 540, 0, 0},
+		{"night into the 25-hour day, no flex", "2026-10-25", []plan.Session{sess(bxl(2026, 10, 24, 20, 0), bxl(2026, 10, 25, 8, 0))}, BabyToddler, plain, BandHalf, 120, 420, 0},
+		{"no session that day", "2026-03-12", []plan.Session{sess(bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 17, 30))}, BabyToddler, plain, BandNone, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +161,7 @@ func TestClassifyDay(t *testing.T) {
 		})
 	}
 	night := Classifier{Table: StatutoryBands(), NightCountsWithoutFlex: true}
-	if got := night.Classify(day("2026-03-10"), []plan.Session{{bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30)}}, BabyToddler, plain); got.Band != BandFull || got.NightMinutes != 0 {
+	if got := night.Classify(day("2026-03-10"), []plan.Session{sess(bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30))}, BabyToddler, plain); got.Band != BandFull || got.NightMinutes != 0 {
 		t.Errorf("night counting knob: %+v", got)
 	}
 }

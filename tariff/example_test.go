@@ -1,0 +1,102 @@
+package tariff_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// A school-age child with two short moments on one day: before school and
+// after school. The moments are summed (105 minutes, a third day) and
+// priced at 40 % of the daily tariff.
+func ExampleClassifier_Classify() {
+	bxl := plan.Brussels()
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 10, h, m, 0, 0, bxl) }
+	sessions := []plan.Session{
+		{In: at(7, 30), Out: at(8, 20)},
+		{In: at(15, 45), Out: at(16, 40)},
+	}
+	child := tariff.Child{Birth: plan.MustParseDate("2019-05-02")}
+	day := tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl)
+
+	care := tariff.StatutoryClassifier().Classify(day, sessions, child.GroupOn(day.Date), tariff.Location{ID: "BKO De Linde"})
+	price, err := tariff.BandPricer{Table: tariff.StatutoryBands()}.PriceDay(care, tariff.MustTariff("27.35"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(care.Group, care.Minutes, "minutes:", care.Band)
+	fmt.Println(price.Share, "×", price.Tariff, "=", price.Amount)
+	// Output:
+	// school_age 105 minutes: third
+	// 0.4 × 27.35 = 10.94
+}
+
+// At a location without permission for flexible care a long day is a full
+// day; the minutes past 11 hours are reported for the organiser's own
+// price.
+func ExampleClassifier_Classify_noFlex() {
+	bxl := plan.Brussels()
+	s := []plan.Session{{
+		In:  time.Date(2026, 3, 10, 6, 45, 0, 0, bxl),
+		Out: time.Date(2026, 3, 10, 18, 15, 0, 0, bxl),
+	}}
+	care := tariff.StatutoryClassifier().Classify(tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl), s, tariff.BabyToddler, tariff.Location{})
+	fmt.Println(care.Band, care.Minutes, "over:", care.OverMinutes)
+	// Output: full 690 over: 30
+}
+
+// 25 % of the tariff with the minimum contribution as floor: the fee for an
+// absence reported too late (seed 004 §3.4.2).
+func ExamplePercentFee_Of() {
+	min, _ := tariff.StatutoryAmounts().Get(2025, tariff.StandardMinimum)
+	max, _ := tariff.StatutoryAmounts().Get(2025, tariff.Maximum)
+	fee := tariff.PercentFee{Percent: decimal.New(25, -2), Floor: min.Value, Cap: max.Value,
+		Rule: plan.Rule{ID: "absence.late_notice", Source: "house rules Zorg Leuven §3.4.2 (seed 004)"}}
+	for _, t := range []string{"30.00", "18.00"} {
+		f, err := fee.Of(tariff.MustTariff(t))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(t, "→", f.Amount.StringFixed(2), "floored:", f.Floored)
+	}
+	// Output:
+	// 30.00 → 7.50 floored: false
+	// 18.00 → 6.47 floored: true
+}
+
+// Which tariff applies in a month in which the old attest ends and the new
+// one arrives too late: the maximum tariff fills the gap.
+func ExampleAttestBook_Segments() {
+	book := tariff.Seed004AttestBook(
+		tariff.Attest{Kind: tariff.AttestRegular, Daily: tariff.MustTariff("24.10"),
+			Valid: plan.Period{Start: plan.MustParseDate("2025-01-01"), End: plan.MustParseDate("2025-05-14")}},
+		tariff.Attest{Kind: tariff.AttestRegular, Daily: tariff.MustTariff("22.00"),
+			Valid:     plan.Period{Start: plan.MustParseDate("2025-05-25"), End: plan.MustParseDate("2026-05-31")},
+			Delivered: plan.MustParseDate("2025-06-20")},
+	)
+	segs, err := book.Segments(plan.MustMonth(2025, time.May).Days(), plan.MustParseDate("2025-06-25"), tariff.StatutoryAmounts())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range segs {
+		fmt.Println(s.Period, s.Tariff, s.Basis)
+	}
+	// Output:
+	// 2025-05-01..2025-05-14 24.10 attest
+	// 2025-05-15..2025-05-24 35.89 maximum
+	// 2025-05-25..2025-05-31 22.00 attest
+}
+
+// Asking for an amount of a year that is not known is an error naming the
+// year, never a guess.
+func ExampleAmountTable_Get() {
+	_, err := tariff.StatutoryAmounts().Get(2026, tariff.Maximum)
+	fmt.Println(err)
+	// Output: maximum: the maximum tariff of 2026 is not known: add it to the amount table once it is published; it is never extrapolated [unknown_year]
+}
