@@ -1,0 +1,99 @@
+package absence
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+)
+
+// Absence is an absence the family reported (or should have): the days,
+// whether it was planned or sudden, when the organiser was told, and
+// whether it is a hospital stay.
+type Absence struct {
+	Period plan.Period `json:"period"`
+	// Sudden is true for an unforeseen absence (illness): it is reported in
+	// time before the agreed start time of its first reserved day. A
+	// planned absence needs days or weeks of notice.
+	Sudden bool `json:"sudden,omitempty"`
+	// ReportedAt is the moment the organiser was told; zero when it never
+	// was. Seed 004 accepts only a phone call; the library takes the moment
+	// as given.
+	ReportedAt time.Time `json:"reported_at,omitzero"`
+	// Hospital is true for a hospital stay; it is free and uses no days only
+	// with an admission certificate (not a consultation).
+	Hospital             bool `json:"hospital,omitempty"`
+	AdmissionCertificate bool `json:"admission_certificate,omitempty"`
+	// Reason is free text for the family's own records (illness, holiday).
+	Reason string `json:"reason,omitempty"`
+}
+
+// NoticeKind is which notice rule applied.
+type NoticeKind string
+
+// The notice rules.
+const (
+	NoticePlannedShort NoticeKind = "planned_short" // a day or a few: 2 days ahead
+	NoticePlannedLong  NoticeKind = "planned_long"  // a week or longer: 4 weeks ahead
+	NoticeSudden       NoticeKind = "sudden"        // before the agreed start time
+)
+
+// NoticeCheck is the verdict on how an absence was reported.
+type NoticeCheck struct {
+	// Absence is the index of the absence in the input.
+	Absence int        `json:"absence"`
+	Kind    NoticeKind `json:"kind"`
+	// FirstDay is the first reserved day of the absence, from which the
+	// lead is counted.
+	FirstDay plan.Date `json:"first_day"`
+	// Deadline is the last moment at which the report is in time
+	// (inclusive).
+	Deadline   time.Time `json:"deadline"`
+	ReportedAt time.Time `json:"reported_at,omitzero"`
+	InTime     bool      `json:"in_time"`
+	Rule       plan.Rule `json:"rule"`
+	// Explanation says in English how the deadline follows from the rule.
+	Explanation string `json:"explanation"`
+}
+
+// Deadline returns the notice rule and the last in-time moment for an
+// absence whose first reserved day is first, with the agreed start time
+// start (the first slot on that day, for a sudden absence). Leads count
+// calendar days — notice on day D−2, until midnight, is in time for an
+// absence from D — or working days of calendar c (Monday to Friday, open).
+func (r NoticeRules) Deadline(a Absence, first plan.Date, start time.Time, c plan.Calendar, loc *time.Location) (NoticeKind, time.Time, string) {
+	// Source: seed 004 §3.4.2 — "Verwittig de onthaalouder 2 dagen op
+	// voorhand [...] Een afwezigheid van een week of langer verwittig je 4
+	// weken op voorhand [...] plotse afwezigheid: [...] voor het afgesproken
+	// beginuur."
+	if a.Sudden {
+		return NoticeSudden, start, fmt.Sprintf("a sudden absence is reported before the agreed start time %s on %s", start.Format("15:04"), first)
+	}
+	kind, lead := NoticePlannedShort, r.ShortLeadDays
+	if a.Period.Len() >= r.LongFromDays {
+		kind, lead = NoticePlannedLong, r.LongLeadDays
+	}
+	last := first.AddDays(-lead)
+	if r.Counting == WorkingDays {
+		last = first
+		for n := 0; n < lead; {
+			last = last.AddDays(-1)
+			if isWorkingDay(last, c) {
+				n++
+			}
+		}
+	}
+	// The deadline is the end of the last day: midnight starting the next.
+	deadline, _ := plan.DayBounds(last.AddDays(1), loc)
+	return kind, deadline, fmt.Sprintf("a planned absence of %d day(s) is reported %d %s days ahead: by the end of %s", a.Period.Len(), lead, r.Counting, last)
+}
+
+// isWorkingDay reports whether d is Monday to Friday and the organiser is
+// open.
+func isWorkingDay(d plan.Date, c plan.Calendar) bool {
+	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return false
+	}
+	_, closed := c.IsClosed(d)
+	return !closed
+}

@@ -1,0 +1,359 @@
+package absence
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// Kind classifies a reserved day.
+type Kind string
+
+// The kinds of reserved day.
+const (
+	KindPresent       Kind = "present"        // attended at least the reserved band
+	KindClosed        Kind = "closed"         // the organiser was closed: free, uses nothing
+	KindHospital      Kind = "hospital"       // in hospital with an admission certificate: free, uses nothing
+	KindJustified     Kind = "justified"      // absent, covered by justified absence days
+	KindUnjustified   Kind = "unjustified"    // absent beyond the justified days (in part or whole): charged
+	KindPartlyPresent Kind = "partly_present" // present part of the day (sent home ill); the rest is an absence
+)
+
+// Input is what classifying a period's reserved days needs.
+type Input struct {
+	// Period is the days to process, usually a month; all in one year.
+	Period   plan.Period     `json:"period"`
+	Plan     plan.Plan       `json:"plan"`
+	Calendar plan.Calendar   `json:"calendar"`
+	Child    tariff.Child    `json:"child"`
+	Location tariff.Location `json:"location"`
+	// Classifier bands reserved and attended days; the zero value means
+	// tariff.StatutoryClassifier().
+	Classifier tariff.Classifier `json:"classifier"`
+	// Sessions are the child's attendance (check-in, check-out).
+	Sessions []plan.Session `json:"sessions,omitempty"`
+	// Absences are the absences reported, or known to the organiser.
+	Absences []Absence `json:"absences,omitempty"`
+	// Attests, Amounts and AsOf price unjustified days and late-notice fees
+	// (see tariff.AttestBook.On).
+	Attests tariff.AttestBook  `json:"attests"`
+	Amounts tariff.AmountTable `json:"amounts"`
+	AsOf    plan.Date          `json:"as_of"`
+}
+
+// DayOutcome is the verdict on one reserved day.
+type DayOutcome struct {
+	Date     plan.Date   `json:"date"`
+	Kind     Kind        `json:"kind"`
+	Reserved tariff.Band `json:"reserved"`
+	Attended tariff.Band `json:"attended"`
+	// Absent is the part of the day absent, in days (reserved value −
+	// attended value); Used of it was covered by justified absence days and
+	// Unjustified was not.
+	Absent      decimal.Decimal `json:"absent"`
+	Used        decimal.Decimal `json:"used"`
+	Unjustified decimal.Decimal `json:"unjustified"`
+	// Tariff is the daily tariff in force, when a charge needed it.
+	Tariff tariff.Tariff `json:"tariff,omitzero"`
+	// Charge is what the unjustified part costs (0 when none), at most the
+	// year's maximum tariff.
+	Charge decimal.Decimal `json:"charge"`
+	// LateFee is the fee for an absence reported late or never (0 when
+	// none).
+	LateFee decimal.Decimal `json:"late_fee"`
+	// Absence is the index of the reported absence covering the day, -1
+	// when none.
+	Absence int             `json:"absence"`
+	Closed  *plan.ClosedDay `json:"closed,omitempty"`
+	// Rule names the rule behind Kind; LateFeeRule the one behind LateFee.
+	Rule        plan.Rule `json:"rule"`
+	LateFeeRule plan.Rule `json:"late_fee_rule,omitzero"`
+	Explanation string    `json:"explanation"`
+}
+
+// Result is the classification of a period.
+type Result struct {
+	Period  plan.Period   `json:"period"`
+	Days    []DayOutcome  `json:"days"`
+	Notices []NoticeCheck `json:"notices,omitempty"`
+	// Start and End are the ledger before and after the period.
+	Start Ledger `json:"start"`
+	End   Ledger `json:"end"`
+}
+
+// Process classifies every reserved day of in.Period, in date order, using
+// justified absence days from ledger, and returns the outcome and the
+// ledger after the period. Processing a year month by month, passing each
+// month's Result.End to the next, gives the same ledger as processing the
+// year at once.
+//
+// A reserved day is present when the attended band is worth at least the
+// reserved band. Otherwise the absent part (in days, by the policy's day
+// values: half a day absent on a full day uses 0.5 — seed 004 §3.4.2) is
+// free on a closing day or a hospital stay with an admission certificate,
+// covered by justified absence days while they last, and charged beyond
+// that: the policy's share of the tariff on the part of the reserved band
+// not attended, never more than the year's maximum tariff. A day partly
+// attended (the child sent home ill, seed 004 §2.4) is billed for the
+// attended band by the invoice, and its rest is the absence.
+//
+// Every reported absence is checked against the notice rules; a reserved
+// day of an absence reported late, or a day absent without any report, also
+// costs the late fee (not on hospital days, which are never billed).
+//
+// Process reports every input error at once: invalid or overlapping
+// sessions and absences, an absence without any reserved day, a planned
+// absence reported after it started, a period outside the ledger's year.
+func Process(in Input, ledger Ledger, p Policy) (Result, error) {
+	if err := p.Validate(); err != nil {
+		return Result{}, err
+	}
+	if ps := in.validate(ledger); len(ps) > 0 {
+		return Result{}, ps
+	}
+	cls := in.Classifier
+	if len(cls.Table.BabyToddler) == 0 && len(cls.Table.SchoolAge) == 0 {
+		cls = tariff.StatutoryClassifier()
+	}
+	res := Result{Period: in.Period, Start: ledger}
+	planned := in.Plan.Days(in.Period, in.Calendar)
+
+	// Notice checks: one per absence, against its first reserved day.
+	late := make([]bool, len(in.Absences))
+	var ps plan.Problems
+	for i, a := range in.Absences {
+		chk, err := in.checkNotice(i, a, p)
+		if err != nil {
+			ps = append(ps, plan.AsProblems(err)...)
+			continue
+		}
+		late[i] = !chk.InTime
+		res.Notices = append(res.Notices, chk)
+	}
+	if len(ps) > 0 {
+		return Result{}, ps
+	}
+
+	for _, pd := range planned {
+		out, next, err := in.day(pd, ledger, late, cls, p)
+		if err != nil {
+			return Result{}, err
+		}
+		ledger = next
+		res.Days = append(res.Days, out)
+	}
+	res.End = ledger
+	return res, nil
+}
+
+// day classifies one planned day.
+func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy) (DayOutcome, Ledger, error) {
+	frame := tariff.NewDay(pd.Date, nil)
+	group := in.Child.GroupOn(pd.Date)
+	reserved := cls.Classify(frame, pd.Sessions(nil), group, in.Location).Band
+	attended := cls.Classify(frame, in.Sessions, group, in.Location).Band
+	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
+		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero, Charge: decimal.Zero, LateFee: decimal.Zero}
+	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
+
+	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
+	// niet betalen."
+	if pd.Closed != nil {
+		out.Kind, out.Closed = KindClosed, pd.Closed
+		out.Rule = rule("absence.closed", srcSeed004Absent)
+		out.Explanation = fmt.Sprintf("the organiser is closed on %s (%s): not billed, no justified absence day used", pd.Date, pd.Closed.Reason)
+		return out, ledger, nil
+	}
+	vR, vA := p.dayValue(reserved), p.dayValue(attended)
+	if !vA.LessThan(vR) {
+		out.Kind = KindPresent
+		out.Rule = rule("absence.present", srcSeed004Absent)
+		out.Explanation = fmt.Sprintf("present on %s: attended a %s day, reserved a %s day", pd.Date, attended, reserved)
+		return out, ledger, nil
+	}
+	out.Absent = vR.Sub(vA)
+	var abs *Absence
+	if out.Absence >= 0 {
+		abs = &in.Absences[out.Absence]
+	}
+	// Source: seed 004 §3.4.2 — during a hospital stay "moet je niet
+	// betalen [...] attest van opname in het ziekenhuis (geen consultatie)".
+	if abs != nil && abs.Hospital && abs.AdmissionCertificate {
+		out.Kind = KindHospital
+		out.Rule = rule("absence.hospital", srcSeed004Absent)
+		out.Explanation = fmt.Sprintf("in hospital on %s with an admission certificate: not billed, no justified absence day used", pd.Date)
+		return out, ledger, nil
+	}
+	// Source: seed 004 §3.4.2 — justified absence days are used by the
+	// duration of the absence; beyond them the day is unjustified.
+	useRule := rule("absence.justified", srcSeed004Absent+"; "+srcFAQRespijt)
+	ledger, out.Used = ledger.use(pd.Date, out.Absent, useRule, fmt.Sprintf("%s absent of a reserved %s day", out.Absent, reserved))
+	out.Unjustified = out.Absent.Sub(out.Used)
+	switch {
+	case attended != tariff.BandNone:
+		out.Kind = KindPartlyPresent
+		out.Rule = rule("absence.partly_present", srcSeed004Ill)
+	case out.Unjustified.IsZero():
+		out.Kind = KindJustified
+		out.Rule = useRule
+	default:
+		out.Kind = KindUnjustified
+		out.Rule = rule("absence.unjustified", srcSeed004Absent+"; "+srcFAQMaxCap)
+	}
+	out.Explanation = fmt.Sprintf("%s: %s of a reserved %s day absent (attended: %s); %s covered by justified absence days, %s unjustified; %s left",
+		pd.Date, out.Absent, reserved, attended, out.Used, out.Unjustified, ledger.Balance())
+	if abs != nil && abs.Hospital && !abs.AdmissionCertificate {
+		out.Explanation += "; a hospital visit without an admission certificate counts as an ordinary absence"
+	}
+
+	needLateFee := (abs == nil && attended == tariff.BandNone) || (abs != nil && late[out.Absence])
+	if out.Unjustified.IsZero() && !needLateFee {
+		return out, ledger, nil
+	}
+	applied, err := in.Attests.On(pd.Date, in.AsOf, in.Amounts)
+	if err != nil {
+		return DayOutcome{}, Ledger{}, err
+	}
+	out.Tariff = applied.Tariff
+	maxT, err := in.Amounts.On(pd.Date, tariff.Maximum)
+	if err != nil {
+		return DayOutcome{}, Ledger{}, err
+	}
+	if !out.Unjustified.IsZero() {
+		charge, err := unjustifiedCharge(out, p, cls.Table, maxT.Value)
+		if err != nil {
+			return DayOutcome{}, Ledger{}, err
+		}
+		out.Charge = charge
+	}
+	if needLateFee {
+		// Source: seed 004 §3.4.2 — 25 % of the tariff, at least the minimum
+		// contribution, per reserved day; never above the maximum tariff.
+		fee := tariff.PercentFee{Percent: p.LateFeeShare, Cap: maxT.Value, Rule: rule("absence.late_notice", srcSeed004Late)}
+		if p.LateFeeFloor {
+			minT, err := in.Amounts.On(pd.Date, tariff.StandardMinimum)
+			if err != nil {
+				return DayOutcome{}, Ledger{}, err
+			}
+			fee.Floor = minT.Value
+		}
+		f, err := fee.Of(out.Tariff)
+		if err != nil {
+			return DayOutcome{}, Ledger{}, err
+		}
+		out.LateFee, out.LateFeeRule = f.Amount, fee.Rule
+		if abs == nil {
+			out.Explanation += "; absent without any report: late-notice fee"
+		} else {
+			out.Explanation += "; reported too late: late-notice fee"
+		}
+	}
+	return out, ledger, nil
+}
+
+// unjustifiedCharge prices the unjustified part of a day: the policy's
+// share of the tariff on the part of the reserved band not attended, in
+// proportion to the part not covered, capped at the maximum tariff.
+func unjustifiedCharge(out DayOutcome, p Policy, tbl tariff.BandTable, maxT tariff.Tariff) (decimal.Decimal, error) {
+	sR, err := tbl.ShareOf(out.Reserved)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	sA, err := tbl.ShareOf(out.Attended)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	share := p.UnjustifiedShare.Mul(sR.Sub(sA)).Mul(out.Unjustified)
+	charge := share.Mul(out.Tariff.Decimal()).DivRound(out.Absent, 2)
+	// Source: Opgroeien FAQ — never more than the statutory maximum tariff.
+	if charge.GreaterThan(maxT.Decimal()) {
+		charge = maxT.Decimal()
+	}
+	return charge, nil
+}
+
+// absenceOn returns the index of the absence covering d, or -1.
+func absenceOn(as []Absence, d plan.Date) int {
+	for i, a := range as {
+		if a.Period.Contains(d) {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkNotice checks how absence i was reported.
+func (in Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
+	field := fmt.Sprintf("absences[%d]", i)
+	days := in.Plan.Days(a.Period, in.Calendar)
+	var first *plan.PlannedDay
+	for k := range days {
+		if days[k].IsReserved() {
+			first = &days[k]
+			break
+		}
+	}
+	if first == nil {
+		return NoticeCheck{}, plan.Problem{Code: CodeNotReserved, Field: field, Date: a.Period.Start,
+			Message: fmt.Sprintf("absence %s covers no reserved day on which the organiser is open", a.Period)}
+	}
+	start := first.Slots[0].Session(first.Date, nil).In
+	for _, s := range first.Slots[1:] {
+		if at := s.Session(first.Date, nil).In; at.Before(start) {
+			start = at
+		}
+	}
+	kind, deadline, why := p.Notice.Deadline(a, first.Date, start, in.Calendar, nil)
+	dayStart, _ := plan.DayBounds(a.Period.Start, nil)
+	if !a.Sudden && !a.ReportedAt.IsZero() && !a.ReportedAt.Before(dayStart) {
+		return NoticeCheck{}, plan.Problem{Code: CodeLateForPlanned, Field: field + ".reported_at", Date: a.Period.Start,
+			Message: fmt.Sprintf("absence %s is marked planned but was reported on %s, after it started: mark it sudden", a.Period, a.ReportedAt.Format(time.RFC3339))}
+	}
+	chk := NoticeCheck{Absence: i, Kind: kind, FirstDay: first.Date, Deadline: deadline, ReportedAt: a.ReportedAt,
+		InTime: !a.ReportedAt.IsZero() && !a.ReportedAt.After(deadline),
+		Rule:   plan.Rule{ID: "absence.notice." + string(kind), Source: srcSeed004Notify}, Explanation: why}
+	if a.ReportedAt.IsZero() {
+		chk.Explanation += "; never reported"
+	}
+	return chk, nil
+}
+
+// validate reports every malformed input at once.
+func (in Input) validate(l Ledger) plan.Problems {
+	var ps plan.Problems
+	if err := in.Period.Validate(); err != nil {
+		ps = append(ps, plan.AsProblems(err)...)
+	} else if in.Period.Start.Year() != l.Year || in.Period.End.Year() != l.Year {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "period", Date: in.Period.Start,
+			Message: fmt.Sprintf("period %s is not within the ledger's year %d: process each year with its own ledger", in.Period, l.Year)})
+	}
+	if err := in.Plan.Validate(plan.Facts{}); err != nil {
+		for _, p := range plan.AsProblems(err) {
+			p.Field = "plan." + p.Field
+			ps = append(ps, p)
+		}
+	}
+	if err := plan.ValidateSessions(in.Sessions); err != nil {
+		ps = append(ps, plan.AsProblems(err)...)
+	}
+	for i, a := range in.Absences {
+		field := fmt.Sprintf("absences[%d]", i)
+		if err := a.Period.Validate(); err != nil {
+			for _, p := range plan.AsProblems(err) {
+				p.Field = field + ".period"
+				ps = append(ps, p)
+			}
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if o := in.Absences[j]; o.Period.Overlaps(a.Period) {
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: field, Date: a.Period.Start,
+					Message: fmt.Sprintf("absence %s overlaps absences[%d] (%s)", a.Period, j, o.Period)})
+			}
+		}
+	}
+	return ps
+}
