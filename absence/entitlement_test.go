@@ -1,0 +1,118 @@
+package absence
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func d(s string) plan.Date         { return plan.MustParseDate(s) }
+
+var fullDay = []plan.Slot{{Start: plan.MustClock("07:30"), End: plan.MustClock("17:30")}}
+
+// weekPlan reserves full days on the first n weekdays (Monday first).
+func weekPlan(n int, start, end string) plan.Plan {
+	var w plan.Week
+	days := []*[]plan.Slot{&w.Monday, &w.Tuesday, &w.Wednesday, &w.Thursday, &w.Friday, &w.Saturday, &w.Sunday}
+	for i := 0; i < n && i < len(days); i++ {
+		*days[i] = fullDay
+	}
+	p := plan.Plan{Kind: plan.KindRegular, Start: d(start), Schedule: plan.Schedule{Weeks: []plan.Week{w}}}
+	if end != "" {
+		p.End = d(end)
+	}
+	return p
+}
+
+// Opgroeien FAQ: 18 for full time; "18 dagen × (3 ÷ 5) = 10,8. Je kiest
+// zelf of je dit afrondt naar 10 of 11 dagen." Seed 004 §3.4.2: the same
+// for a partial year.
+func TestEntitlement(t *testing.T) {
+	tests := []struct {
+		name      string
+		plans     []plan.Plan
+		proration Proration
+		rounding  Rounding
+		exact     string
+		want      string
+	}{
+		{"full time, full year", []plan.Plan{weekPlan(5, "2024-09-01", "")}, ProrateMonths, RoundDown, "18", "18"},
+		{"3 days a week, rounded down", []plan.Plan{weekPlan(3, "2024-09-01", "")}, ProrateMonths, RoundDown, "10.8", "10"},
+		{"3 days a week, rounded up", []plan.Plan{weekPlan(3, "2024-09-01", "")}, ProrateMonths, RoundUp, "10.8", "11"},
+		{"3 days a week, nearest", []plan.Plan{weekPlan(3, "2024-09-01", "")}, ProrateMonths, RoundNearest, "10.8", "11"},
+		{"3 days a week, up to a half day", []plan.Plan{weekPlan(3, "2024-09-01", "")}, ProrateMonths, RoundHalfUp, "10.8", "11"},
+		{"3 days a week, not rounded", []plan.Plan{weekPlan(3, "2024-09-01", "")}, ProrateMonths, RoundNone, "10.8", "10.8"},
+		{"4 days, half up", []plan.Plan{weekPlan(4, "2024-09-01", "")}, ProrateMonths, RoundHalfUp, "14.4", "14.5"},
+		{"starts 1 September: 4 months", []plan.Plan{weekPlan(5, "2025-09-01", "")}, ProrateMonths, RoundDown, "6", "6"},
+		{"starts 15 July, 3 days: 6 months", []plan.Plan{weekPlan(3, "2025-07-15", "")}, ProrateMonths, RoundDown, "5.4", "5"},
+		{"starts 1 September, by days: 122/365", []plan.Plan{weekPlan(5, "2025-09-01", "")}, ProrateDays, RoundDown, "6.02", "6"},
+		{"six days a week is full time", []plan.Plan{weekPlan(6, "2024-09-01", "")}, ProrateMonths, RoundDown, "18", "18"},
+		{"plan change on 1 July: 5 then 3 days", []plan.Plan{weekPlan(5, "2024-09-01", "2025-06-30"), weekPlan(3, "2025-07-01", "")},
+			ProrateMonths, RoundNone, "14.4", "14.4"},
+		{"ends 15 March: the month counts", []plan.Plan{weekPlan(5, "2024-09-01", "2025-03-15")}, ProrateMonths, RoundDown, "4.5", "4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Seed004Policy()
+			p.Proration, p.Rounding = tt.proration, tt.rounding
+			e, err := ComputeEntitlement(2025, tt.plans, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !e.Exact.Equal(dec(tt.exact)) || !e.Days.Equal(dec(tt.want)) || e.Rule.Source == "" {
+				t.Errorf("exact %s days %s (%s); want %s → %s", e.Exact, e.Days, e.Explanation, tt.exact, tt.want)
+			}
+		})
+	}
+}
+
+func TestEntitlementBelowStatute(t *testing.T) {
+	p := Seed004Policy()
+	p.BaseDays = dec("15")
+	if err := p.Validate(); !errors.Is(err, CodeBelowStatutory) {
+		t.Errorf("base 15: %v", err)
+	}
+	if _, err := ComputeEntitlement(2025, []plan.Plan{weekPlan(5, "2024-01-01", "")}, p); !errors.Is(err, CodeBelowStatutory) {
+		t.Errorf("base 15 entitlement: %v", err)
+	}
+	p = Seed004Policy()
+	p.BaseDays = dec("20")
+	if e, err := ComputeEntitlement(2025, []plan.Plan{weekPlan(5, "2024-01-01", "")}, p); err != nil || !e.Days.Equal(dec("20")) {
+		t.Errorf("an organiser may give more: %v %v", e.Days, err)
+	}
+	if _, err := ComputeEntitlement(2025, []plan.Plan{weekPlan(5, "2024-01-01", ""), weekPlan(3, "2025-03-01", "")}, Seed004Policy()); !errors.Is(err, plan.CodeOverlap) {
+		t.Errorf("overlapping plans: %v", err)
+	}
+}
+
+// The entitlement grows with days per week and with months, never exceeds
+// its base, and is never below the rounded-down statutory pro-rata.
+func TestEntitlementProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := Seed004Policy()
+		p.Rounding = rapid.SampledFrom([]Rounding{RoundDown, RoundUp, RoundNearest, RoundHalfUp, RoundNone}).Draw(t, "rounding")
+		p.Proration = rapid.SampledFrom([]Proration{ProrateMonths, ProrateDays}).Draw(t, "proration")
+		p.BaseDays = decimal.New(int64(rapid.IntRange(180, 300).Draw(t, "base10")), -1)
+		days := rapid.IntRange(1, 4).Draw(t, "days")
+		start := d("2025-01-01").AddDays(rapid.IntRange(0, 364).Draw(t, "start"))
+		earlier := start.AddDays(-rapid.IntRange(0, 200).Draw(t, "earlier"))
+		e1, err1 := ComputeEntitlement(2025, []plan.Plan{weekPlan(days, start.String(), "")}, p)
+		e2, err2 := ComputeEntitlement(2025, []plan.Plan{weekPlan(days+1, start.String(), "")}, p)
+		e3, err3 := ComputeEntitlement(2025, []plan.Plan{weekPlan(days, earlier.String(), "")}, p)
+		if err1 != nil || err2 != nil || err3 != nil {
+			t.Fatal(err1, err2, err3)
+		}
+		if e2.Days.LessThan(e1.Days) || e3.Days.LessThan(e1.Days) {
+			t.Fatalf("more days or months gave less: %s / %s (more days) / %s (more months)", e1.Days, e2.Days, e3.Days)
+		}
+		for _, e := range []Entitlement{e1, e2, e3} {
+			if e.Days.GreaterThan(p.BaseDays) || e.Days.LessThan(e.StatutoryFloor) || e.Days.Sign() < 0 {
+				t.Fatalf("entitlement %s outside [%s, %s]", e.Days, e.StatutoryFloor, p.BaseDays)
+			}
+		}
+	})
+}

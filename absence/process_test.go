@@ -1,0 +1,324 @@
+package absence
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+func bxl(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, plan.Brussels())
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func session(day, from, to string) plan.Session {
+	return plan.Session{In: bxl(day + " " + from), Out: bxl(day + " " + to)}
+}
+
+// fixture: a toddler with full days on Monday, Tuesday and Thursday in
+// 2025, a tariff of 24.00, a closing day on Thursday 15 May.
+func fixture(entitlement string) (Input, Ledger) {
+	in := Input{
+		Plan:     weekPlan(0, "2025-01-01", ""),
+		Calendar: plan.Calendar{Closures: []plan.Closure{{Period: plan.Period{Start: d("2025-05-15"), End: d("2025-05-15")}, Reason: "pedagogische studiedag"}}},
+		Child:    tariff.Child{Code: "K1", Birth: d("2023-06-01")},
+		Attests: tariff.Seed004AttestBook(tariff.Attest{ChildCode: "K1", Kind: tariff.AttestRegular, Daily: tariff.MustTariff("24.00"),
+			Valid: plan.Period{Start: d("2025-01-01"), End: d("2025-12-31")}}),
+		Amounts: tariff.StatutoryAmounts(),
+		AsOf:    d("2025-06-02"),
+		Period:  plan.MustMonth(2025, time.May).Days(),
+	}
+	in.Plan.Schedule.Weeks[0] = plan.Week{Monday: fullDay, Tuesday: fullDay, Thursday: fullDay}
+	return in, Ledger{Year: 2025, Entitlement: dec(entitlement)}
+}
+
+// attendAll records a full day of attendance on every reserved open day of
+// the period except those listed.
+func attendAll(in *Input, except ...string) {
+	for _, pd := range in.Plan.ReservedDays(in.Period, in.Calendar) {
+		skip := false
+		for _, e := range except {
+			skip = skip || pd.Date.String() == e
+		}
+		if !skip {
+			in.Sessions = append(in.Sessions, session(pd.Date.String(), "07:30", "17:30"))
+		}
+	}
+}
+
+func outcome(t *testing.T, r Result, day string) DayOutcome {
+	t.Helper()
+	for _, o := range r.Days {
+		if o.Date.String() == day {
+			return o
+		}
+	}
+	t.Fatalf("no outcome for %s", day)
+	return DayOutcome{}
+}
+
+// Seed 004 §3.4.2 and §2.4, one rule per day of May 2025.
+func TestProcessMay(t *testing.T) {
+	in, ledger := fixture("10")
+	attendAll(&in, "2025-05-05", "2025-05-06", "2025-05-08", "2025-05-12", "2025-05-13", "2025-05-19", "2025-05-20")
+	// Tuesday 13 May: sent home ill at noon (seed 004 §2.4).
+	in.Sessions = append(in.Sessions, session("2025-05-13", "07:30", "11:30"))
+	in.Absences = []Absence{
+		{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-06")}, ReportedAt: bxl("2025-05-01 09:00"), Reason: "familiebezoek"}, // in time
+		{Period: plan.Period{Start: d("2025-05-08"), End: d("2025-05-08")}, ReportedAt: bxl("2025-05-07 08:00")},                          // 1 day ahead: late
+		{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true, ReportedAt: bxl("2025-05-12 07:00")},            // ill, before start
+		{Period: plan.Period{Start: d("2025-05-19"), End: d("2025-05-20")}, Sudden: true, Hospital: true, AdmissionCertificate: true, ReportedAt: bxl("2025-05-19 07:00")},
+	}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		day       string
+		kind      Kind
+		used, unj string
+		charge    string
+		lateFee   string
+	}{
+		{"2025-05-01", KindClosed, "0", "0", "0", "0"}, // Thursday 1 May: Dag van de Arbeid
+		{"2025-05-05", KindJustified, "1", "0", "0", "0"},
+		{"2025-05-06", KindJustified, "1", "0", "0", "0"},
+		{"2025-05-08", KindJustified, "1", "0", "0", "6.47"}, // 25 % of 24.00 = 6.00 < minimum 6.47
+		{"2025-05-12", KindJustified, "1", "0", "0", "0"},
+		{"2025-05-13", KindPartlyPresent, "0.5", "0", "0", "0"}, // 4 h present: a half day, the other half absent
+		{"2025-05-15", KindClosed, "0", "0", "0", "0"},
+		{"2025-05-19", KindHospital, "0", "0", "0", "0"},
+		{"2025-05-20", KindHospital, "0", "0", "0", "0"},
+	}
+	for _, tt := range tests {
+		o := outcome(t, r, tt.day)
+		if o.Kind != tt.kind || !o.Used.Equal(dec(tt.used)) || !o.Unjustified.Equal(dec(tt.unj)) || !o.Charge.Equal(dec(tt.charge)) || !o.LateFee.Equal(dec(tt.lateFee)) || o.Rule.Source == "" {
+			t.Errorf("%s: got %s used %s unj %s charge %s late %s (%s)", tt.day, o.Kind, o.Used, o.Unjustified, o.Charge, o.LateFee, o.Explanation)
+		}
+	}
+	if !r.End.Used.Equal(dec("4.5")) || !r.End.Balance().Equal(dec("5.5")) || len(r.End.Movements) != 5 {
+		t.Errorf("ledger: used %s balance %s, %d movements", r.End.Used, r.End.Balance(), len(r.End.Movements))
+	}
+	if !r.Start.Used.IsZero() {
+		t.Error("the start ledger is not changed")
+	}
+	var late []int
+	for _, n := range r.Notices {
+		if !n.InTime {
+			late = append(late, n.Absence)
+		}
+	}
+	if diff := cmp.Diff([]int{1}, late); diff != "" {
+		t.Errorf("late notices (-want +got):\n%s", diff)
+	}
+}
+
+// Once the justified days are used up, an absence is charged at the full
+// tariff (seed 004 §3.4.2), never above the year's maximum (Opgroeien FAQ).
+func TestUnjustified(t *testing.T) {
+	in, ledger := fixture("1.5")
+	attendAll(&in, "2025-05-05", "2025-05-06", "2025-05-08")
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-08")}, ReportedAt: bxl("2025-04-20 10:00")}}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ day, used, unj, charge string }{
+		{"2025-05-05", "1", "0", "0"},
+		{"2025-05-06", "0.5", "0.5", "12.00"}, // half covered: half the tariff
+		{"2025-05-08", "0", "1", "24.00"},
+	}
+	for _, w := range want {
+		o := outcome(t, r, w.day)
+		if !o.Used.Equal(dec(w.used)) || !o.Unjustified.Equal(dec(w.unj)) || !o.Charge.Equal(dec(w.charge)) || o.Kind != KindUnjustified && w.unj != "0" {
+			t.Errorf("%s: %s used %s unj %s charge %s", w.day, o.Kind, o.Used, o.Unjustified, o.Charge)
+		}
+	}
+	if !r.End.Balance().IsZero() {
+		t.Errorf("balance %s, want 0", r.End.Balance())
+	}
+	// A policy asking more than the tariff is capped at the maximum.
+	greedy := Seed004Policy()
+	greedy.UnjustifiedShare = dec("2")
+	r, _ = Process(in, Ledger{Year: 2025}, greedy)
+	if o := outcome(t, r, "2025-05-08"); !o.Charge.Equal(dec("35.89")) {
+		t.Errorf("capped charge %s, want the 2025 maximum 35.89", o.Charge)
+	}
+}
+
+// An absence without any report costs the late fee too; a partly attended
+// day without report does not (the organiser sent the child home).
+func TestUnreportedAbsence(t *testing.T) {
+	in, ledger := fixture("10")
+	attendAll(&in, "2025-05-06", "2025-05-13")
+	in.Sessions = append(in.Sessions, session("2025-05-13", "07:30", "10:00"))
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := outcome(t, r, "2025-05-06"); o.Kind != KindJustified || !o.LateFee.Equal(dec("6.47")) || o.LateFeeRule.ID != "absence.late_notice" {
+		t.Errorf("unreported: %+v", o)
+	}
+	if o := outcome(t, r, "2025-05-13"); o.Kind != KindPartlyPresent || !o.LateFee.IsZero() {
+		t.Errorf("sent home: %+v", o)
+	}
+}
+
+func TestHospitalWithoutCertificate(t *testing.T) {
+	in, ledger := fixture("10")
+	attendAll(&in, "2025-05-05")
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-05")}, Sudden: true, Hospital: true, ReportedAt: bxl("2025-05-05 07:00")}}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := outcome(t, r, "2025-05-05"); o.Kind != KindJustified || !o.Used.Equal(dec("1")) {
+		t.Errorf("a consultation is an ordinary absence: %+v", o)
+	}
+}
+
+// Seed 004 §3.4.2: 2 days ahead, 4 weeks for a week or longer, before the
+// start time for a sudden absence. Exactly at the deadline is in time; a
+// minute later is late.
+func TestNoticeDeadlines(t *testing.T) {
+	rules := Seed004Policy().Notice
+	start := bxl("2025-05-12 07:30")
+	tests := []struct {
+		name     string
+		a        Absence
+		first    string
+		counting DayCounting
+		kind     NoticeKind
+		deadline string
+	}{
+		{"one day: end of D−2", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
+		{"six days is short", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-17")}}, "2025-05-12", CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
+		{"a week: 4 weeks ahead", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-18")}}, "2025-05-12", CalendarDays, NoticePlannedLong, "2025-04-15 00:00"},
+		{"sudden: the agreed start time", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true}, "2025-05-12", CalendarDays, NoticeSudden, "2025-05-12 07:30"},
+		{"working days skip the weekend", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", WorkingDays, NoticePlannedShort, "2025-05-09 00:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rules
+			r.Counting = tt.counting
+			kind, deadline, why := r.Deadline(tt.a, d(tt.first), start, plan.Calendar{}, nil)
+			if kind != tt.kind || !deadline.Equal(bxl(tt.deadline)) || why == "" {
+				t.Errorf("got %s %v, want %s %s", kind, deadline, tt.kind, tt.deadline)
+			}
+		})
+	}
+}
+
+// A notice exactly at the deadline is in time; one minute later is late.
+func TestNoticeAtDeadline(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		in, ledger := fixture("10")
+		days := in.Plan.ReservedDays(in.Period, in.Calendar)
+		first := rapid.SampledFrom(days).Draw(t, "day").Date
+		length := rapid.IntRange(1, 10).Draw(t, "len")
+		a := Absence{Period: plan.Period{Start: first, End: first.AddDays(length - 1)}, Sudden: rapid.Bool().Draw(t, "sudden")}
+		_, deadline, _ := Seed004Policy().Notice.Deadline(a, first, first.In(plan.Brussels()).Add(7*time.Hour+30*time.Minute), in.Calendar, nil)
+		for _, c := range []struct {
+			at     time.Time
+			inTime bool
+		}{{deadline, true}, {deadline.Add(time.Minute), false}} {
+			if !a.Sudden && !c.at.Before(first.In(plan.Brussels())) {
+				continue // a planned absence reported after it started is an input error
+			}
+			a.ReportedAt = c.at
+			in.Absences = []Absence{a}
+			r, err := Process(in, ledger, Seed004Policy())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Notices[0].InTime != c.inTime {
+				t.Fatalf("reported at %v, deadline %v: in time %v", c.at, deadline, r.Notices[0].InTime)
+			}
+		}
+	})
+}
+
+func TestProcessErrors(t *testing.T) {
+	in, _ := fixture("10")
+	in.Sessions = []plan.Session{session("2025-05-05", "09:00", "08:00")}
+	in.Absences = []Absence{
+		{Period: plan.Period{Start: d("2025-05-07"), End: d("2025-05-07")}, ReportedAt: bxl("2025-05-01 09:00")}, // a Wednesday: not reserved
+		{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-13")}, ReportedAt: bxl("2025-05-01 09:00")},
+		{Period: plan.Period{Start: d("2025-05-13"), End: d("2025-05-14")}, ReportedAt: bxl("2025-05-01 09:00")}, // overlaps
+		{Period: plan.Period{Start: d("2025-05-22"), End: d("2025-05-22")}, ReportedAt: bxl("2025-05-22 08:00")}, // planned, after it started
+	}
+	_, err := Process(in, Ledger{Year: 2024}, Seed004Policy())
+	for _, code := range []plan.Code{plan.CodeInvalidValue, plan.CodeEndBeforeStart, plan.CodeOverlap} {
+		if !errors.Is(err, code) {
+			t.Errorf("want %s among %v", code, err)
+		}
+	}
+	_, err = Process(in, Ledger{Year: 2025}, Seed004Policy())
+	if !errors.Is(err, plan.CodeEndBeforeStart) {
+		t.Errorf("sessions: %v", err)
+	}
+	in.Sessions = nil
+	in.Absences = append(in.Absences[:2], in.Absences[3])
+	_, err = Process(in, Ledger{Year: 2025}, Seed004Policy())
+	if !errors.Is(err, CodeNotReserved) || !errors.Is(err, CodeLateForPlanned) {
+		t.Errorf("want not-reserved and reported-too-late together: %v", err)
+	}
+}
+
+// Balance = entitlement − consumption, never negative; a year processed
+// month by month ends with the same ledger as processed at once.
+func TestLedgerProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		in, _ := fixture("0")
+		in.Period = plan.Period{Start: d("2025-01-01"), End: d("2025-12-31")}
+		in.AsOf = d("2026-01-15")
+		ent := decimal.New(int64(rapid.IntRange(0, 40).Draw(t, "ent2")), -1).Mul(decimal.NewFromInt(5)) // 0, 0.5, … 20
+		ledger := Ledger{Year: 2025, Entitlement: ent}
+		reserved := in.Plan.ReservedDays(in.Period, in.Calendar)
+		for _, pd := range reserved {
+			switch rapid.IntRange(0, 9).Draw(t, "k") {
+			case 0: // absent all day, unreported
+			case 1: // sent home: 3 hours
+				in.Sessions = append(in.Sessions, session(pd.Date.String(), "07:30", "10:30"))
+			default:
+				in.Sessions = append(in.Sessions, session(pd.Date.String(), "07:30", "17:30"))
+			}
+		}
+		whole, err := Process(in, ledger, Seed004Policy())
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := ledger
+		for m := 1; m <= 12; m++ {
+			month := in
+			month.Period = plan.MustMonth(2025, time.Month(m)).Days()
+			r, err := Process(month, l, Seed004Policy())
+			if err != nil {
+				t.Fatal(err)
+			}
+			l = r.End
+		}
+		if !l.Used.Equal(whole.End.Used) || len(l.Movements) != len(whole.End.Movements) {
+			t.Fatalf("month by month used %s (%d moves), at once %s (%d)", l.Used, len(l.Movements), whole.End.Used, len(whole.End.Movements))
+		}
+		consumed := decimal.Zero
+		for _, o := range whole.Days {
+			consumed = consumed.Add(o.Used)
+			if o.Used.Add(o.Unjustified).Cmp(o.Absent) != 0 || o.Used.Sign() < 0 || o.Unjustified.Sign() < 0 {
+				t.Fatalf("%s: used %s + unjustified %s != absent %s", o.Date, o.Used, o.Unjustified, o.Absent)
+			}
+		}
+		if !whole.End.Balance().Equal(ent.Sub(consumed)) || whole.End.Balance().Sign() < 0 {
+			t.Fatalf("balance %s, entitlement %s − consumed %s", whole.End.Balance(), ent, consumed)
+		}
+	})
+}
