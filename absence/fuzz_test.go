@@ -1,0 +1,71 @@
+package absence
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
+)
+
+// FuzzProcess decodes an input and a policy from JSON and processes them:
+// an error or a result whose days add up, never a panic.
+func FuzzProcess(f *testing.F) {
+	in, _ := fixture("10")
+	attendAll(&in, "2025-05-06")
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-13")}, ReportedAt: bxl("2025-05-01 09:00")}}
+	seed, _ := json.Marshal(in)
+	pol, _ := json.Marshal(Seed004Policy())
+	f.Add(seed, pol, "10")
+	f.Add([]byte(`{"period":{"start":"2025-05-01","end":"2025-05-31"},"plan":{"kind":"regular","start":"2025-01-01","schedule":{"weeks":[{"friday":[{"start":"20:00","end":"24:00"}]}]}}}`), pol, "0.5")
+	f.Fuzz(func(t *testing.T, inputJSON, policyJSON []byte, entitlement string) {
+		var in Input
+		var p Policy
+		if json.Unmarshal(inputJSON, &in) != nil || json.Unmarshal(policyJSON, &p) != nil {
+			return
+		}
+		if in.Period.Len() > 62 || len(in.Sessions) > 200 || len(in.Absences) > 50 || len(in.Attests.Attests) > 10 {
+			return
+		}
+		ent, err := decimal.NewFromString(entitlement)
+		if err != nil || ent.Sign() < 0 || ent.GreaterThan(decimal.NewFromInt(400)) || ent.Exponent() < -4 {
+			return
+		}
+		start := Ledger{Year: in.Period.Start.Year(), Entitlement: ent}
+		r, err := Process(in, start, p)
+		if err != nil {
+			return
+		}
+		used := decimal.Zero
+		for _, o := range r.Days {
+			used = used.Add(o.Used)
+			if o.Charge.Sign() < 0 || o.LateFee.Sign() < 0 || o.Used.Add(o.Unjustified).Cmp(o.Absent) != 0 {
+				t.Fatalf("bad outcome %+v", o)
+			}
+		}
+		if !r.End.Used.Equal(used) || r.End.Balance().Sign() < 0 {
+			t.Fatalf("ledger used %s, days used %s", r.End.Used, used)
+		}
+	})
+}
+
+// FuzzEntitlement computes entitlements for arbitrary plans and policies.
+func FuzzEntitlement(f *testing.F) {
+	plan3, _ := json.Marshal(weekPlan(3, "2025-03-15", ""))
+	pol, _ := json.Marshal(Seed004Policy())
+	f.Add(plan3, pol, 2025)
+	f.Fuzz(func(t *testing.T, planJSON, policyJSON []byte, year int) {
+		var pl plan.Plan
+		var p Policy
+		if json.Unmarshal(planJSON, &pl) != nil || json.Unmarshal(policyJSON, &p) != nil {
+			return
+		}
+		e, err := ComputeEntitlement(year, []plan.Plan{pl}, p)
+		if err != nil {
+			return
+		}
+		if e.Days.Sign() < 0 || e.Days.GreaterThan(p.BaseDays) || e.Days.LessThan(e.StatutoryFloor) {
+			t.Fatalf("entitlement %s outside [%s, %s]", e.Days, e.StatutoryFloor, p.BaseDays)
+		}
+	})
+}
