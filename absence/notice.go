@@ -73,27 +73,8 @@ func (r NoticeRules) Deadline(a Absence, first plan.Date, start time.Time, c pla
 	if a.Period.Len() >= r.LongFromDays {
 		kind, lead = NoticePlannedLong, r.LongLeadDays
 	}
-	last := first.AddDays(-lead)
-	if r.Counting == WorkingDays {
-		last = first
-		for n := 0; n < lead; {
-			last = last.AddDays(-1)
-			if isWorkingDay(last, c) {
-				n++
-			}
-		}
-	}
+	last := c.DaysBefore(first, lead, r.Counting)
 	// The deadline is the end of the last day: midnight starting the next.
 	deadline, _ := plan.DayBounds(last.AddDays(1), loc)
 	return kind, deadline, fmt.Sprintf("a planned absence of %d day(s) is reported %d %s days ahead: by the end of %s", a.Period.Len(), lead, r.Counting, last)
-}
-
-// isWorkingDay reports whether d is Monday to Friday and the organiser is
-// open.
-func isWorkingDay(d plan.Date, c plan.Calendar) bool {
-	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
-		return false
-	}
-	_, closed := c.IsClosed(d)
-	return !closed
 }

@@ -45,17 +45,6 @@ const (
 	ProrateDays Proration = "days"
 )
 
-// DayCounting says whether notice leads count calendar or working days.
-type DayCounting string
-
-// The ways to count days (OPEN in seed 004; default calendar days).
-const (
-	CalendarDays DayCounting = "calendar"
-	// WorkingDays counts Monday to Friday on which the organiser is open
-	// (per the plan's calendar).
-	WorkingDays DayCounting = "working"
-)
-
 // DayValue is how much of a day a band counts as, for consumption.
 type DayValue struct {
 	Band tariff.Band     `json:"band"`
@@ -74,8 +63,9 @@ type NoticeRules struct {
 	// LongFromDays is the length, in calendar days, from which a planned
 	// absence is long; seed 004: a week (7).
 	LongFromDays int `json:"long_from_days"`
-	// Counting says whether leads count calendar or working days.
-	Counting DayCounting `json:"counting"`
+	// Counting says whether leads count calendar or working days (OPEN in
+	// seed 004; default calendar days, plan.WorkingDays as an option).
+	Counting plan.DayCounting `json:"counting"`
 }
 
 // Policy is an organiser's rules for absences: the entitlement to justified
@@ -124,7 +114,7 @@ func Seed004Policy() Policy {
 			{tariff.BandFlex, decimal.NewFromInt(1)},
 		},
 		UnjustifiedShare: decimal.NewFromInt(1),
-		Notice:           NoticeRules{ShortLeadDays: 2, LongLeadDays: 28, LongFromDays: 7, Counting: CalendarDays},
+		Notice:           NoticeRules{ShortLeadDays: 2, LongLeadDays: 28, LongFromDays: 7, Counting: plan.CalendarDays},
 		LateFeeShare:     decimal.New(25, -2),
 		LateFeeFloor:     true,
 		Source:           srcSeed004Absent,
@@ -183,7 +173,7 @@ func (p Policy) Validate() error {
 	if n.ShortLeadDays < 0 || n.LongLeadDays < 0 || n.LongFromDays < 1 {
 		add("notice", fmt.Sprintf("notice leads %d/%d days from %d days are out of range", n.ShortLeadDays, n.LongLeadDays, n.LongFromDays), plan.CodeInvalidValue)
 	}
-	if n.Counting != CalendarDays && n.Counting != WorkingDays {
+	if !n.Counting.Valid() {
 		add("notice.counting", fmt.Sprintf("day counting %q is not calendar or working", n.Counting), plan.CodeInvalidValue)
 	}
 	return ps.Err()

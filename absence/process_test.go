@@ -196,15 +196,15 @@ func TestNoticeDeadlines(t *testing.T) {
 		name     string
 		a        Absence
 		first    string
-		counting DayCounting
+		counting plan.DayCounting
 		kind     NoticeKind
 		deadline string
 	}{
-		{"one day: end of D−2", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
-		{"six days is short", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-17")}}, "2025-05-12", CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
-		{"a week: 4 weeks ahead", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-18")}}, "2025-05-12", CalendarDays, NoticePlannedLong, "2025-04-15 00:00"},
-		{"sudden: the agreed start time", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true}, "2025-05-12", CalendarDays, NoticeSudden, "2025-05-12 07:30"},
-		{"working days skip the weekend", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", WorkingDays, NoticePlannedShort, "2025-05-09 00:00"},
+		{"one day: end of D−2", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", plan.CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
+		{"six days is short", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-17")}}, "2025-05-12", plan.CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
+		{"a week: 4 weeks ahead", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-18")}}, "2025-05-12", plan.CalendarDays, NoticePlannedLong, "2025-04-15 00:00"},
+		{"sudden: the agreed start time", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true}, "2025-05-12", plan.CalendarDays, NoticeSudden, "2025-05-12 07:30"},
+		{"working days skip the weekend", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", plan.WorkingDays, NoticePlannedShort, "2025-05-09 00:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

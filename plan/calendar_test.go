@@ -178,3 +178,26 @@ func TestCheckAnnouncements(t *testing.T) {
 		t.Fatalf("problems = %v", ps)
 	}
 }
+
+func TestDaysBefore(t *testing.T) {
+	c := Calendar{}
+	tests := []struct {
+		d        string
+		n        int
+		counting DayCounting
+		want     string
+	}{
+		{"2025-05-12", 2, CalendarDays, "2025-05-10"},
+		{"2025-05-12", 2, WorkingDays, "2025-05-08"}, // Monday: back over the weekend to Thursday
+		{"2025-05-02", 1, WorkingDays, "2025-04-30"}, // 1 May is Dag van de Arbeid
+		{"2025-05-12", 0, WorkingDays, "2025-05-12"},
+	}
+	for _, tt := range tests {
+		if got := c.DaysBefore(MustParseDate(tt.d), tt.n, tt.counting); got != MustParseDate(tt.want) {
+			t.Errorf("DaysBefore(%s, %d, %s) = %v, want %s", tt.d, tt.n, tt.counting, got, tt.want)
+		}
+	}
+	if c.IsWorkingDay(MustParseDate("2025-05-10")) || !c.IsWorkingDay(MustParseDate("2025-05-09")) {
+		t.Error("Saturday is not a working day, Friday is")
+	}
+}
