@@ -120,7 +120,10 @@ func Rank(apps []Applicant, p PriorityPolicy) []Ranked {
 		if out[i].Priority {
 			tierName = "priority"
 		}
-		out[i].Explanation = fmt.Sprintf("place %d: %s (%s); request received %s", i+1, tierName, strings.Join(why, ", "), out[i].Applicant.Received)
+		if len(why) > 0 {
+			tierName += " (" + strings.Join(why, ", ") + ")"
+		}
+		out[i].Explanation = fmt.Sprintf("place %d: %s; request received %s", i+1, tierName, out[i].Applicant.Received)
 	}
 	return out
 }

@@ -1,0 +1,55 @@
+package reservation
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"pgregory.net/rapid"
+)
+
+func roundTrip[T any](t *rapid.T, v T) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("marshal %#v: %v", v, err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("unmarshal %s: %v", b, err)
+	}
+	if diff := cmp.Diff(v, back, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("JSON round trip of %s (-want +got):\n%s", b, diff)
+	}
+}
+
+// A book after random operations, its week views, outcomes and policies
+// come back from JSON exactly.
+func TestJSONRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := &bookMachine{b: book(), approved: map[string]map[string]bool{}}
+		for i := rapid.IntRange(0, 10).Draw(t, "ops"); i > 0; i-- {
+			m.Request(t)
+			if len(m.b.Reservations) > 0 && rapid.Bool().Draw(t, "approve") {
+				for _, r := range m.b.Reservations {
+					if r.State == StateRequested {
+						m.b, _, _ = m.b.Approve(r.ID)
+						break
+					}
+				}
+			}
+		}
+		if len(m.b.Reservations) > 0 {
+			m.b, _, _ = m.b.Cancel(m.b.Reservations[0].ID, bxl("2026-10-27 09:00"), seed000Policy())
+		}
+		roundTrip(t, m.b)
+		week, err := m.b.Week("lena", "bko-linde", rapid.SampledFrom(smDays).Draw(t, "day"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		roundTrip(t, week)
+		roundTrip(t, seed000Policy())
+		roundTrip(t, Rank([]Applicant{{ID: "A", Received: d("2026-01-05"), WantedStart: d("2026-01-20"), Urgent: UrgentLostCare, Groups: []Group{GroupSibling}}}, PriorityPolicy{}))
+		roundTrip(t, CheckQuota(2026, []Cared{{Child: "a", Groups: []Group{GroupLowIncome}}}, []Group{GroupLowIncome}))
+	})
+}
