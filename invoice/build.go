@@ -1,0 +1,493 @@
+package invoice
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// Build computes the monthly invoice of case c. It validates the case first
+// and returns every problem at once; then it prices, per child:
+//
+//   - each day of care by its band at the tariff in force (an attest change
+//     or a switch to school-age in mid-month gives separate lines; days
+//     outside the plan are billed the same, "ook voor extra gepresteerde
+//     dagen betaal je");
+//   - each reserved day not attended by the absence rules (package absence):
+//     closing days and hospital stays free, justified absence days used by
+//     duration, unjustified absences charged, late or missing notice fees;
+//   - the extra costs of the house rules: late pick-up past the plan's end
+//     time per started half hour, waste per day present, hot meals of a
+//     school-age child, transport per km; and once per family the
+//     administration cost when a child had care that month;
+//   - a notice fee when a notice ending the care this month does not
+//     respect the term.
+//
+// Days of one kind and unit price are counted and multiplied once. The
+// total is the sum of the lines. The invoice shows each child's justified
+// absence days and carries the ledger at the end of the month.
+func Build(c Case) (Invoice, error) {
+	if err := c.Validate(); err != nil {
+		return Invoice{}, err
+	}
+	if len(c.Amounts) == 0 {
+		c.Amounts = tariff.StatutoryAmounts()
+	}
+	inv := Invoice{Number: c.Number, Family: c.Family, Month: c.Month, InvoiceDate: c.InvoiceDate,
+		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name}
+	anyCare := false
+	for i, ch := range c.Children {
+		lines, sum, err := buildChild(c, ch)
+		if err != nil {
+			var ps plan.Problems
+			for _, p := range plan.AsProblems(err) {
+				p.Field = fmt.Sprintf("children[%d].%s", i, p.Field)
+				ps = append(ps, p)
+			}
+			if ps == nil {
+				return Invoice{}, fmt.Errorf("invoice: children[%d]: %w", i, err)
+			}
+			return Invoice{}, ps
+		}
+		inv.Lines = append(inv.Lines, lines...)
+		inv.Children = append(inv.Children, sum)
+		anyCare = anyCare || len(sum.Care) > 0
+	}
+	// Source: seed 004 §3.5.1 — "€3,5 per maand per gezin waarin opvang
+	// plaats vond".
+	if anyCare {
+		price, err := c.Rules.AdminPerMonth.On(c.Month.First())
+		if err != nil {
+			return Invoice{}, err
+		}
+		if price.Sign() > 0 {
+			inv.Lines = append(inv.Lines, Line{Kind: LineAdmin, Count: decimal.NewFromInt(1), UnitPrice: price, Amount: price.Round(2),
+				Rule:    plan.Rule{ID: "invoice.admin", Source: srcSeed004Admin},
+				LabelNL: "administratie- en facturatiekosten (per gezin per maand)", LabelEN: "administration, per family per month"})
+		}
+	}
+	inv.Total = decimal.Zero
+	for _, l := range inv.Lines {
+		inv.Total = inv.Total.Add(l.Amount)
+	}
+	return inv, nil
+}
+
+// lineKey identifies lines that aggregate: same child, kind, band, group,
+// basis and unit price.
+type lineKey struct {
+	kind               LineKind
+	band, group, basis string
+	unit               string
+}
+
+// lineSet aggregates days into lines.
+type lineSet struct {
+	child string
+	keys  []lineKey
+	lines []Line
+}
+
+func (s *lineSet) add(k lineKey, proto Line, d plan.Date, count decimal.Decimal) {
+	k.unit = proto.UnitPrice.String()
+	for i, have := range s.keys {
+		if have == k {
+			s.lines[i].Count = s.lines[i].Count.Add(count)
+			if !d.IsZero() {
+				s.lines[i].Dates = append(s.lines[i].Dates, d)
+			}
+			return
+		}
+	}
+	proto.Child, proto.Count = s.child, count
+	if !d.IsZero() {
+		proto.Dates = []plan.Date{d}
+	}
+	s.keys = append(s.keys, k)
+	s.lines = append(s.lines, proto)
+}
+
+// finish multiplies each line once and orders them: care first, by group,
+// band and first day; then the other kinds.
+func (s *lineSet) finish() []Line {
+	for i := range s.lines {
+		s.lines[i].Amount = s.lines[i].Count.Mul(s.lines[i].UnitPrice).Round(2)
+	}
+	order := []LineKind{LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
+		LineWasteFull, LineWastePart, LineHotMeal, LineTransport, LineAdmin}
+	slices.SortStableFunc(s.lines, func(a, b Line) int {
+		if c := cmp.Compare(slices.Index(order, a.Kind), slices.Index(order, b.Kind)); c != 0 {
+			return c
+		}
+		return firstDate(a).Compare(firstDate(b))
+	})
+	return s.lines
+}
+
+func firstDate(l Line) plan.Date {
+	if len(l.Dates) == 0 {
+		return plan.Date{}
+	}
+	return l.Dates[0]
+}
+
+// bandNL and bandEN name a band for the family and for developers.
+func bandNL(b tariff.Band) string {
+	switch b {
+	case tariff.BandThird:
+		return "derde dagdeel"
+	case tariff.BandHalf:
+		return "halve dag"
+	case tariff.BandFull:
+		return "volle dag"
+	case tariff.BandFlex:
+		return "flexibele opvang (11 uur of meer)"
+	}
+	return string(b)
+}
+
+func bandEN(b tariff.Band) string {
+	switch b {
+	case tariff.BandThird:
+		return "third of a day"
+	case tariff.BandHalf:
+		return "half day"
+	case tariff.BandFull:
+		return "full day"
+	case tariff.BandFlex:
+		return "flexible care (11 hours or more)"
+	}
+	return string(b)
+}
+
+func groupNL(g tariff.AgeGroup) string {
+	if g == tariff.SchoolAge {
+		return "schoolkind"
+	}
+	return "baby/peuter"
+}
+
+// buildChild prices one child's month.
+func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
+	month := c.Month.Days()
+	sum := ChildSummary{Code: ch.Child.Code, Name: ch.Name}
+	set := &lineSet{child: ch.Child.Code}
+	plans, err := plansWithExtraDays(ch, month)
+	if err != nil {
+		return nil, sum, err
+	}
+
+	// Justified absence days: the ledger of the month's year.
+	ledger := ch.Ledger
+	year := c.Month.Year()
+	if ledger.Year > year {
+		return nil, sum, plan.Problem{Code: plan.CodeInvalidValue, Field: "ledger.year", Message: fmt.Sprintf("a ledger of %d cannot start %s", ledger.Year, c.Month)}
+	}
+	if ledger.Year < year {
+		e, err := absence.ComputeEntitlement(year, plans, c.Rules.Absence)
+		if err != nil {
+			return nil, sum, err
+		}
+		ledger = absence.NewLedger(e)
+	}
+	start := ledger
+
+	// Reserved days, plan by plan.
+	for _, p := range plans {
+		seg, ok := month.Intersect(p.Period())
+		if !ok {
+			continue
+		}
+		var abs []absence.Absence
+		for _, a := range ch.Absences {
+			if a.Period.Overlaps(seg) {
+				abs = append(abs, a)
+			}
+		}
+		res, err := absence.Process(absence.Input{Period: seg, Plan: p, Calendar: c.Calendar, Child: ch.Child, Location: ch.Location,
+			Classifier: c.Rules.Bands, Sessions: ch.Sessions, Absences: abs, Attests: ch.Attests, Amounts: c.Amounts, AsOf: c.InvoiceDate},
+			ledger, c.Rules.Absence)
+		if err != nil {
+			return nil, sum, err
+		}
+		ledger = res.End
+		sum.Reserved = append(sum.Reserved, res.Days...)
+		sum.Notices = append(sum.Notices, res.Notices...)
+	}
+	sum.LedgerEnd = ledger
+	sum.Respijt = Respijt{Year: year, Entitlement: ledger.Entitlement, UsedMonth: ledger.Used.Sub(start.Used), UsedYear: ledger.Used, Balance: ledger.Balance()}
+	for _, o := range sum.Reserved {
+		if o.Charge.Sign() > 0 {
+			set.add(lineKey{kind: LineUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
+				LabelNL: "ongerechtvaardigde afwezigheid (respijtdagen op)", LabelEN: "unjustified absence (justified absence days used up)"},
+				o.Date, decimal.NewFromInt(1))
+		}
+		if o.LateFee.Sign() > 0 {
+			set.add(lineKey{kind: LineLateNotice}, Line{Kind: LineLateNotice, UnitPrice: o.LateFee, Tariff: o.Tariff.String(), Rule: o.LateFeeRule,
+				LabelNL: "niet of laattijdig verwittigde afwezigheid (25 % van het inkomenstarief, minstens de minimumbijdrage)",
+				LabelEN: "absence reported late or not at all (25 % of the tariff, at least the minimum contribution)"},
+				o.Date, decimal.NewFromInt(1))
+		}
+	}
+
+	if err := priceCare(c, ch, plans, month, set, &sum); err != nil {
+		return nil, sum, err
+	}
+	if err := priceNotice(c, ch, plans, month, set, &sum); err != nil {
+		return nil, sum, err
+	}
+	// Tariffs in force, for the family to read (days without a tariff are
+	// left out: they had no care).
+	if segs, err := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts); err == nil {
+		sum.Tariffs = segs
+	}
+	return set.finish(), sum, nil
+}
+
+// plansWithExtraDays returns the child's plans that run in month, with the
+// approved extra days added as overrides of the plan in force that day.
+func plansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
+	var plans []plan.Plan
+	for _, p := range ch.Plans {
+		if p.Period().Overlaps(month) {
+			p.Overrides = slices.Clone(p.Overrides)
+			plans = append(plans, p)
+		}
+	}
+	if len(plans) == 0 {
+		return nil, plan.Problem{Code: plan.CodeMissing, Field: "plans", Date: month.Start, Message: fmt.Sprintf("no care plan runs in %s", month)}
+	}
+	for i, x := range ch.ExtraDays {
+		k := slices.IndexFunc(plans, func(p plan.Plan) bool { return p.Period().Contains(x.Date) })
+		if !month.Contains(x.Date) {
+			continue
+		}
+		if k < 0 {
+			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d]", i), Date: x.Date,
+				Message: fmt.Sprintf("extra day %s is outside every care plan", x.Date)}
+		}
+		if len(plans[k].Day(x.Date, plan.Calendar{NoPublicHolidays: true}).Slots) > 0 {
+			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d]", i), Date: x.Date,
+				Message: fmt.Sprintf("extra day %s is already reserved in the plan", x.Date)}
+		}
+		plans[k].Overrides = append(plans[k].Overrides, x)
+	}
+	return plans, nil
+}
+
+// priceCare prices every day of care and the costs that follow attendance.
+func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *lineSet, sum *ChildSummary) error {
+	cls := c.Rules.Bands
+	one := decimal.NewFromInt(1)
+	settling := map[plan.Date]bool{}
+	for _, p := range plans {
+		for _, d := range p.SettlingIn {
+			settling[d] = true
+		}
+	}
+	for d := range month.Days() {
+		frame := tariff.NewDay(d, nil)
+		group := ch.Child.GroupOn(d)
+		care := cls.Classify(frame, ch.Sessions, group, ch.Location)
+		if care.Band == tariff.BandNone {
+			continue
+		}
+		sum.Care = append(sum.Care, care)
+		sum.UnbilledNightMinutes += care.NightMinutes
+		sum.UnbilledOverMinutes += care.OverMinutes
+		// Source: seed 004 §4.1 — settling in with the parent is free; alone,
+		// the tariff applies (unless the house rules make it free).
+		if slices.Contains(ch.WithParent, d) {
+			sum.Free = append(sum.Free, fmt.Sprintf("%s: settling in with a parent, free", d))
+			continue
+		}
+		if settling[d] && c.Rules.SettlingInAloneFree {
+			sum.Free = append(sum.Free, fmt.Sprintf("%s: settling in alone, free under these house rules", d))
+			continue
+		}
+		applied, err := ch.Attests.On(d, c.InvoiceDate, c.Amounts)
+		if err != nil {
+			return err
+		}
+		share, err := cls.Table.ShareOf(care.Band)
+		if err != nil {
+			return err
+		}
+		unit, err := tariff.Price(share, applied.Tariff)
+		if err != nil {
+			return err
+		}
+		labelNL := fmt.Sprintf("opvang %s (%s) à %s × %s", bandNL(care.Band), groupNL(group), share.Mul(decimal.NewFromInt(100)).String()+" %", applied.Tariff)
+		labelEN := fmt.Sprintf("care, %s (%s), %s of %s", bandEN(care.Band), group, share.Mul(decimal.NewFromInt(100)).String()+" %", applied.Tariff)
+		switch applied.Basis {
+		case tariff.BasisMaximum:
+			labelNL += " — maximumtarief: geen geldig attest inkomenstarief"
+			labelEN += " — maximum tariff: no valid attest"
+		case tariff.BasisConnect:
+			labelNL += " — nieuw attest, aansluitend op het vorige"
+			labelEN += " — new attest, connected to the previous one"
+		}
+		set.add(lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)},
+			Line{Kind: LineCare, UnitPrice: unit, Band: string(care.Band), Group: string(group), Basis: string(applied.Basis),
+				Tariff: applied.Tariff.String(), Deductible: true, Rule: plan.Rule{ID: "invoice.care", Source: srcCareTariff + "; " + applied.Rule.Source},
+				LabelNL: labelNL, LabelEN: labelEN}, d, one)
+
+		if err := extraCosts(c, ch, plans, d, care, set); err != nil {
+			return err
+		}
+	}
+	for i, d := range ch.HotMeals {
+		if !month.Contains(d) {
+			continue
+		}
+		if !slices.ContainsFunc(sum.Care, func(dc tariff.DayCare) bool { return dc.Date == d }) {
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("hot_meals[%d]", i), Date: d,
+				Message: fmt.Sprintf("a hot meal on %s, a day without care", d)}
+		}
+		// Source: seed 004 §3.5.1 — €3 for a hot meal of a child older than
+		// 3.5 or at school full time; for a younger child it is included.
+		if ch.Child.GroupOn(d) != tariff.SchoolAge {
+			continue
+		}
+		price, err := c.Rules.HotMeal.On(d)
+		if err != nil {
+			return err
+		}
+		set.add(lineKey{kind: LineHotMeal}, Line{Kind: LineHotMeal, UnitPrice: price, Rule: plan.Rule{ID: "invoice.hot_meal", Source: srcSeed004Meal},
+			LabelNL: "warme maaltijd (kind ouder dan 3,5 jaar of voltijds naar school)", LabelEN: "hot meal (school-age child)"}, d, one)
+	}
+	for _, t := range ch.Trips {
+		if !month.Contains(t.Date) {
+			continue
+		}
+		rate, err := c.Rules.TransportPerKm.On(t.Date)
+		if err != nil {
+			return err
+		}
+		set.add(lineKey{kind: LineTransport}, Line{Kind: LineTransport, UnitPrice: rate, Rule: plan.Rule{ID: "invoice.transport", Source: srcSeed004Km},
+			LabelNL: "vervoer met de eigen wagen van de onthaalouder, per km", LabelEN: "transport by the caregiver's car, per km"}, t.Date, t.Km)
+	}
+	return nil
+}
+
+// extraCosts adds the costs that follow one day of care: waste and late
+// pick-up.
+func extraCosts(c Case, ch Child, plans []plan.Plan, d plan.Date, care tariff.DayCare, set *lineSet) error {
+	one := decimal.NewFromInt(1)
+	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
+	// day present.
+	kind, prices, nl, en := LineWastePart, c.Rules.WastePartDay, "afvalverwerking, halve of derde dag", "waste, half or third day"
+	if care.Band == tariff.BandFull || care.Band == tariff.BandFlex {
+		kind, prices, nl, en = LineWasteFull, c.Rules.WasteFullDay, "afvalverwerking, volle dag", "waste, full day"
+	}
+	price, err := prices.On(d)
+	if err != nil {
+		return err
+	}
+	if price.Sign() > 0 {
+		set.add(lineKey{kind: kind}, Line{Kind: kind, UnitPrice: price, Rule: plan.Rule{ID: "invoice.waste", Source: srcSeed004Waste}, LabelNL: nl, LabelEN: en}, d, one)
+	}
+	// Source: seed 004 §3.5.1 — €4 per started half hour after the hours of
+	// the plan, without the caregiver's agreement.
+	if slices.Contains(ch.AgreedLatePickup, d) {
+		return nil
+	}
+	var end time.Time
+	for _, p := range plans {
+		pd := p.Day(d, c.Calendar)
+		for _, s := range pd.Sessions(nil) {
+			if s.Out.After(end) {
+				end = s.Out
+			}
+		}
+	}
+	if end.IsZero() {
+		return nil // not a reserved day: no agreed hours
+	}
+	dayStart, dayEnd := plan.DayBounds(d, nil)
+	var out time.Time
+	for _, s := range ch.Sessions {
+		if s.Within(dayStart, dayEnd) > 0 {
+			o := s.Out
+			if o.After(dayEnd) {
+				o = dayEnd
+			}
+			if o.After(out) {
+				out = o
+			}
+		}
+	}
+	if !out.After(end) {
+		return nil
+	}
+	late := out.Sub(end)
+	halfHours := int64((late + 30*time.Minute - 1) / (30 * time.Minute))
+	price, err = c.Rules.LatePickupPerHalfHour.On(d)
+	if err != nil || price.Sign() == 0 {
+		return err
+	}
+	set.add(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: price, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
+		LabelNL: "laattijdig afhalen zonder akkoord, per begonnen half uur", LabelEN: "late pick-up without agreement, per started half hour"},
+		d, decimal.NewFromInt(halfHours))
+	return nil
+}
+
+// priceNotice adds the notice fee when the care ends this month without
+// respecting the notice term.
+func priceNotice(c Case, ch Child, plans []plan.Plan, month plan.Period, set *lineSet, sum *ChildSummary) error {
+	n := ch.Notice
+	if n == nil || !month.Contains(n.LastDay) {
+		return nil
+	}
+	pl := plans[len(plans)-1]
+	for _, p := range plans {
+		if p.Period().Contains(n.LastDay) {
+			pl = p
+		}
+	}
+	res, err := plan.EvaluateNotice(*n, pl, c.Calendar, c.Rules.Notice)
+	if err != nil {
+		return err
+	}
+	sum.Notice = &res
+	if res.Respected || len(res.FeeDays) == 0 {
+		return nil
+	}
+	// The fee is priced at the tariff in force on the last day of care, with
+	// that year's minimum contribution and maximum tariff.
+	applied, err := ch.Attests.On(n.LastDay, c.InvoiceDate, c.Amounts)
+	if err != nil {
+		return err
+	}
+	maxT, err := c.Amounts.On(n.LastDay, tariff.Maximum)
+	if err != nil {
+		return err
+	}
+	fee := tariff.PercentFee{Percent: c.Rules.NoticeFeeShare, Cap: maxT.Value, Rule: plan.Rule{ID: "invoice.notice_fee", Source: srcSeed004Notice}}
+	if c.Rules.NoticeFeeFloor {
+		minT, err := c.Amounts.On(n.LastDay, tariff.StandardMinimum)
+		if err != nil {
+			return err
+		}
+		fee.Floor = minT.Value
+	}
+	f, err := fee.Of(applied.Tariff)
+	if err != nil {
+		return err
+	}
+	unit, nl, en := f.Amount, "opzegvergoeding: opzegtermijn niet gerespecteerd, per gereserveerde dag", "notice fee: notice term not respected, per reserved day"
+	if res.OwedBy == plan.Organiser {
+		unit, nl, en = unit.Neg(), "opzegvergoeding verschuldigd door de organisator, per gereserveerde dag", "notice fee owed by the organiser, per reserved day"
+	}
+	for _, d := range res.FeeDays {
+		set.add(lineKey{kind: LineNoticeFee}, Line{Kind: LineNoticeFee, UnitPrice: unit, Tariff: applied.Tariff.String(), Rule: fee.Rule, LabelNL: nl, LabelEN: en},
+			d.Date, decimal.NewFromInt(1))
+	}
+	return nil
+}

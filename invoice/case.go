@@ -1,0 +1,162 @@
+package invoice
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// Case is everything the monthly invoice of one family needs. It is plain
+// data and the format of the JSON case files the examples read (see the
+// README).
+type Case struct {
+	// Month is the month invoiced.
+	Month plan.Month `json:"month"`
+	// Number is the invoice number.
+	Number string `json:"number"`
+	// InvoiceDate is the day the invoice is made; the due date follows from
+	// it, and attest gaps are decided as of it.
+	InvoiceDate plan.Date `json:"invoice_date"`
+	Family      Family    `json:"family"`
+	Children    []Child   `json:"children"`
+	// Calendar is the organiser's closing days.
+	Calendar plan.Calendar `json:"calendar"`
+	// Rules are the house rules.
+	Rules HouseRules `json:"rules"`
+	// Amounts are the statutory yearly amounts; empty means
+	// tariff.StatutoryAmounts().
+	Amounts tariff.AmountTable `json:"amounts,omitempty"`
+}
+
+// Family is the family invoiced.
+type Family struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Address string `json:"address,omitempty"`
+}
+
+// Child is one child's month.
+type Child struct {
+	Child    tariff.Child    `json:"child"`
+	Name     string          `json:"name"`
+	Location tariff.Location `json:"location"`
+	// Plans are the child's care plans in force during the month (one, or
+	// two when the plan changed); they must not overlap.
+	Plans   []plan.Plan       `json:"plans"`
+	Attests tariff.AttestBook `json:"attests"`
+	// Sessions are the check-ins and check-outs of the month.
+	Sessions []plan.Session `json:"sessions,omitempty"`
+	// Absences are the absences reported, with the moment of notice.
+	Absences []absence.Absence `json:"absences,omitempty"`
+	// Ledger is the justified-absence ledger at the start of the month; a
+	// zero Ledger, or one of an earlier year, starts the month's year fresh
+	// with the entitlement computed from Plans.
+	Ledger absence.Ledger `json:"ledger,omitzero"`
+	// ExtraDays are approved extra days outside the plan (seed 004 §3.4.1):
+	// reserved like plan days, billed at the tariff.
+	ExtraDays []plan.Override `json:"extra_days,omitempty"`
+	// WithParent are settling-in days the parent stayed: free.
+	WithParent []plan.Date `json:"with_parent,omitempty"`
+	// HotMeals are the days a hot meal was served.
+	HotMeals []plan.Date `json:"hot_meals,omitempty"`
+	// AgreedLatePickup are days on which the caregiver agreed to a later
+	// pick-up: no late pick-up cost.
+	AgreedLatePickup []plan.Date `json:"agreed_late_pickup,omitempty"`
+	// Trips are transports by the caregiver's car.
+	Trips []Trip `json:"trips,omitempty"`
+	// Notice, when set, ends the care; a notice fee appears in the month of
+	// its last day when the term is not respected.
+	Notice *plan.Notice `json:"notice,omitempty"`
+}
+
+// Trip is a transport by the caregiver's car.
+type Trip struct {
+	Date plan.Date       `json:"date"`
+	Km   decimal.Decimal `json:"km"`
+}
+
+// DecodeCase reads a Case from JSON. Unknown fields are an error, so a
+// misspelt field never silently drops a rule; so is trailing data.
+func DecodeCase(r io.Reader) (Case, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var c Case
+	if err := dec.Decode(&c); err != nil {
+		return Case{}, fmt.Errorf("invoice: case: %w", err)
+	}
+	if dec.More() {
+		return Case{}, fmt.Errorf("invoice: case: data after the case object")
+	}
+	return c, nil
+}
+
+// DecodeCaseBytes is DecodeCase on a byte slice.
+func DecodeCaseBytes(b []byte) (Case, error) { return DecodeCase(bytes.NewReader(b)) }
+
+// Validate checks the case and returns every problem at once: the month,
+// invoice date, family and children; each child's plans, attests, sessions
+// and days; and the house rules.
+func (c Case) Validate() error {
+	var ps plan.Problems
+	add := func(field string, err error) {
+		for _, p := range plan.AsProblems(err) {
+			if p.Field != "" {
+				p.Field = field + "." + p.Field
+			} else {
+				p.Field = field
+			}
+			ps = append(ps, p)
+		}
+		if err != nil && plan.AsProblems(err) == nil {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: field, Message: err.Error()})
+		}
+	}
+	if c.Month.IsZero() {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "month", Message: "a case needs the month invoiced"})
+	}
+	if c.InvoiceDate.IsZero() {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "invoice_date", Message: "a case needs the invoice date"})
+	}
+	if c.Family.ID == "" {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "family.id", Message: "a case needs the family's id"})
+	}
+	if len(c.Children) == 0 {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "children", Message: "a case needs at least one child"})
+	}
+	add("calendar", c.Calendar.Validate())
+	add("rules", c.Rules.Validate())
+	add("amounts", c.Amounts.Validate())
+	for i, ch := range c.Children {
+		f := fmt.Sprintf("children[%d]", i)
+		if ch.Child.Code == "" {
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".child.code", Message: "a child needs its child code"})
+		}
+		if len(ch.Plans) == 0 {
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".plans", Message: "a child needs its care plan"})
+		}
+		for k, p := range ch.Plans {
+			add(fmt.Sprintf("%s.plans[%d]", f, k), p.Validate(plan.Facts{Birth: ch.Child.Birth}))
+			for j := 0; j < k; j++ {
+				if ch.Plans[j].Period().Overlaps(p.Period()) {
+					ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("%s.plans[%d]", f, k), Date: p.Start,
+						Message: fmt.Sprintf("plan from %s overlaps plans[%d]", p.Start, j)})
+				}
+			}
+		}
+		add(f+".attests", ch.Attests.Validate())
+		add(f, plan.ValidateSessions(ch.Sessions))
+		for k, t := range ch.Trips {
+			if t.Km.Sign() <= 0 || t.Date.IsZero() {
+				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.trips[%d]", f, k), Date: t.Date,
+					Message: "a trip needs a day and a positive distance"})
+			}
+		}
+	}
+	return ps.Err()
+}

@@ -1,0 +1,64 @@
+package invoice
+
+import (
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// Invoice is the monthly invoice of one family. Total is exactly the sum of
+// the lines' amounts.
+type Invoice struct {
+	Number      string     `json:"number"`
+	Family      Family     `json:"family"`
+	Month       plan.Month `json:"month"`
+	InvoiceDate plan.Date  `json:"invoice_date"`
+	// DueDate is the invoice date plus the payment term (seed 004 §3.6: one
+	// month).
+	DueDate  plan.Date       `json:"due_date"`
+	Lines    []Line          `json:"lines"`
+	Total    decimal.Decimal `json:"total"`
+	Children []ChildSummary  `json:"children"`
+	// Organiser is the name of the house rules' organiser.
+	Organiser string `json:"organiser"`
+}
+
+// ChildSummary is what the invoice shows and traces for one child.
+type ChildSummary struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// Tariffs are the daily tariffs in force over the month, with why.
+	Tariffs []tariff.Applied `json:"tariffs"`
+	// Care is each day of care, with its band.
+	Care []tariff.DayCare `json:"care"`
+	// Reserved is the verdict on each reserved day.
+	Reserved []absence.DayOutcome `json:"reserved"`
+	// Notices are the verdicts on the absences' notice.
+	Notices []absence.NoticeCheck `json:"notices,omitempty"`
+	// Respijt is the justified-absence count shown on the invoice (seed 004
+	// §3.4.2: "het aantal dagen waar je recht op hebt en het aantal dagen dat
+	// je al opgenomen hebt").
+	Respijt Respijt `json:"respijt"`
+	// LedgerEnd is the ledger at the end of the month: next month's input.
+	LedgerEnd absence.Ledger `json:"ledger_end"`
+	// Notice is the verdict on a notice that ends the care this month.
+	Notice *plan.NoticeResult `json:"notice,omitempty"`
+	// UnbilledNightMinutes and UnbilledOverMinutes are minutes a location
+	// without flex permission may bill at a free price of its own; these
+	// house rules bill none.
+	UnbilledNightMinutes int `json:"unbilled_night_minutes,omitempty"`
+	UnbilledOverMinutes  int `json:"unbilled_over_minutes,omitempty"`
+	// Free lists days of care not billed, and why (settling in with a
+	// parent).
+	Free []string `json:"free,omitempty"`
+}
+
+// Respijt is the justified-absence count of a child.
+type Respijt struct {
+	Year        int             `json:"year"`
+	Entitlement decimal.Decimal `json:"entitlement"`
+	UsedMonth   decimal.Decimal `json:"used_month"`
+	UsedYear    decimal.Decimal `json:"used_year"`
+	Balance     decimal.Decimal `json:"balance"`
+}

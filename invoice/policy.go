@@ -1,0 +1,99 @@
+package invoice
+
+import (
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// HouseRules gathers an organiser's house rules (huishoudelijk reglement)
+// as data: the absence, notice and band rules of the other packages and the
+// extra costs. Seed004HouseRules returns those of the Zorg Leuven family
+// daycare service; another organiser writes its own value, no code.
+type HouseRules struct {
+	Name    string            `json:"name"`
+	Absence absence.Policy    `json:"absence"`
+	Notice  plan.NoticePolicy `json:"notice"`
+	Bands   tariff.Classifier `json:"bands"`
+	// NoticeFeeShare is the share of the tariff per reserved day of a notice
+	// not respected; its floor is the minimum contribution when
+	// NoticeFeeFloor is set (seed 004: 25 %, floor).
+	NoticeFeeShare decimal.Decimal `json:"notice_fee_share"`
+	NoticeFeeFloor bool            `json:"notice_fee_floor"`
+	// SettlingInAloneFree makes settling-in days without the parent free;
+	// seed 004 charges the tariff for them (§4.1). Settling in with the
+	// parent is always free.
+	SettlingInAloneFree bool `json:"settling_in_alone_free,omitempty"`
+	// Extra costs (seed 004 §3.5.1), each a dated amount.
+	LatePickupPerHalfHour Prices `json:"late_pickup_per_half_hour"`
+	WasteFullDay          Prices `json:"waste_full_day"`
+	WastePartDay          Prices `json:"waste_part_day"`
+	HotMeal               Prices `json:"hot_meal"`
+	AdminPerMonth         Prices `json:"admin_per_month"`
+	TransportPerKm        Prices `json:"transport_per_km"`
+	// PaymentTermMonths is the payment term after the invoice date (seed
+	// 004 §3.6: 1 month).
+	PaymentTermMonths int    `json:"payment_term_months"`
+	Source            string `json:"source"`
+}
+
+// Seed004HouseRules returns the house rules of the Zorg Leuven family
+// daycare service (seed 004), the reference example. The transport rate is
+// the federal rate per km, which changes every quarter: the value here,
+// 0.4269 € from 1 July 2025 (an assumption, not from seed 004), must be kept
+// up to date by the organiser.
+func Seed004HouseRules() HouseRules {
+	return HouseRules{
+		Name:                  "Dienst voor Opvanggezinnen, Zorg Leuven",
+		Absence:               absence.Seed004Policy(),
+		Notice:                plan.Seed004NoticePolicy(),
+		Bands:                 tariff.StatutoryClassifier(),
+		NoticeFeeShare:        decimal.New(25, -2),
+		NoticeFeeFloor:        true,
+		LatePickupPerHalfHour: Flat("4.00"),
+		WasteFullDay:          Flat("0.13"),
+		WastePartDay:          Flat("0.07"),
+		HotMeal:               Flat("3.00"),
+		AdminPerMonth:         Flat("3.50"),
+		TransportPerKm:        Prices{{From: plan.MustParseDate("2025-07-01"), Amount: decimal.RequireFromString("0.4269")}},
+		PaymentTermMonths:     1,
+		Source:                srcSeed004Costs,
+	}
+}
+
+// Validate checks the house rules against the statutory bounds and returns
+// every problem at once: the absence policy (at least 18 justified absence
+// days for full time), the notice policy, the band table, negative or
+// doubled prices, a negative fee share, a payment term below a month.
+func (h HouseRules) Validate() error {
+	var ps plan.Problems
+	prefix := func(field string, err error) {
+		for _, p := range plan.AsProblems(err) {
+			p.Field = field + "." + p.Field
+			ps = append(ps, p)
+		}
+	}
+	prefix("absence", h.Absence.Validate())
+	prefix("bands", h.Bands.Table.Validate())
+	if _, err := plan.EvaluateNotice(plan.Notice{By: plan.Family, Given: plan.MustParseDate("2025-01-10"), LastDay: plan.MustParseDate("2025-01-10")},
+		plan.Plan{}, plan.Calendar{}, h.Notice); err != nil {
+		prefix("notice", err)
+	}
+	for _, f := range []struct {
+		name string
+		p    Prices
+	}{
+		{"late_pickup_per_half_hour", h.LatePickupPerHalfHour}, {"waste_full_day", h.WasteFullDay}, {"waste_part_day", h.WastePartDay},
+		{"hot_meal", h.HotMeal}, {"admin_per_month", h.AdminPerMonth}, {"transport_per_km", h.TransportPerKm},
+	} {
+		ps = append(ps, f.p.validate(f.name)...)
+	}
+	if h.NoticeFeeShare.Sign() < 0 {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "notice_fee_share", Message: "the notice fee share cannot be negative"})
+	}
+	if h.PaymentTermMonths < 1 {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "payment_term_months", Message: "the payment term is at least a month (seed 004 §3.6)"})
+	}
+	return ps.Err()
+}
