@@ -323,8 +323,8 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		if err != nil {
 			return err
 		}
-		labelNL := fmt.Sprintf("opvang %s (%s) à %s × %s", bandNL(care.Band), groupNL(group), share.Mul(decimal.NewFromInt(100)).String()+" %", applied.Tariff)
-		labelEN := fmt.Sprintf("care, %s (%s), %s of %s", bandEN(care.Band), group, share.Mul(decimal.NewFromInt(100)).String()+" %", applied.Tariff)
+		labelNL := fmt.Sprintf("opvang %s (%s): %s %% van %s", bandNL(care.Band), groupNL(group), number(share.Mul(decimal.NewFromInt(100))), euro(applied.Tariff.Decimal()))
+		labelEN := fmt.Sprintf("care, %s (%s), %s %% of %s", bandEN(care.Band), group, share.Mul(decimal.NewFromInt(100)), applied.Tariff)
 		switch applied.Basis {
 		case tariff.BasisMaximum:
 			labelNL += " — maximumtarief: geen geldig attest inkomenstarief"

@@ -54,3 +54,6 @@ func (ps Prices) validate(field string) plan.Problems {
 	}
 	return out
 }
+
+// decimalOf parses a literal known to be valid.
+func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -1,0 +1,147 @@
+package invoice
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
+)
+
+// euro formats an amount the Belgian way: "€ 1.234,50".
+func euro(d decimal.Decimal) string {
+	neg := d.Sign() < 0
+	s := d.Abs().StringFixed(2)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	out := "€ " + b.String() + "," + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// number formats a count with a decimal comma: "1,5", "12".
+func number(d decimal.Decimal) string { return strings.Replace(d.String(), ".", ",", 1) }
+
+func dutchMonth(m plan.Month) string {
+	names := [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+	if m.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%s %d", names[m.Month()-1], m.Year())
+}
+
+func dutchDate(d plan.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d/%02d/%d", d.Day(), int(d.Month()), d.Year())
+}
+
+// Text renders the invoice in Dutch, as the family reads it: per child the
+// tariff, the lines (count, description, unit price, amount) and the
+// justified absence days allowed and used; then the family lines, the
+// total and the due date (seed 004 §3.6).
+func (inv Invoice) Text() string {
+	var b strings.Builder
+	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	w("FACTUUR %s — %s\n", inv.Number, dutchMonth(inv.Month))
+	w("%s\n", inv.Organiser)
+	w("Gezin %s (klant %s)\n", inv.Family.Name, inv.Family.ID)
+	if inv.Family.Address != "" {
+		w("%s\n", inv.Family.Address)
+	}
+	w("Factuurdatum %s — te betalen uiterlijk %s\n", dutchDate(inv.InvoiceDate), dutchDate(inv.DueDate))
+	row := func(l Line) {
+		w("  %6s  %-78s %12s %12s\n", number(l.Count), l.LabelNL, euro(l.UnitPrice), euro(l.Amount))
+	}
+	for _, ch := range inv.Children {
+		w("\n%s (kindcode %s)\n", ch.Name, ch.Code)
+		for _, t := range ch.Tariffs {
+			basis := "attest inkomenstarief"
+			switch t.Basis {
+			case "maximum":
+				basis = "maximumtarief, geen geldig attest"
+			case "connect":
+				basis = "nieuw attest, aansluitend"
+			}
+			w("  inkomenstarief %s per dag van %s tot en met %s (%s)\n", euro(t.Tariff.Decimal()), dutchDate(t.Period.Start), dutchDate(t.Period.End), basis)
+		}
+		w("  %6s  %-78s %12s %12s\n", "aantal", "omschrijving", "per stuk", "bedrag")
+		for _, l := range inv.Lines {
+			if l.Child == ch.Code {
+				row(l)
+			}
+		}
+		r := ch.Respijt
+		w("  Gerechtvaardigde afwezigheidsdagen %d: recht op %s, opgenomen deze maand %s, dit jaar %s, saldo %s\n",
+			r.Year, number(r.Entitlement), number(r.UsedMonth), number(r.UsedYear), number(r.Balance))
+		for _, f := range ch.Free {
+			w("  niet aangerekend: %s\n", f)
+		}
+	}
+	family := false
+	for _, l := range inv.Lines {
+		if l.Child == "" {
+			if !family {
+				w("\nGezin\n")
+				family = true
+			}
+			row(l)
+		}
+	}
+	w("\n%-90s %12s\n", "TOTAAL", euro(inv.Total))
+	w("Te betalen binnen de maand na de factuurdatum, uiterlijk %s.\n", dutchDate(inv.DueDate))
+	return b.String()
+}
+
+// Trace explains in English why each line is there: its count, unit price
+// and amount, the days it covers and the rule and source behind it; then
+// each child's reserved days and absence notices.
+func (inv Invoice) Trace() string {
+	var b strings.Builder
+	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	w("invoice %s, family %s, %s: total %s (sum of %d lines), due %s\n", inv.Number, inv.Family.ID, inv.Month, inv.Total.StringFixed(2), len(inv.Lines), inv.DueDate)
+	for i, l := range inv.Lines {
+		who := l.Child
+		if who == "" {
+			who = "family"
+		}
+		w("line %d [%s] %s: %s × %s = %s — %s\n", i+1, who, l.Kind, l.Count, l.UnitPrice.StringFixed(2), l.Amount.StringFixed(2), l.LabelEN)
+		w("    rule %s\n", l.Rule)
+		if len(l.Dates) > 0 {
+			ds := make([]string, len(l.Dates))
+			for k, d := range l.Dates {
+				ds[k] = d.String()
+			}
+			w("    days %s\n", strings.Join(ds, " "))
+		}
+	}
+	for _, ch := range inv.Children {
+		w("child %s: %d day(s) of care, %d reserved day(s); respijt %s used this month, balance %s\n",
+			ch.Code, len(ch.Care), len(ch.Reserved), ch.Respijt.UsedMonth, ch.Respijt.Balance)
+		for _, o := range ch.Reserved {
+			if o.Kind != "present" {
+				w("    %s %s: %s [%s]\n", o.Date, o.Kind, o.Explanation, o.Rule)
+			}
+		}
+		for _, n := range ch.Notices {
+			w("    notice of absence %d: %s, deadline %s, in time %v — %s\n", n.Absence, n.Kind, n.Deadline.Format(time.RFC3339), n.InTime, n.Explanation)
+		}
+		if ch.Notice != nil {
+			w("    notice: %s [%s]\n", ch.Notice.Explanation, ch.Notice.Rule)
+		}
+		if ch.UnbilledNightMinutes > 0 || ch.UnbilledOverMinutes > 0 {
+			w("    not billed: %d night minutes, %d minutes past 11 hours (no flex permission)\n", ch.UnbilledNightMinutes, ch.UnbilledOverMinutes)
+		}
+	}
+	return b.String()
+}
