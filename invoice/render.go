@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
 
@@ -68,9 +70,9 @@ func (inv Invoice) Text() string {
 		for _, t := range ch.Tariffs {
 			basis := "attest inkomenstarief"
 			switch t.Basis {
-			case "maximum":
+			case tariff.BasisMaximum:
 				basis = "maximumtarief, geen geldig attest"
-			case "connect":
+			case tariff.BasisConnect:
 				basis = "nieuw attest, aansluitend"
 			}
 			w("  inkomenstarief %s per dag van %s tot en met %s (%s)\n", euro(t.Tariff.Decimal()), dutchDate(t.Period.Start), dutchDate(t.Period.End), basis)
@@ -129,7 +131,7 @@ func (inv Invoice) Trace() string {
 		w("child %s: %d day(s) of care, %d reserved day(s); respijt %s used this month, balance %s\n",
 			ch.Code, len(ch.Care), len(ch.Reserved), ch.Respijt.UsedMonth, ch.Respijt.Balance)
 		for _, o := range ch.Reserved {
-			if o.Kind != "present" {
+			if o.Kind != absence.KindPresent {
 				w("    %s %s: %s [%s]\n", o.Date, o.Kind, o.Explanation, o.Rule)
 			}
 		}
