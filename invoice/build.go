@@ -39,7 +39,7 @@ func Build(c Case) (Invoice, error) {
 	if len(c.Amounts) == 0 {
 		c.Amounts = tariff.StatutoryAmounts()
 	}
-	inv := Invoice{Number: c.Number, Family: c.Family, Month: c.Month, InvoiceDate: c.InvoiceDate,
+	inv := Invoice{Number: c.Number, Family: c.Family, Month: c.Month, Period: c.days(), InvoiceDate: c.InvoiceDate,
 		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name}
 	anyCare := false
 	for i, ch := range c.Children {
@@ -175,7 +175,7 @@ func groupNL(g tariff.AgeGroup) string {
 
 // buildChild prices one child's month.
 func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
-	month := c.Month.Days()
+	month := c.days()
 	sum := ChildSummary{Code: ch.Child.Code, Name: ch.Name}
 	set := &lineSet{child: ch.Child.Code}
 	plans, err := plansWithExtraDays(ch, month)

@@ -18,6 +18,9 @@ import (
 type Case struct {
 	// Month is the month invoiced.
 	Month plan.Month `json:"month"`
+	// Period, when set, invoices only these days of the month (a first or a
+	// final invoice); the zero Period means the whole month.
+	Period plan.Period `json:"period,omitzero"`
 	// Number is the invoice number.
 	Number string `json:"number"`
 	// InvoiceDate is the day the invoice is made; the due date follows from
@@ -81,6 +84,14 @@ type Trip struct {
 	Km   decimal.Decimal `json:"km"`
 }
 
+// days returns the days invoiced: Period, or the whole month.
+func (c Case) days() plan.Period {
+	if c.Period != (plan.Period{}) {
+		return c.Period
+	}
+	return c.Month.Days()
+}
+
 // DecodeCase reads a Case from JSON. Unknown fields are an error, so a
 // misspelt field never silently drops a rule; so is trailing data.
 func DecodeCase(r io.Reader) (Case, error) {
@@ -119,6 +130,14 @@ func (c Case) Validate() error {
 	}
 	if c.Month.IsZero() {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "month", Message: "a case needs the month invoiced"})
+	}
+	if !c.Period.IsEmpty() && !c.Month.IsZero() {
+		if in, ok := c.Period.Intersect(c.Month.Days()); !ok || in != c.Period {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidPeriod, Field: "period", Date: c.Period.Start,
+				Message: fmt.Sprintf("period %s is not within %s", c.Period, c.Month)})
+		}
+	} else if c.Period != (plan.Period{}) {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidPeriod, Field: "period", Message: fmt.Sprintf("period %s is not a valid period", c.Period)})
 	}
 	if c.InvoiceDate.IsZero() {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "invoice_date", Message: "a case needs the invoice date"})

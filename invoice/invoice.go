@@ -10,10 +10,13 @@ import (
 // Invoice is the monthly invoice of one family. Total is exactly the sum of
 // the lines' amounts.
 type Invoice struct {
-	Number      string     `json:"number"`
-	Family      Family     `json:"family"`
-	Month       plan.Month `json:"month"`
-	InvoiceDate plan.Date  `json:"invoice_date"`
+	Number string     `json:"number"`
+	Family Family     `json:"family"`
+	Month  plan.Month `json:"month"`
+	// Period is the days invoiced: the whole month unless the case says
+	// otherwise.
+	Period      plan.Period `json:"period"`
+	InvoiceDate plan.Date   `json:"invoice_date"`
 	// DueDate is the invoice date plus the payment term (seed 004 §3.6: one
 	// month).
 	DueDate  plan.Date       `json:"due_date"`
