@@ -79,32 +79,46 @@ func Build(c Case) (Invoice, error) {
 	return inv, nil
 }
 
-// lineKey identifies lines that aggregate: same child, kind, band, group,
-// basis and unit price.
+// lineKey identifies lines that aggregate: same kind, band, group and
+// basis (and, compared apart, unit price).
 type lineKey struct {
 	kind               LineKind
 	band, group, basis string
-	unit               string
 }
 
-// lineSet aggregates days into lines.
+// lineSet aggregates days into lines of one child.
 type lineSet struct {
 	child string
 	keys  []lineKey
 	lines []Line
 }
 
-func (s *lineSet) add(k lineKey, proto Line, d plan.Date, count decimal.Decimal) {
-	k.unit = proto.UnitPrice.String()
+// bump adds count (and day d) to the line with key k and unit price unit,
+// and reports whether there was one; callers build a new line only when
+// there was not, so labels are formatted once per line, not per day.
+func (s *lineSet) bump(k lineKey, unit decimal.Decimal, d plan.Date, count decimal.Decimal) bool {
 	for i, have := range s.keys {
-		if have == k {
+		if have == k && s.lines[i].UnitPrice.Equal(unit) {
 			s.lines[i].Count = s.lines[i].Count.Add(count)
 			if !d.IsZero() {
 				s.lines[i].Dates = append(s.lines[i].Dates, d)
 			}
-			return
+			return true
 		}
 	}
+	return false
+}
+
+// add adds count for day d to the line of key k, creating it from proto
+// (whose UnitPrice is the unit) when needed.
+func (s *lineSet) add(k lineKey, proto Line, d plan.Date, count decimal.Decimal) {
+	if s.bump(k, proto.UnitPrice, d, count) {
+		return
+	}
+	s.create(k, proto, d, count)
+}
+
+func (s *lineSet) create(k lineKey, proto Line, d plan.Date, count decimal.Decimal) {
 	proto.Child, proto.Count = s.child, count
 	if !d.IsZero() {
 		proto.Dates = []plan.Date{d}
@@ -242,11 +256,6 @@ func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	if err := priceNotice(c, ch, plans, month, set, &sum); err != nil {
 		return nil, sum, err
 	}
-	// Tariffs in force, for the family to read (days without a tariff are
-	// left out: they had no care).
-	if segs, err := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts); err == nil {
-		sum.Tariffs = segs
-	}
 	return set.finish(), sum, nil
 }
 
@@ -281,6 +290,49 @@ func plansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
 	return plans, nil
 }
 
+// dayPlan is what the plans reserve on each day of the period invoiced,
+// computed once (closing days included) instead of once per question.
+type dayPlan struct {
+	start plan.Date
+	days  []plan.PlannedDay // index: days since start
+}
+
+func newDayPlan(plans []plan.Plan, period plan.Period, c plan.Calendar) dayPlan {
+	dp := dayPlan{start: period.Start, days: make([]plan.PlannedDay, period.Len())}
+	for _, p := range plans {
+		for _, pd := range p.Days(period, c) {
+			dp.days[period.Start.DaysUntil(pd.Date)] = pd
+		}
+	}
+	return dp
+}
+
+func (dp dayPlan) on(d plan.Date) plan.PlannedDay {
+	i := dp.start.DaysUntil(d)
+	if i < 0 || i >= len(dp.days) {
+		return plan.PlannedDay{Date: d}
+	}
+	return dp.days[i]
+}
+
+// tariffs finds the tariff in force on a day: from the month's segments,
+// computed once; when they cannot all be decided (a gap still in its grace
+// period on a day without care), day by day.
+type tariffs struct {
+	segs []tariff.Applied
+	ch   Child
+	c    Case
+}
+
+func (t tariffs) on(d plan.Date) (tariff.Applied, error) {
+	for _, s := range t.segs {
+		if s.Period.Contains(d) {
+			return s, nil
+		}
+	}
+	return t.ch.Attests.On(d, t.c.InvoiceDate, t.c.Amounts)
+}
+
 // priceCare prices every day of care and the costs that follow attendance.
 func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *lineSet, sum *ChildSummary) error {
 	cls := c.Rules.Bands
@@ -291,6 +343,10 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 			settling[d] = true
 		}
 	}
+	dp := newDayPlan(plans, month, c.Calendar)
+	segs, _ := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
+	sum.Tariffs = segs
+	tf := tariffs{segs: segs, ch: ch, c: c}
 	for d := range month.Days() {
 		frame := tariff.NewDay(d, nil)
 		group := ch.Child.GroupOn(d)
@@ -311,7 +367,7 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 			sum.Free = append(sum.Free, fmt.Sprintf("%s: settling in alone, free under these house rules", d))
 			continue
 		}
-		applied, err := ch.Attests.On(d, c.InvoiceDate, c.Amounts)
+		applied, err := tf.on(d)
 		if err != nil {
 			return err
 		}
@@ -323,22 +379,11 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		if err != nil {
 			return err
 		}
-		labelNL := fmt.Sprintf("opvang %s (%s): %s %% van %s", bandNL(care.Band), groupNL(group), number(share.Mul(decimal.NewFromInt(100))), euro(applied.Tariff.Decimal()))
-		labelEN := fmt.Sprintf("care, %s (%s), %s %% of %s", bandEN(care.Band), group, share.Mul(decimal.NewFromInt(100)), applied.Tariff)
-		switch applied.Basis {
-		case tariff.BasisMaximum:
-			labelNL += " — maximumtarief: geen geldig attest inkomenstarief"
-			labelEN += " — maximum tariff: no valid attest"
-		case tariff.BasisConnect:
-			labelNL += " — nieuw attest, aansluitend op het vorige"
-			labelEN += " — new attest, connected to the previous one"
+		key := lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)}
+		if !set.bump(key, unit, d, one) {
+			set.create(key, careLine(care.Band, group, share, unit, applied), d, one)
 		}
-		set.add(lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)},
-			Line{Kind: LineCare, UnitPrice: unit, Band: string(care.Band), Group: string(group), Basis: string(applied.Basis),
-				Tariff: applied.Tariff.String(), Deductible: true, Rule: plan.Rule{ID: "invoice.care", Source: srcCareTariff + "; " + applied.Rule.Source},
-				LabelNL: labelNL, LabelEN: labelEN}, d, one)
-
-		if err := extraCosts(c, ch, plans, d, care, set); err != nil {
+		if err := extraCosts(c, ch, dp.on(d), d, care, set); err != nil {
 			return err
 		}
 	}
@@ -376,40 +421,58 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 	return nil
 }
 
+// careLine is a new care line, with its labels.
+func careLine(band tariff.Band, group tariff.AgeGroup, share, unit decimal.Decimal, applied tariff.Applied) Line {
+	pct := share.Mul(decimal.NewFromInt(100))
+	labelNL := fmt.Sprintf("opvang %s (%s): %s %% van %s", bandNL(band), groupNL(group), number(pct), euro(applied.Tariff.Decimal()))
+	labelEN := fmt.Sprintf("care, %s (%s), %s %% of %s", bandEN(band), group, pct, applied.Tariff)
+	switch applied.Basis {
+	case tariff.BasisMaximum:
+		labelNL += " — maximumtarief: geen geldig attest inkomenstarief"
+		labelEN += " — maximum tariff: no valid attest"
+	case tariff.BasisConnect:
+		labelNL += " — nieuw attest, aansluitend op het vorige"
+		labelEN += " — new attest, connected to the previous one"
+	}
+	return Line{Kind: LineCare, UnitPrice: unit, Band: string(band), Group: string(group), Basis: string(applied.Basis),
+		Tariff: applied.Tariff.String(), Deductible: true, Rule: plan.Rule{ID: "invoice.care", Source: srcCareTariff + "; " + applied.Rule.Source},
+		LabelNL: labelNL, LabelEN: labelEN}
+}
+
 // extraCosts adds the costs that follow one day of care: waste and late
-// pick-up.
-func extraCosts(c Case, ch Child, plans []plan.Plan, d plan.Date, care tariff.DayCare, set *lineSet) error {
+// pick-up. pd is what the plans reserve that day.
+func extraCosts(c Case, ch Child, pd plan.PlannedDay, d plan.Date, care tariff.DayCare, set *lineSet) error {
 	one := decimal.NewFromInt(1)
 	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
 	// day present.
-	kind, prices, nl, en := LineWastePart, c.Rules.WastePartDay, "afvalverwerking, halve of derde dag", "waste, half or third day"
+	kind, prices := LineWastePart, c.Rules.WastePartDay
 	if care.Band == tariff.BandFull || care.Band == tariff.BandFlex {
-		kind, prices, nl, en = LineWasteFull, c.Rules.WasteFullDay, "afvalverwerking, volle dag", "waste, full day"
+		kind, prices = LineWasteFull, c.Rules.WasteFullDay
 	}
 	price, err := prices.On(d)
 	if err != nil {
 		return err
 	}
-	if price.Sign() > 0 {
-		set.add(lineKey{kind: kind}, Line{Kind: kind, UnitPrice: price, Rule: plan.Rule{ID: "invoice.waste", Source: srcSeed004Waste}, LabelNL: nl, LabelEN: en}, d, one)
+	if price.Sign() > 0 && !set.bump(lineKey{kind: kind}, price, d, one) {
+		nl, en := "afvalverwerking, halve of derde dag", "waste, half or third day"
+		if kind == LineWasteFull {
+			nl, en = "afvalverwerking, volle dag", "waste, full day"
+		}
+		set.create(lineKey{kind: kind}, Line{Kind: kind, UnitPrice: price, Rule: plan.Rule{ID: "invoice.waste", Source: srcSeed004Waste}, LabelNL: nl, LabelEN: en}, d, one)
 	}
 	// Source: seed 004 §3.5.1 — €4 per started half hour after the hours of
-	// the plan, without the caregiver's agreement.
-	if slices.Contains(ch.AgreedLatePickup, d) {
+	// the plan, without the caregiver's agreement. Only a reserved day has
+	// agreed hours.
+	if len(pd.Slots) == 0 || slices.Contains(ch.AgreedLatePickup, d) {
 		return nil
 	}
-	var end time.Time
-	for _, p := range plans {
-		pd := p.Day(d, c.Calendar)
-		for _, s := range pd.Sessions(nil) {
-			if s.Out.After(end) {
-				end = s.Out
-			}
+	latest := pd.Slots[0]
+	for _, s := range pd.Slots[1:] {
+		if s.End > latest.End {
+			latest = s
 		}
 	}
-	if end.IsZero() {
-		return nil // not a reserved day: no agreed hours
-	}
+	end := latest.Session(d, nil).Out
 	dayStart, dayEnd := plan.DayBounds(d, nil)
 	var out time.Time
 	for _, s := range ch.Sessions {
@@ -426,8 +489,7 @@ func extraCosts(c Case, ch Child, plans []plan.Plan, d plan.Date, care tariff.Da
 	if !out.After(end) {
 		return nil
 	}
-	late := out.Sub(end)
-	halfHours := int64((late + 30*time.Minute - 1) / (30 * time.Minute))
+	halfHours := int64((out.Sub(end) + 30*time.Minute - 1) / (30 * time.Minute))
 	price, err = c.Rules.LatePickupPerHalfHour.On(d)
 	if err != nil || price.Sign() == 0 {
 		return err

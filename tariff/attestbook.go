@@ -78,18 +78,23 @@ func (b AttestBook) On(d, asOf plan.Date, amounts AmountTable) (Applied, error) 
 	if err := b.Validate(); err != nil {
 		return Applied{}, err
 	}
-	return b.on(d, asOf, amounts)
+	return b.on(d, asOf, amounts, true)
 }
 
-func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable) (Applied, error) {
+// on decides day d; explain says whether to write the Explanation (the
+// costly part), which Segments does once per segment.
+func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Applied, error) {
 	one := plan.Period{Start: d, End: d}
 	prev, next := -1, -1
 	for i, a := range b.Attests {
 		switch {
 		case a.Valid.Contains(d):
-			return Applied{Period: one, Tariff: a.Daily, Kind: a.Kind, Basis: BasisAttest, Attest: i,
-				Rule:        plan.Rule{ID: "tariff.attest", Source: srcAttestStart},
-				Explanation: fmt.Sprintf("attest %s (%s) valid %s", a.ChildCode, a.Kind, a.Valid)}, nil
+			res := Applied{Period: one, Tariff: a.Daily, Kind: a.Kind, Basis: BasisAttest, Attest: i,
+				Rule: plan.Rule{ID: "tariff.attest", Source: srcAttestStart}}
+			if explain {
+				res.Explanation = fmt.Sprintf("attest %s (%s) valid %s", a.ChildCode, a.Kind, a.Valid)
+			}
+			return res, nil
 		case a.Valid.End.Before(d) && (prev < 0 || a.Valid.End.After(b.Attests[prev].Valid.End)):
 			prev = i
 		case a.Valid.Start.After(d) && (next < 0 || a.Valid.Start.Before(b.Attests[next].Valid.Start)):
@@ -108,10 +113,13 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable) (Applied, error) 
 			// Source: seed 004 §3.1 (deliver within 25 days) and the Opgroeien
 			// FAQ: the recalculation's start connects to the old end.
 			if !n.Delivered.After(graceEnd) {
-				return Applied{Period: one, Tariff: n.Daily, Kind: n.Kind, Basis: BasisConnect, Attest: next,
-					Rule: plan.Rule{ID: "tariff.attest.grace", Source: srcSeed004Grace + "; " + srcFAQGap},
-					Explanation: fmt.Sprintf("no attest covers %s; the next attest (from %s) was delivered on %s, within %d days of the old end %s, so its tariff connects to that end",
-						d, n.Valid.Start, n.Delivered, b.GraceDays, b.Attests[prev].Valid.End)}, nil
+				res := Applied{Period: one, Tariff: n.Daily, Kind: n.Kind, Basis: BasisConnect, Attest: next,
+					Rule: plan.Rule{ID: "tariff.attest.grace", Source: srcSeed004Grace + "; " + srcFAQGap}}
+				if explain {
+					res.Explanation = fmt.Sprintf("no attest covers %s; the next attest (from %s) was delivered on %s, within %d days of the old end %s, so its tariff connects to that end",
+						d, n.Valid.Start, n.Delivered, b.GraceDays, b.Attests[prev].Valid.End)
+				}
+				return res, nil
 			}
 		} else if asOf.IsZero() || !asOf.After(graceEnd) {
 			return Applied{}, plan.Problem{Code: CodeNoTariff, Field: "attests", Date: d,
@@ -129,9 +137,12 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable) (Applied, error) 
 	if err != nil {
 		return Applied{}, err
 	}
-	return Applied{Period: one, Tariff: mx.Value, Kind: AttestMaximum, Basis: BasisMaximum, Attest: -1,
-		Rule:        plan.Rule{ID: "tariff.attest.maximum", Source: srcSeed004Grace + "; " + srcFAQGap},
-		Explanation: fmt.Sprintf("no valid attest on %s and none delivered within the grace period: the maximum tariff of %d (%s)", d, d.Year(), mx.Value)}, nil
+	res := Applied{Period: one, Tariff: mx.Value, Kind: AttestMaximum, Basis: BasisMaximum, Attest: -1,
+		Rule: plan.Rule{ID: "tariff.attest.maximum", Source: srcSeed004Grace + "; " + srcFAQGap}}
+	if explain {
+		res.Explanation = fmt.Sprintf("no valid attest on %s and none delivered within the grace period: the maximum tariff of %d (%s)", d, d.Year(), mx.Value)
+	}
+	return res, nil
 }
 
 // Segments returns the tariffs in force over period p as runs of
@@ -147,7 +158,7 @@ func (b AttestBook) Segments(p plan.Period, asOf plan.Date, amounts AmountTable)
 	}
 	var out []Applied
 	for d := range p.Days() {
-		a, err := b.on(d, asOf, amounts)
+		a, err := b.on(d, asOf, amounts, false)
 		if err != nil {
 			return nil, err
 		}
@@ -157,6 +168,9 @@ func (b AttestBook) Segments(p plan.Period, asOf plan.Date, amounts AmountTable)
 				last.Period.End = d
 				continue
 			}
+		}
+		if a, err = b.on(d, asOf, amounts, true); err != nil { // explain the segment's first day
+			return nil, err
 		}
 		out = append(out, a)
 	}

@@ -1,0 +1,51 @@
+package invoice
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// FuzzCase decodes a case from JSON and builds its invoice: an error, or an
+// invoice whose total is the sum of its lines — never a panic.
+func FuzzCase(f *testing.F) {
+	for _, s := range Scenarios() {
+		b, err := json.Marshal(s.Case)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"month":"2025-03","children":[{"plans":[{"kind":"regular","start":"2025-03-01"}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := DecodeCaseBytes(data)
+		if err != nil {
+			return
+		}
+		for _, ch := range c.Children {
+			if len(ch.Sessions) > 400 || len(ch.Absences) > 60 || len(ch.Plans) > 4 || len(ch.Attests.Attests) > 10 || len(ch.Trips) > 60 {
+				return
+			}
+		}
+		if len(c.Children) > 6 {
+			return
+		}
+		inv, err := Build(c)
+		if err != nil {
+			return
+		}
+		sum := decimal.Zero
+		for _, l := range inv.Lines {
+			sum = sum.Add(l.Amount)
+		}
+		if !sum.Equal(inv.Total) {
+			t.Fatalf("total %s, lines %s", inv.Total, sum)
+		}
+		_ = inv.Text()
+		_ = inv.Trace()
+		if d := Verify(inv, ExternalOf(inv)); len(d) != 0 {
+			t.Fatalf("invoice does not verify against itself: %+v", d)
+		}
+	})
+}
