@@ -153,7 +153,8 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy) (DayOutcome, Ledger, error) {
 	frame := tariff.NewDay(pd.Date, nil)
 	group := in.Child.GroupOn(pd.Date)
-	reserved := cls.Classify(frame, pd.Sessions(nil), group, in.Location).Band
+	var buf [4]plan.Session
+	reserved := cls.Classify(frame, pd.AppendSessions(buf[:0], nil), group, in.Location).Band
 	attended := cls.Classify(frame, in.Sessions, group, in.Location).Band
 	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero, Charge: decimal.Zero, LateFee: decimal.Zero}
@@ -171,7 +172,7 @@ func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.C
 	if !vA.LessThan(vR) {
 		out.Kind = KindPresent
 		out.Rule = rule("absence.present", srcSeed004Absent)
-		out.Explanation = fmt.Sprintf("present on %s: attended a %s day, reserved a %s day", pd.Date, attended, reserved)
+		out.Explanation = "present: attended at least the reserved band"
 		return out, ledger, nil
 	}
 	out.Absent = vR.Sub(vA)

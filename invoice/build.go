@@ -86,11 +86,13 @@ type lineKey struct {
 	band, group, basis string
 }
 
-// lineSet aggregates days into lines of one child.
+// lineSet aggregates days into lines of one child. Whole counts are kept
+// as integers and turned into decimals once, in finish.
 type lineSet struct {
 	child string
 	keys  []lineKey
 	lines []Line
+	whole []int64
 }
 
 // bump adds count (and day d) to the line with key k and unit price unit,
@@ -99,7 +101,11 @@ type lineSet struct {
 func (s *lineSet) bump(k lineKey, unit decimal.Decimal, d plan.Date, count decimal.Decimal) bool {
 	for i, have := range s.keys {
 		if have == k && s.lines[i].UnitPrice.Equal(unit) {
-			s.lines[i].Count = s.lines[i].Count.Add(count)
+			if count.IsInteger() {
+				s.whole[i] += count.IntPart()
+			} else {
+				s.lines[i].Count = s.lines[i].Count.Add(count)
+			}
 			if !d.IsZero() {
 				s.lines[i].Dates = append(s.lines[i].Dates, d)
 			}
@@ -119,18 +125,21 @@ func (s *lineSet) add(k lineKey, proto Line, d plan.Date, count decimal.Decimal)
 }
 
 func (s *lineSet) create(k lineKey, proto Line, d plan.Date, count decimal.Decimal) {
-	proto.Child, proto.Count = s.child, count
+	proto.Child, proto.Count = s.child, decimal.Zero
 	if !d.IsZero() {
 		proto.Dates = []plan.Date{d}
 	}
 	s.keys = append(s.keys, k)
 	s.lines = append(s.lines, proto)
+	s.whole = append(s.whole, 0)
+	s.bump(k, proto.UnitPrice, plan.Date{}, count)
 }
 
 // finish multiplies each line once and orders them: care first, by group,
 // band and first day; then the other kinds.
 func (s *lineSet) finish() []Line {
 	for i := range s.lines {
+		s.lines[i].Count = s.lines[i].Count.Add(decimal.NewFromInt(s.whole[i]))
 		s.lines[i].Amount = s.lines[i].Count.Mul(s.lines[i].UnitPrice).Round(2)
 	}
 	order := []LineKind{LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
@@ -347,6 +356,11 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 	segs, _ := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
 	sum.Tariffs = segs
 	tf := tariffs{segs: segs, ch: ch, c: c}
+	var last struct {
+		band   tariff.Band
+		tariff tariff.Tariff
+		unit   decimal.Decimal
+	}
 	for d := range month.Days() {
 		frame := tariff.NewDay(d, nil)
 		group := ch.Child.GroupOn(d)
@@ -375,10 +389,14 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		if err != nil {
 			return err
 		}
-		unit, err := tariff.Price(share, applied.Tariff)
-		if err != nil {
-			return err
+		// The unit price changes only with the band or the tariff.
+		if care.Band != last.band || !applied.Tariff.Equal(last.tariff) {
+			if last.unit, err = tariff.Price(share, applied.Tariff); err != nil {
+				return err
+			}
+			last.band, last.tariff = care.Band, applied.Tariff
 		}
+		unit := last.unit
 		key := lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)}
 		if !set.bump(key, unit, d, one) {
 			set.create(key, careLine(care.Band, group, share, unit, applied), d, one)

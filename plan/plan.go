@@ -117,11 +117,16 @@ func (d PlannedDay) Minutes() int {
 // Sessions returns the day's slots as sessions of real instants in loc (nil
 // means Brussels).
 func (d PlannedDay) Sessions(loc *time.Location) []Session {
-	out := make([]Session, len(d.Slots))
-	for i, s := range d.Slots {
-		out[i] = s.Session(d.Date, loc)
+	return d.AppendSessions(make([]Session, 0, len(d.Slots)), loc)
+}
+
+// AppendSessions appends the day's slots as sessions to dst and returns the
+// extended slice; with a dst of enough capacity it does not allocate.
+func (d PlannedDay) AppendSessions(dst []Session, loc *time.Location) []Session {
+	for _, s := range d.Slots {
+		dst = append(dst, s.Session(d.Date, loc))
 	}
-	return out
+	return dst
 }
 
 // slotsOn returns what the plan itself (before closing days) reserves on d.
