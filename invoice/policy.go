@@ -39,10 +39,11 @@ type HouseRules struct {
 }
 
 // Seed004HouseRules returns the house rules of the Zorg Leuven family
-// daycare service (seed 004), the reference example. The transport rate is
-// the federal rate per km, which changes every quarter: the value here,
-// 0.4269 € from 1 July 2025 (an assumption, not from seed 004), must be kept
-// up to date by the organiser.
+// daycare service (seed 004), the reference example. Seed 004 charges
+// transport at "het bedrag per kilometer vermeld in het koninklijk besluit
+// houdende de algemene regeling inzake reiskosten" without stating it, so
+// TransportPerKm is empty: an organiser that bills trips adds the federal
+// rate in force, and a trip without a rate is an error, never a guess.
 func Seed004HouseRules() HouseRules {
 	return HouseRules{
 		Name:                  "Dienst voor Opvanggezinnen, Zorg Leuven",
@@ -56,7 +57,6 @@ func Seed004HouseRules() HouseRules {
 		WastePartDay:          Flat("0.07"),
 		HotMeal:               Flat("3.00"),
 		AdminPerMonth:         Flat("3.50"),
-		TransportPerKm:        Prices{{From: plan.MustParseDate("2025-07-01"), Amount: decimal.RequireFromString("0.4269")}},
 		PaymentTermMonths:     1,
 		Source:                srcSeed004Costs,
 	}

@@ -196,3 +196,41 @@ func noticeNotRespected() Scenario {
 	c.Children[0].Notice = &plan.Notice{By: plan.Family, Given: sd("2025-03-10"), LastDay: sd("2025-03-31")}
 	return Scenario{Name: "notice_not_respected", Description: "notice given on 10 March for 31 March: the 2-month term runs to 9 May", Case: c}
 }
+
+// SampleCase is the main example: the Peeters family in May 2025, with
+// Noor (a toddler, three full days a week) and Lars (school-age: short
+// moments before and after school, Wednesday afternoons with a hot meal).
+// May 2025 has Dag van de Arbeid (1 May) and Onze Lieve Heer Hemelvaart
+// (29 May), and the caregiver closes on the bridge day of 30 May. Noor is
+// absent for a family visit reported one day late, ill at home one day
+// (reported before the start time) and picked up late once.
+func SampleCase() Case {
+	c := baseCase()
+	c.Month, c.Number, c.InvoiceDate = plan.MustMonth(2025, time.May), "2025-05-0042", sd("2025-06-04")
+	c.Calendar = plan.Calendar{Closures: []plan.Closure{{Period: plan.Period{Start: sd("2025-05-30"), End: sd("2025-05-30")},
+		Reason: "brugdag", InYearlyOverview: true, Announced: sd("2025-01-20")}}}
+	noor := &c.Children[0]
+	noor.Ledger = absence.Ledger{Year: 2025, Entitlement: decimalOf("10"), Used: decimalOf("3")}
+	attend(&c, 0, "07:45", "17:05", "2025-05-12", "2025-05-13", "2025-05-20", "2025-05-26")
+	noor.Sessions = append(noor.Sessions, plan.Session{In: at("2025-05-26", "07:45"), Out: at("2025-05-26", "17:52")}) // 37 min late: 2 half hours
+	noor.Absences = []absence.Absence{
+		{Period: plan.Period{Start: sd("2025-05-12"), End: sd("2025-05-13")}, ReportedAt: at("2025-05-11", "18:30"), Reason: "familiebezoek"}, // 1 day ahead: late
+		{Period: plan.Period{Start: sd("2025-05-20"), End: sd("2025-05-20")}, Sudden: true, ReportedAt: at("2025-05-20", "07:10"), Reason: "ziek"},
+	}
+
+	lars := afterSchool().Case.Children[0]
+	lars.Sessions, lars.HotMeals = nil, nil
+	lars.Plans[0].Exclusions = nil
+	c.Children = append(c.Children, lars)
+	for _, p := range lars.Plans {
+		for _, d := range p.ReservedDays(c.Month.Days(), c.Calendar) {
+			for _, s := range d.Slots {
+				c.Children[1].Sessions = append(c.Children[1].Sessions, plan.Session{In: at(d.Date.String(), s.Start.String()), Out: at(d.Date.String(), s.End.String())})
+			}
+			if d.Date.Weekday() == time.Wednesday {
+				c.Children[1].HotMeals = append(c.Children[1].HotMeals, d.Date)
+			}
+		}
+	}
+	return c
+}

@@ -1,0 +1,72 @@
+package invoice_test
+
+import (
+	"fmt"
+
+	"github.com/kinderopvang/regels/invoice"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// The invoice of a reference scenario: a toddler picked up late twice.
+func ExampleBuild() {
+	s, _ := invoice.ScenarioByName("late_pickup")
+	inv, err := invoice.Build(s.Case)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range inv.Lines {
+		fmt.Printf("%-12s %3s × %6s = %7s  %s\n", l.Kind, l.Count, l.UnitPrice.StringFixed(2), l.Amount.StringFixed(2), l.Rule.ID)
+	}
+	fmt.Println("total", inv.Total.StringFixed(2), "due", inv.DueDate)
+	// Output:
+	// care          13 ×  24.10 =  313.30  invoice.care
+	// late_pickup    3 ×   4.00 =   12.00  invoice.late_pickup
+	// waste_full    13 ×   0.13 =    1.69  invoice.waste
+	// admin          1 ×   3.50 =    3.50  invoice.admin
+	// total 330.49 due 2025-05-03
+}
+
+// Checking an invoice made by other software: it billed two half hours of
+// late pick-up instead of three.
+func ExampleVerify() {
+	s, _ := invoice.ScenarioByName("late_pickup")
+	inv, _ := invoice.Build(s.Case)
+	theirs := invoice.ExternalOf(inv)
+	for i, l := range theirs.Lines {
+		if l.Kind == invoice.LineLatePickup {
+			theirs.Lines[i].Count = decimal.NewFromInt(2)
+			theirs.Lines[i].Amount = decimal.RequireFromString("8.00")
+		}
+	}
+	total := inv.Total.Sub(decimal.RequireFromString("4.00"))
+	theirs.Total = &total
+	for _, d := range invoice.Verify(inv, theirs) {
+		fmt.Println(d.What, d.Expected, d.Got)
+	}
+	// Output:
+	// count 3 2
+	// amount 12 8
+	// total 330.49 326.49
+}
+
+// The fiscal certificate counts only the care itself, paid in the year.
+func ExampleCertificates() {
+	s, _ := invoice.ScenarioByName("after_school")
+	inv, _ := invoice.Build(s.Case)
+	certs, err := invoice.Certificates(2025, tariff.Child{Code: "K-077", Birth: plan.MustParseDate("2018-11-03")}, "Lars Peeters",
+		[]invoice.PaidInvoice{{Invoice: inv, PaidOn: plan.MustParseDate("2025-04-28")}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range certs[0].Periods {
+		fmt.Println(p.Period, p.Days, "days at", p.DailyTariff, "paid", p.Amount.StringFixed(2))
+	}
+	fmt.Println("invoice total", inv.Total.StringFixed(2), "deductible", certs[0].Total.StringFixed(2))
+	// Output:
+	// 2025-03-10..2025-03-31 10 days at 24.10 paid 139.78
+	// invoice total 153.16 deductible 139.78
+}
