@@ -61,7 +61,10 @@ func (m *bookMachine) Request(t *rapid.T) {
 }
 
 func (m *bookMachine) Approve(t *rapid.T) {
-	id := m.pick(t, StateRequested)
+	id, ok := m.pick(t, StateRequested)
+	if !ok {
+		return
+	}
 	b, o, err := m.b.Approve(id)
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +81,10 @@ func (m *bookMachine) Approve(t *rapid.T) {
 }
 
 func (m *bookMachine) Cancel(t *rapid.T) {
-	id := m.pick(t, "")
+	id, ok := m.pick(t, "")
+	if !ok {
+		return
+	}
 	i, _ := m.b.find(id)
 	r := m.b.Reservations[i]
 	b, _, err := m.b.Cancel(id, bxl("2026-10-01 08:00"), seed000Policy())
@@ -96,7 +102,10 @@ func (m *bookMachine) Cancel(t *rapid.T) {
 }
 
 func (m *bookMachine) Modify(t *rapid.T) {
-	id := m.pick(t, StateApproved)
+	id, ok := m.pick(t, StateApproved)
+	if !ok {
+		return
+	}
 	i, _ := m.b.find(id)
 	r := m.b.Reservations[i]
 	b, err := m.b.Modify(id, r.Start, r.End, seed000Policy())
@@ -108,7 +117,10 @@ func (m *bookMachine) Modify(t *rapid.T) {
 }
 
 func (m *bookMachine) Duplicate(t *rapid.T) {
-	id := m.pick(t, "")
+	id, ok := m.pick(t, "")
+	if !ok {
+		return
+	}
 	days := rapid.SliceOfN(rapid.SampledFrom(smDays), 1, 5).Draw(t, "days")
 	b, os, err := m.b.Duplicate(id, days, bxl("2026-10-01 08:00"))
 	if err != nil {
@@ -124,8 +136,11 @@ func (m *bookMachine) Duplicate(t *rapid.T) {
 	m.b = b
 }
 
-// pick draws a reservation ID, optionally in a given state.
-func (m *bookMachine) pick(t *rapid.T, s State) string {
+// pick draws a reservation ID, optionally in a given state. When there is
+// none it makes a request instead and reports false: every action stays
+// valid, so the machine never runs out of actions (found by the fuzzer:
+// testdata/fuzz/FuzzBookOperations).
+func (m *bookMachine) pick(t *rapid.T, s State) (string, bool) {
 	var ids []string
 	for _, r := range m.b.Reservations {
 		if s == "" || r.State == s {
@@ -133,9 +148,10 @@ func (m *bookMachine) pick(t *rapid.T, s State) string {
 		}
 	}
 	if len(ids) == 0 {
-		t.Skip("no reservation to pick")
+		m.Request(t)
+		return "", false
 	}
-	return rapid.SampledFrom(ids).Draw(t, "id")
+	return rapid.SampledFrom(ids).Draw(t, "id"), true
 }
 
 func (m *bookMachine) Check(t *rapid.T) {
