@@ -137,8 +137,9 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 		return Result{}, ps
 	}
 
+	idx := plan.NewSessionIndex(in.Sessions)
 	for _, pd := range planned {
-		out, next, err := in.day(pd, ledger, late, cls, p)
+		out, next, err := in.day(pd, ledger, late, cls, p, idx)
 		if err != nil {
 			return Result{}, err
 		}
@@ -150,12 +151,12 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 }
 
 // day classifies one planned day.
-func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy) (DayOutcome, Ledger, error) {
+func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy, idx plan.SessionIndex) (DayOutcome, Ledger, error) {
 	frame := tariff.NewDay(pd.Date, nil)
 	group := in.Child.GroupOn(pd.Date)
 	var buf [4]plan.Session
 	reserved := cls.Classify(frame, pd.AppendSessions(buf[:0], nil), group, in.Location).Band
-	attended := cls.Classify(frame, in.Sessions, group, in.Location).Band
+	attended := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location).Band
 	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero, Charge: decimal.Zero, LateFee: decimal.Zero}
 	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }

@@ -356,6 +356,7 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 	segs, _ := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
 	sum.Tariffs = segs
 	tf := tariffs{segs: segs, ch: ch, c: c}
+	idx := plan.NewSessionIndex(ch.Sessions)
 	var last struct {
 		band   tariff.Band
 		tariff tariff.Tariff
@@ -364,7 +365,8 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 	for d := range month.Days() {
 		frame := tariff.NewDay(d, nil)
 		group := ch.Child.GroupOn(d)
-		care := cls.Classify(frame, ch.Sessions, group, ch.Location)
+		daySessions := idx.Overlapping(frame.Start, frame.End)
+		care := cls.Classify(frame, daySessions, group, ch.Location)
 		if care.Band == tariff.BandNone {
 			continue
 		}
@@ -401,7 +403,7 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		if !set.bump(key, unit, d, one) {
 			set.create(key, careLine(care.Band, group, share, unit, applied), d, one)
 		}
-		if err := extraCosts(c, ch, dp.on(d), d, care, set); err != nil {
+		if err := extraCosts(c, ch, dp.on(d), frame, daySessions, care, set); err != nil {
 			return err
 		}
 	}
@@ -459,7 +461,8 @@ func careLine(band tariff.Band, group tariff.AgeGroup, share, unit decimal.Decim
 
 // extraCosts adds the costs that follow one day of care: waste and late
 // pick-up. pd is what the plans reserve that day.
-func extraCosts(c Case, ch Child, pd plan.PlannedDay, d plan.Date, care tariff.DayCare, set *lineSet) error {
+func extraCosts(c Case, ch Child, pd plan.PlannedDay, frame tariff.Day, sessions []plan.Session, care tariff.DayCare, set *lineSet) error {
+	d := frame.Date
 	one := decimal.NewFromInt(1)
 	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
 	// day present.
@@ -491,13 +494,12 @@ func extraCosts(c Case, ch Child, pd plan.PlannedDay, d plan.Date, care tariff.D
 		}
 	}
 	end := latest.Session(d, nil).Out
-	dayStart, dayEnd := plan.DayBounds(d, nil)
 	var out time.Time
-	for _, s := range ch.Sessions {
-		if s.Within(dayStart, dayEnd) > 0 {
+	for _, s := range sessions {
+		if s.Within(frame.Start, frame.End) > 0 {
 			o := s.Out
-			if o.After(dayEnd) {
-				o = dayEnd
+			if o.After(frame.End) {
+				o = frame.End
 			}
 			if o.After(out) {
 				out = o

@@ -175,3 +175,28 @@ func TestEmbedsTZData(t *testing.T) {
 		t.Fatalf("package plan must import time/tzdata; imports %v", pkg.Imports)
 	}
 }
+
+// The index returns exactly the sessions that overlap a window.
+func TestSessionIndex(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		ss := rapid.SliceOfN(genSession(), 0, 20).Draw(t, "sessions")
+		x := NewSessionIndex(ss)
+		start := genSession().Draw(t, "window")
+		got := x.Overlapping(start.In, start.Out)
+		want := 0
+		for _, s := range ss {
+			if s.Overlaps(start) {
+				want++
+			}
+		}
+		n := 0
+		for _, s := range got {
+			if s.Overlaps(start) {
+				n++
+			}
+		}
+		if n != want {
+			t.Fatalf("index finds %d overlapping sessions, there are %d", n, want)
+		}
+	})
+}

@@ -36,13 +36,20 @@ func NewDay(d plan.Date, loc *time.Location) Day {
 	if start.IsZero() {
 		return Day{Date: d}
 	}
+	day := Day{Date: d, Start: start, End: end}
+	// On a day without a change of UTC offset, 06:00 and 20:00 are 6 and 20
+	// hours after midnight; otherwise ask the zone (the DST switch days).
+	if _, a := start.Zone(); end.Sub(start) == 24*time.Hour {
+		if _, b := end.Zone(); a == b {
+			day.WindowStart, day.WindowEnd = start.Add(6*time.Hour), start.Add(20*time.Hour)
+			return day
+		}
+	}
 	y, m, dd := d.Civil()
 	tz := start.Location()
-	return Day{
-		Date: d, Start: start, End: end,
-		WindowStart: time.Date(y, m, dd, 6, 0, 0, 0, tz),
-		WindowEnd:   time.Date(y, m, dd, 20, 0, 0, 0, tz),
-	}
+	day.WindowStart = time.Date(y, m, dd, 6, 0, 0, 0, tz)
+	day.WindowEnd = time.Date(y, m, dd, 20, 0, 0, 0, tz)
+	return day
 }
 
 // DayCare is a day of care classified: its band and the minutes behind it.
