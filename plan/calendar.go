@@ -149,42 +149,35 @@ func (c Calendar) IsClosed(d Date) (ClosedDay, bool) {
 	return ClosedDay{}, false
 }
 
-// ClosedDays returns every closed day in p, in date order.
+// ClosedDays returns every closed day in p, in date order, each once: an
+// organiser closure wins over a public holiday on the same day (as in
+// IsClosed). Public holidays are computed once per year, not once per day.
 func (c Calendar) ClosedDays(p Period) []ClosedDay {
-	closed := c.closedSet(p)
-	out := make([]ClosedDay, 0, len(closed))
-	for d := range p.Days() {
-		if cd, ok := closed[d]; ok {
-			out = append(out, cd)
-		}
-	}
-	return out
-}
-
-// closedSet computes the closed days of p in one pass (public holidays once
-// per year rather than once per day).
-func (c Calendar) closedSet(p Period) map[Date]ClosedDay {
-	set := make(map[Date]ClosedDay)
 	if p.IsEmpty() {
-		return set
+		return nil
 	}
-	if !c.NoPublicHolidays {
-		for y := p.Start.Year(); y <= p.End.Year(); y++ {
-			for _, h := range PublicHolidays(y) {
-				if p.Contains(h.Date) && !slices.Contains(c.OpenOnHolidays, h.Name) {
-					set[h.Date] = ClosedDay{Date: h.Date, Kind: ClosedPublicHoliday, Reason: h.Name}
-				}
-			}
-		}
-	}
+	var out []ClosedDay
 	for _, cl := range c.Closures {
 		in, ok := cl.Period.Intersect(p)
 		if !ok {
 			continue
 		}
 		for d := range in.Days() {
-			set[d] = ClosedDay{Date: d, Kind: ClosedByOrganiser, Reason: cl.Reason}
+			if !slices.ContainsFunc(out, func(x ClosedDay) bool { return x.Date == d }) {
+				out = append(out, ClosedDay{Date: d, Kind: ClosedByOrganiser, Reason: cl.Reason})
+			}
 		}
 	}
-	return set
+	if !c.NoPublicHolidays {
+		for y := p.Start.Year(); y <= p.End.Year(); y++ {
+			for _, h := range PublicHolidays(y) {
+				if p.Contains(h.Date) && !slices.Contains(c.OpenOnHolidays, h.Name) &&
+					!slices.ContainsFunc(out, func(x ClosedDay) bool { return x.Date == h.Date }) {
+					out = append(out, ClosedDay{Date: h.Date, Kind: ClosedPublicHoliday, Reason: h.Name})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b ClosedDay) int { return a.Date.Compare(b.Date) })
+	return out
 }

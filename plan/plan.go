@@ -175,16 +175,20 @@ func (p Plan) Days(period Period, c Calendar) []PlannedDay {
 	if !ok {
 		return nil
 	}
-	closed := c.closedSet(in)
-	var out []PlannedDay
+	closed := c.ClosedDays(in) // in date order: walked alongside the days
+	out := make([]PlannedDay, 0, min(in.Len(), 62))
+	k := 0
 	for d := range in.Days() {
+		for k < len(closed) && closed[k].Date.Before(d) {
+			k++
+		}
 		slots := p.slotsOn(d)
 		if len(slots) == 0 {
 			continue
 		}
 		pd := PlannedDay{Date: d, Slots: slots}
-		if cd, ok := closed[d]; ok {
-			pd.Closed = &cd
+		if k < len(closed) && closed[k].Date == d {
+			pd.Closed = &closed[k]
 		}
 		out = append(out, pd)
 	}
