@@ -1,27 +1,14 @@
 package reservation
 
 import (
-	"encoding/json"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/kinderopvang/regels/internal/jsontest"
 	"pgregory.net/rapid"
 )
 
-func roundTrip[T any](t *rapid.T, v T) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("marshal %#v: %v", v, err)
-	}
-	var back T
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatalf("unmarshal %s: %v", b, err)
-	}
-	if diff := cmp.Diff(v, back, cmpopts.EquateEmpty()); diff != "" {
-		t.Fatalf("JSON round trip of %s (-want +got):\n%s", b, diff)
-	}
-}
+// roundTrip is jsontest.RoundTrip, shared by the packages' tests.
+func roundTrip[T any](t *rapid.T, v T) { jsontest.RoundTrip(t, v) }
 
 // A book after random operations, its week views, outcomes and policies
 // come back from JSON exactly.
