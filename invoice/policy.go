@@ -76,10 +76,7 @@ func (h HouseRules) Validate() error {
 	}
 	prefix("absence", h.Absence.Validate())
 	prefix("bands", h.Bands.Table.Validate())
-	if _, err := plan.EvaluateNotice(plan.Notice{By: plan.Family, Given: plan.MustParseDate("2025-01-10"), LastDay: plan.MustParseDate("2025-01-10")},
-		plan.Plan{}, plan.Calendar{}, h.Notice); err != nil {
-		prefix("notice", err)
-	}
+	prefix("notice", h.Notice.Validate())
 	for _, f := range []struct {
 		name string
 		p    Prices

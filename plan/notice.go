@@ -95,6 +95,25 @@ func Seed004NoticePolicy() NoticePolicy {
 	return NoticePolicy{TermMonths: 2, DetrimentalChangeMonths: 2, Basis: FeeOnShortfall, Source: srcSeed004Notices}
 }
 
+// Validate reports every value out of range: a term of less than a month,
+// a negative detrimental-change window, an unknown fee basis.
+func (p NoticePolicy) Validate() error {
+	var ps Problems
+	if p.TermMonths < 1 {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "term_months",
+			Message: fmt.Sprintf("a notice term of %d months is not a term", p.TermMonths)})
+	}
+	if p.DetrimentalChangeMonths < 0 {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "detrimental_change_months",
+			Message: fmt.Sprintf("a window of %d months cannot be negative", p.DetrimentalChangeMonths)})
+	}
+	if p.Basis != "" && p.Basis != FeeOnShortfall && p.Basis != FeeOnFullTerm {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "basis",
+			Message: fmt.Sprintf("fee basis %q is not shortfall or full_term", p.Basis)})
+	}
+	return ps.Err()
+}
+
 // Rule IDs of the notice rules.
 const (
 	RuleNoticeTerm      = "plan.notice.term"
@@ -215,13 +234,9 @@ func (n Notice) validate(p NoticePolicy) Problems {
 	if n.LastDay.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "last_day", Message: "a notice needs the intended last day of care"})
 	}
-	if p.TermMonths < 1 {
-		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "policy.term_months",
-			Message: fmt.Sprintf("a notice term of %d months is not a term", p.TermMonths)})
-	}
-	if p.Basis != "" && p.Basis != FeeOnShortfall && p.Basis != FeeOnFullTerm {
-		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "policy.basis",
-			Message: fmt.Sprintf("fee basis %q is not shortfall or full_term", p.Basis)})
+	for _, q := range AsProblems(p.Validate()) {
+		q.Field = "policy." + q.Field
+		ps = append(ps, q)
 	}
 	allowed := map[Exemption][]Party{
 		NoExemption:              {Family, Organiser},
