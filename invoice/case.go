@@ -116,6 +116,9 @@ func DecodeCaseBytes(b []byte) (Case, error) { return DecodeCase(bytes.NewReader
 func (c Case) Validate() error {
 	var ps plan.Problems
 	add := func(field string, err error) {
+		if err == nil {
+			return
+		}
 		for _, p := range plan.AsProblems(err) {
 			if p.Field != "" {
 				p.Field = field + "." + p.Field
@@ -124,7 +127,7 @@ func (c Case) Validate() error {
 			}
 			ps = append(ps, p)
 		}
-		if err != nil && plan.AsProblems(err) == nil {
+		if plan.AsProblems(err) == nil {
 			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: field, Message: err.Error()})
 		}
 	}
@@ -160,7 +163,9 @@ func (c Case) Validate() error {
 			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".plans", Message: "a child needs its care plan"})
 		}
 		for k, p := range ch.Plans {
-			add(fmt.Sprintf("%s.plans[%d]", f, k), p.Validate(plan.Facts{Birth: ch.Child.Birth}))
+			if err := p.Validate(plan.Facts{Birth: ch.Child.Birth}); err != nil {
+				add(fmt.Sprintf("%s.plans[%d]", f, k), err)
+			}
 			for j := 0; j < k; j++ {
 				if ch.Plans[j].Period().Overlaps(p.Period()) {
 					ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("%s.plans[%d]", f, k), Date: p.Start,

@@ -137,6 +137,9 @@ func (ps Problems) Err() error {
 // AsProblems extracts every Problem from err (a Problem, Problems, or an
 // error wrapping them). It returns nil when err holds none.
 func AsProblems(err error) Problems {
+	if err == nil {
+		return nil
+	}
 	var ps Problems
 	if errors.As(err, &ps) {
 		return ps

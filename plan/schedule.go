@@ -87,6 +87,22 @@ func (w Week) ReservedDays() int {
 // weekdayOrder lists the days Monday first, as families read a week.
 var weekdayOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
+// slotsOK reports whether a day's slots are all valid and do not overlap,
+// without allocating: validateSlots says what is wrong only when needed.
+func slotsOK(slots []Slot) bool {
+	for i, s := range slots {
+		if !s.valid() || s.Start == EndOfDay {
+			return false
+		}
+		for _, o := range slots[:i] {
+			if s.Start < o.End && o.Start < s.End {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // validateSlots checks one day's slots: each valid, none overlapping.
 func validateSlots(slots []Slot, field string, d Date) Problems {
 	var ps Problems

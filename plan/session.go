@@ -123,8 +123,8 @@ func ValidateSessions(sessions []Session) error {
 	}
 	ok := make([]indexed, 0, len(sessions))
 	for i, s := range sessions {
-		if err := s.validate(fmt.Sprintf("sessions[%d]", i)); err != nil {
-			ps = append(ps, err.(Problem))
+		if s.In.IsZero() || s.Out.IsZero() || !s.Out.After(s.In) { // format the field only for a problem
+			ps = append(ps, s.validate(fmt.Sprintf("sessions[%d]", i)).(Problem))
 			continue
 		}
 		ok = append(ok, indexed{i, s})

@@ -125,26 +125,28 @@ func (p Plan) validateReservations() Problems {
 		for _, wd := range weekdayOrder {
 			slots := w.Slots(wd)
 			reserved = reserved || len(slots) > 0
-			ps = append(ps, validateSlots(slots, fmt.Sprintf("schedule.weeks[%d].%s", i, strings.ToLower(wd.String())), Date{})...)
+			if !slotsOK(slots) {
+				ps = append(ps, validateSlots(slots, fmt.Sprintf("schedule.weeks[%d].%s", i, strings.ToLower(wd.String())), Date{})...)
+			}
 		}
 	}
-	seen := make(map[Date]int, len(p.Overrides))
 	for i, o := range p.Overrides {
-		field := fmt.Sprintf("overrides[%d]", i)
+		field := func() string { return fmt.Sprintf("overrides[%d]", i) }
 		reserved = reserved || len(o.Slots) > 0
 		switch {
 		case o.Date.IsZero():
-			ps = append(ps, Problem{Code: CodeMissing, Field: field + ".date", Message: "an override needs a date"})
+			ps = append(ps, Problem{Code: CodeMissing, Field: field() + ".date", Message: "an override needs a date"})
 		case !p.Start.IsZero() && !p.Period().Contains(o.Date):
-			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field + ".date", Date: o.Date,
+			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field() + ".date", Date: o.Date,
 				Message: fmt.Sprintf("override on %s is outside the plan's period %s", o.Date, p.Period())})
 		}
-		if j, dup := seen[o.Date]; dup && !o.Date.IsZero() {
-			ps = append(ps, Problem{Code: CodeOverlap, Field: field + ".date", Date: o.Date,
+		if j := slices.IndexFunc(p.Overrides[:i], func(x Override) bool { return x.Date == o.Date }); j >= 0 && !o.Date.IsZero() {
+			ps = append(ps, Problem{Code: CodeOverlap, Field: field() + ".date", Date: o.Date,
 				Message: fmt.Sprintf("override on %s repeats overrides[%d]", o.Date, j)})
 		}
-		seen[o.Date] = i
-		ps = append(ps, validateSlots(o.Slots, field+".slots", o.Date)...)
+		if !slotsOK(o.Slots) {
+			ps = append(ps, validateSlots(o.Slots, field()+".slots", o.Date)...)
+		}
 	}
 	if !reserved {
 		ps = append(ps, Problem{Code: CodeNoReservedSession, Field: "schedule",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
 )
 
 // AmountKind names a statutory yearly amount.
@@ -41,20 +42,21 @@ type AmountTable []Amount
 // (RULES §2). The 2025 values are not confirmed by an official text;
 // Amount.Confirmed says so, and Get returns them all the same.
 func StatutoryAmounts() AmountTable {
-	a := func(year int, kind AmountKind, v string, confirmed bool) Amount {
+	// Amounts in cents, so building the table parses nothing.
+	a := func(year int, kind AmountKind, cents int64, confirmed bool) Amount {
 		src := srcAmounts + " — confirmed"
 		if !confirmed {
 			src = srcAmounts + " — UNCONFIRMED"
 		}
-		return Amount{Year: year, Kind: kind, Value: MustTariff(v), Confirmed: confirmed, Source: src}
+		return Amount{Year: year, Kind: kind, Value: Tariff{d: decimal.New(cents, -2)}, Confirmed: confirmed, Source: src}
 	}
 	return AmountTable{
-		a(2016, StandardMinimum, "5.02", true), a(2016, Lowest, "1.57", true),
-		a(2017, StandardMinimum, "5.07", true), a(2017, Lowest, "1.59", true), a(2017, Maximum, "28.13", true),
-		a(2018, StandardMinimum, "5.15", true), a(2018, Lowest, "1.62", true),
-		a(2023, StandardMinimum, "6.00", true), a(2023, Maximum, "33.31", true),
-		a(2024, StandardMinimum, "6.24", true), a(2024, Lowest, "1.97", true),
-		a(2025, StandardMinimum, "6.47", false), a(2025, Maximum, "35.89", false),
+		a(2016, StandardMinimum, 502, true), a(2016, Lowest, 157, true),
+		a(2017, StandardMinimum, 507, true), a(2017, Lowest, 159, true), a(2017, Maximum, 2813, true),
+		a(2018, StandardMinimum, 515, true), a(2018, Lowest, 162, true),
+		a(2023, StandardMinimum, 600, true), a(2023, Maximum, 3331, true),
+		a(2024, StandardMinimum, 624, true), a(2024, Lowest, 197, true),
+		a(2025, StandardMinimum, 647, false), a(2025, Maximum, 3589, false),
 	}
 }
 
