@@ -138,6 +138,7 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 	}
 
 	idx := plan.NewSessionIndex(in.Sessions)
+	res.Days = make([]DayOutcome, 0, len(planned))
 	for _, pd := range planned {
 		out, next, err := in.day(pd, ledger, late, cls, p, idx)
 		if err != nil {
@@ -155,7 +156,11 @@ func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.C
 	frame := tariff.NewDay(pd.Date, nil)
 	group := in.Child.GroupOn(pd.Date)
 	var buf [4]plan.Session
-	reserved := cls.Classify(frame, pd.AppendSessions(buf[:0], nil), group, in.Location).Band
+	reservedSessions := buf[:0]
+	for _, sl := range pd.Slots {
+		reservedSessions = append(reservedSessions, plan.Session{In: frame.At(sl.Start), Out: frame.At(sl.End)})
+	}
+	reserved := cls.Classify(frame, reservedSessions, group, in.Location).Band
 	attended := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location).Band
 	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero, Charge: decimal.Zero, LateFee: decimal.Zero}

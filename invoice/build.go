@@ -127,7 +127,7 @@ func (s *lineSet) add(k lineKey, proto Line, d plan.Date, count decimal.Decimal)
 func (s *lineSet) create(k lineKey, proto Line, d plan.Date, count decimal.Decimal) {
 	proto.Child, proto.Count = s.child, decimal.Zero
 	if !d.IsZero() {
-		proto.Dates = []plan.Date{d}
+		proto.Dates = append(make([]plan.Date, 0, 8), d)
 	}
 	s.keys = append(s.keys, k)
 	s.lines = append(s.lines, proto)
@@ -362,9 +362,15 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		tariff tariff.Tariff
 		unit   decimal.Decimal
 	}
+	sum.Care = make([]tariff.DayCare, 0, month.Len())
+	frame := tariff.NewDay(month.Start.AddDays(-1), nil)
+	schoolFrom := ch.Child.SchoolAgeFrom()
 	for d := range month.Days() {
-		frame := tariff.NewDay(d, nil)
-		group := ch.Child.GroupOn(d)
+		frame = frame.Next()
+		group := tariff.BabyToddler
+		if !schoolFrom.IsZero() && !d.Before(schoolFrom) {
+			group = tariff.SchoolAge
+		}
 		daySessions := idx.Overlapping(frame.Start, frame.End)
 		care := cls.Classify(frame, daySessions, group, ch.Location)
 		if care.Band == tariff.BandNone {
@@ -493,7 +499,7 @@ func extraCosts(c Case, ch Child, pd plan.PlannedDay, frame tariff.Day, sessions
 			latest = s
 		}
 	}
-	end := latest.Session(d, nil).Out
+	end := frame.At(latest.End)
 	var out time.Time
 	for _, s := range sessions {
 		if s.Within(frame.Start, frame.End) > 0 {

@@ -209,3 +209,27 @@ func ExampleBandTable_Classify() {
 	//  5h00 school-age: full
 	// 11h00 school-age: flex
 }
+
+// Next and At agree with NewDay and time.Date on every day, DST days
+// included.
+func TestDayNextAndAt(t *testing.T) {
+	d := NewDay(plan.MustParseDate("2024-12-25"), nil)
+	for i := 0; i < 3*366; i++ {
+		n := d.Next()
+		want := NewDay(d.Date.AddDays(1), nil)
+		if n.Date != want.Date || !n.Start.Equal(want.Start) || !n.End.Equal(want.End) || !n.WindowStart.Equal(want.WindowStart) || !n.WindowEnd.Equal(want.WindowEnd) {
+			t.Fatalf("Next of %v = %+v, want %+v", d.Date, n, want)
+		}
+		for _, c := range []plan.Clock{0, 90, 150, 450, 1439, 1440} {
+			y, m, dd := n.Date.Civil()
+			exp := time.Date(y, m, dd, c.Hour(), c.Minute(), 0, 0, plan.Brussels())
+			if c == plan.EndOfDay {
+				exp = n.End
+			}
+			if got := n.At(c); !got.Equal(exp) {
+				t.Fatalf("%v At(%v) = %v, want %v", n.Date, c, got, exp)
+			}
+		}
+		d = n
+	}
+}

@@ -52,6 +52,42 @@ func NewDay(d plan.Date, loc *time.Location) Day {
 	return day
 }
 
+// Next returns the frame of the day after d: its start is d's end, so a
+// month of frames costs one zone lookup a day instead of four.
+func (d Day) Next() Day {
+	if d.End.IsZero() {
+		return NewDay(d.Date.AddDays(1), nil)
+	}
+	next := d.Date.AddDays(1)
+	start := d.End
+	// Same offset at both ends: no switch that day, so 24 hours after
+	// midnight is the next midnight.
+	if end := start.Add(24 * time.Hour); sameOffset(start, end) {
+		return Day{Date: next, Start: start, End: end, WindowStart: start.Add(6 * time.Hour), WindowEnd: start.Add(20 * time.Hour)}
+	}
+	return NewDay(next, start.Location())
+}
+
+func sameOffset(a, b time.Time) bool {
+	_, x := a.Zone()
+	_, y := b.Zone()
+	return x == y
+}
+
+// At returns the instant of clock time c on the day (24:00 is the day's
+// end). On an ordinary day it is midnight plus c; on the days of the
+// daylight-saving switch the zone decides.
+func (d Day) At(c plan.Clock) time.Time {
+	if c >= plan.EndOfDay {
+		return d.End
+	}
+	if d.End.Sub(d.Start) == 24*time.Hour && sameOffset(d.Start, d.End) {
+		return d.Start.Add(time.Duration(c) * time.Minute)
+	}
+	y, m, dd := d.Date.Civil()
+	return time.Date(y, m, dd, c.Hour(), c.Minute(), 0, 0, d.Start.Location())
+}
+
 // DayCare is a day of care classified: its band and the minutes behind it.
 type DayCare struct {
 	Date     plan.Date `json:"date"`
