@@ -152,7 +152,7 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 }
 
 // day classifies one planned day.
-func (in Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy, idx plan.SessionIndex) (DayOutcome, Ledger, error) {
+func (in *Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy, idx plan.SessionIndex) (DayOutcome, Ledger, error) {
 	frame := tariff.NewDay(pd.Date, nil)
 	group := in.Child.GroupOn(pd.Date)
 	var buf [4]plan.Session
@@ -293,7 +293,7 @@ func absenceOn(as []Absence, d plan.Date) int {
 }
 
 // checkNotice checks how absence i was reported.
-func (in Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
+func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
 	field := fmt.Sprintf("absences[%d]", i)
 	days := in.Plan.Days(a.Period, in.Calendar)
 	var first *plan.PlannedDay
@@ -329,7 +329,7 @@ func (in Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
 }
 
 // validate reports every malformed input at once.
-func (in Input) validate(l Ledger) plan.Problems {
+func (in *Input) validate(l Ledger) plan.Problems {
 	var ps plan.Problems
 	if err := in.Period.Validate(); err != nil {
 		ps = append(ps, plan.AsProblems(err)...)

@@ -328,9 +328,10 @@ func (dp dayPlan) on(d plan.Date) plan.PlannedDay {
 // computed once; when they cannot all be decided (a gap still in its grace
 // period on a day without care), day by day.
 type tariffs struct {
-	segs []tariff.Applied
-	ch   Child
-	c    Case
+	segs    []tariff.Applied
+	attests tariff.AttestBook
+	asOf    plan.Date
+	amounts tariff.AmountTable
 }
 
 func (t tariffs) on(d plan.Date) (tariff.Applied, error) {
@@ -339,7 +340,7 @@ func (t tariffs) on(d plan.Date) (tariff.Applied, error) {
 			return s, nil
 		}
 	}
-	return t.ch.Attests.On(d, t.c.InvoiceDate, t.c.Amounts)
+	return t.attests.On(d, t.asOf, t.amounts)
 }
 
 // priceCare prices every day of care and the costs that follow attendance.
@@ -355,7 +356,7 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 	dp := newDayPlan(plans, month, c.Calendar)
 	segs, _ := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
 	sum.Tariffs = segs
-	tf := tariffs{segs: segs, ch: ch, c: c}
+	tf := tariffs{segs: segs, attests: ch.Attests, asOf: c.InvoiceDate, amounts: c.Amounts}
 	idx := plan.NewSessionIndex(ch.Sessions)
 	var last struct {
 		band   tariff.Band

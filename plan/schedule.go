@@ -85,7 +85,9 @@ func (w Week) ReservedDays() int {
 }
 
 // weekdayOrder lists the days Monday first, as families read a week.
-var weekdayOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+func weekdayOrder() [7]time.Weekday {
+	return [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+}
 
 // slotsOK reports whether a day's slots are all valid and do not overlap,
 // without allocating: validateSlots says what is wrong only when needed.

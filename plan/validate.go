@@ -122,7 +122,7 @@ func (p Plan) validateReservations() Problems {
 	}
 	reserved := false
 	for i, w := range p.Schedule.Weeks {
-		for _, wd := range weekdayOrder {
+		for _, wd := range weekdayOrder() {
 			slots := w.Slots(wd)
 			reserved = reserved || len(slots) > 0
 			if !slotsOK(slots) {

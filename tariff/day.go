@@ -36,36 +36,41 @@ func NewDay(d plan.Date, loc *time.Location) Day {
 	if start.IsZero() {
 		return Day{Date: d}
 	}
+	return frame(d, start, end, end.Sub(start) == 24*time.Hour && sameOffset(start, end))
+}
+
+// frame builds the Day from its midnights, with the 06:00–20:00 window;
+// ordinary says the day has no daylight-saving switch (see Day.ordinary),
+// which the caller knows already.
+func frame(d plan.Date, start, end time.Time, ordinary bool) Day {
 	day := Day{Date: d, Start: start, End: end}
-	// On a day without a change of UTC offset, 06:00 and 20:00 are 6 and 20
-	// hours after midnight; otherwise ask the zone (the DST switch days).
-	if _, a := start.Zone(); end.Sub(start) == 24*time.Hour {
-		if _, b := end.Zone(); a == b {
-			day.WindowStart, day.WindowEnd = start.Add(6*time.Hour), start.Add(20*time.Hour)
-			return day
-		}
+	if ordinary {
+		day.WindowStart, day.WindowEnd = start.Add(6*time.Hour), start.Add(20*time.Hour)
+	} else {
+		day.WindowStart, day.WindowEnd = day.At(6*60), day.At(20*60)
 	}
-	y, m, dd := d.Civil()
-	tz := start.Location()
-	day.WindowStart = time.Date(y, m, dd, 6, 0, 0, 0, tz)
-	day.WindowEnd = time.Date(y, m, dd, 20, 0, 0, 0, tz)
 	return day
+}
+
+// ordinary reports whether the day has 24 hours and one UTC offset: no
+// daylight-saving switch, so clock times are midnight plus minutes.
+func (d Day) ordinary() bool {
+	return d.End.Sub(d.Start) == 24*time.Hour && sameOffset(d.Start, d.End)
 }
 
 // Next returns the frame of the day after d: its start is d's end, so a
 // month of frames costs one zone lookup a day instead of four.
 func (d Day) Next() Day {
-	if d.End.IsZero() {
-		return NewDay(d.Date.AddDays(1), nil)
-	}
 	next := d.Date.AddDays(1)
-	start := d.End
-	// Same offset at both ends: no switch that day, so 24 hours after
-	// midnight is the next midnight.
-	if end := start.Add(24 * time.Hour); sameOffset(start, end) {
-		return Day{Date: next, Start: start, End: end, WindowStart: start.Add(6 * time.Hour), WindowEnd: start.Add(20 * time.Hour)}
+	if d.End.IsZero() {
+		return NewDay(next, nil)
 	}
-	return NewDay(next, start.Location())
+	// Same offset 24 hours later: no switch that day, so that is the next
+	// midnight; otherwise ask the zone.
+	if end := d.End.Add(24 * time.Hour); sameOffset(d.End, end) {
+		return frame(next, d.End, end, true)
+	}
+	return NewDay(next, d.End.Location())
 }
 
 func sameOffset(a, b time.Time) bool {
@@ -81,7 +86,7 @@ func (d Day) At(c plan.Clock) time.Time {
 	if c >= plan.EndOfDay {
 		return d.End
 	}
-	if d.End.Sub(d.Start) == 24*time.Hour && sameOffset(d.Start, d.End) {
+	if d.ordinary() {
 		return d.Start.Add(time.Duration(c) * time.Minute)
 	}
 	y, m, dd := d.Date.Civil()
