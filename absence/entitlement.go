@@ -56,7 +56,7 @@ func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, err
 			}
 		}
 	}
-	yearDays := plan.Period{Start: plan.MustDate(year, 1, 1), End: plan.MustDate(year, 12, 31)}
+	yearDays := plan.Period{Start: plan.MustDate(year, 1, 1), End: plan.MustDate(year, 12, 31)} // year is in 1–9999 here
 	e := Entitlement{Year: year, Base: p.BaseDays}
 	// Source: Opgroeien FAQ — "Bij deeltijdse opvang mag je dit aantal pro
 	// rata verminderen [...] 18 dagen × (3 ÷ 5) = 10,8"; seed 004 §3.4.2 —

@@ -65,7 +65,7 @@ func ExampleProcess() {
 		return
 	}
 	for _, d := range r.Days {
-		fmt.Printf("%s %-14s used %-3s late fee %s\n", d.Date, d.Kind, d.Used, d.LateFee.StringFixed(2))
+		fmt.Printf("%s %-14s used %-3s late fee %s\n", d.Date, d.Kind, d.Used, d.LateFee)
 	}
 	fmt.Println("left:", r.End.Balance())
 	// Output:

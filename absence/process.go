@@ -60,10 +60,10 @@ type DayOutcome struct {
 	Tariff tariff.Tariff `json:"tariff,omitzero"`
 	// Charge is what the unjustified part costs (0 when none), at most the
 	// year's maximum tariff.
-	Charge decimal.Decimal `json:"charge"`
+	Charge tariff.Money `json:"charge"`
 	// LateFee is the fee for an absence reported late or never (0 when
 	// none).
-	LateFee decimal.Decimal `json:"late_fee"`
+	LateFee tariff.Money `json:"late_fee"`
 	// Absence is the index of the reported absence covering the day, -1
 	// when none.
 	Absence int             `json:"absence"`
@@ -163,7 +163,7 @@ func (in *Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.
 	reserved := cls.Classify(frame, reservedSessions, group, in.Location).Band
 	attended := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location).Band
 	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
-		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero, Charge: decimal.Zero, LateFee: decimal.Zero}
+		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
 	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
 
 	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
@@ -264,20 +264,23 @@ func (in *Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.
 // unjustifiedCharge prices the unjustified part of a day: the policy's
 // share of the tariff on the part of the reserved band not attended, in
 // proportion to the part not covered, capped at the maximum tariff.
-func unjustifiedCharge(out DayOutcome, p Policy, tbl tariff.BandTable, maxT tariff.Tariff) (decimal.Decimal, error) {
+func unjustifiedCharge(out DayOutcome, p Policy, tbl tariff.BandTable, maxT tariff.Tariff) (tariff.Money, error) {
 	sR, err := tbl.ShareOf(out.Reserved)
 	if err != nil {
-		return decimal.Zero, err
+		return tariff.Money{}, err
 	}
 	sA, err := tbl.ShareOf(out.Attended)
 	if err != nil {
-		return decimal.Zero, err
+		return tariff.Money{}, err
 	}
 	share := p.UnjustifiedShare.Mul(sR.Sub(sA)).Mul(out.Unjustified)
-	charge := share.Mul(out.Tariff.Decimal()).DivRound(out.Absent, 2)
+	charge, err := tariff.NewMoney(share.Mul(out.Tariff.Decimal()).DivRound(out.Absent, 2))
+	if err != nil {
+		return tariff.Money{}, err
+	}
 	// Source: Opgroeien FAQ — never more than the statutory maximum tariff.
-	if charge.GreaterThan(maxT.Decimal()) {
-		charge = maxT.Decimal()
+	if charge.Cmp(maxT.Money()) > 0 {
+		charge = maxT.Money()
 	}
 	return charge, nil
 }

@@ -101,7 +101,7 @@ func TestProcessMay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		o := outcome(t, r, tt.day)
-		if o.Kind != tt.kind || !o.Used.Equal(dec(tt.used)) || !o.Unjustified.Equal(dec(tt.unj)) || !o.Charge.Equal(dec(tt.charge)) || !o.LateFee.Equal(dec(tt.lateFee)) || o.Rule.Source == "" {
+		if o.Kind != tt.kind || !o.Used.Equal(dec(tt.used)) || !o.Unjustified.Equal(dec(tt.unj)) || !o.Charge.Equal(tariff.MustMoney(tt.charge)) || !o.LateFee.Equal(tariff.MustMoney(tt.lateFee)) || o.Rule.Source == "" {
 			t.Errorf("%s: got %s used %s unj %s charge %s late %s (%s)", tt.day, o.Kind, o.Used, o.Unjustified, o.Charge, o.LateFee, o.Explanation)
 		}
 	}
@@ -139,7 +139,7 @@ func TestUnjustified(t *testing.T) {
 	}
 	for _, w := range want {
 		o := outcome(t, r, w.day)
-		if !o.Used.Equal(dec(w.used)) || !o.Unjustified.Equal(dec(w.unj)) || !o.Charge.Equal(dec(w.charge)) || o.Kind != KindUnjustified && w.unj != "0" {
+		if !o.Used.Equal(dec(w.used)) || !o.Unjustified.Equal(dec(w.unj)) || !o.Charge.Equal(tariff.MustMoney(w.charge)) || o.Kind != KindUnjustified && w.unj != "0" {
 			t.Errorf("%s: %s used %s unj %s charge %s", w.day, o.Kind, o.Used, o.Unjustified, o.Charge)
 		}
 	}
@@ -150,7 +150,7 @@ func TestUnjustified(t *testing.T) {
 	greedy := Seed004Policy()
 	greedy.UnjustifiedShare = dec("2")
 	r, _ = Process(in, Ledger{Year: 2025}, greedy)
-	if o := outcome(t, r, "2025-05-08"); !o.Charge.Equal(dec("35.89")) {
+	if o := outcome(t, r, "2025-05-08"); !o.Charge.Equal(tariff.MustMoney("35.89")) {
 		t.Errorf("capped charge %s, want the 2025 maximum 35.89", o.Charge)
 	}
 }
@@ -165,7 +165,7 @@ func TestUnreportedAbsence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o := outcome(t, r, "2025-05-06"); o.Kind != KindJustified || !o.LateFee.Equal(dec("6.47")) || o.LateFeeRule.ID != "absence.late_notice" {
+	if o := outcome(t, r, "2025-05-06"); o.Kind != KindJustified || !o.LateFee.Equal(tariff.MustMoney("6.47")) || o.LateFeeRule.ID != "absence.late_notice" {
 		t.Errorf("unreported: %+v", o)
 	}
 	if o := outcome(t, r, "2025-05-13"); o.Kind != KindPartlyPresent || !o.LateFee.IsZero() {

@@ -67,14 +67,17 @@ func Build(c Case) (Invoice, error) {
 			return Invoice{}, err
 		}
 		if price.Sign() > 0 {
-			inv.Lines = append(inv.Lines, Line{Kind: LineAdmin, Count: decimal.NewFromInt(1), UnitPrice: price, Amount: price.Round(2),
+			inv.Lines = append(inv.Lines, Line{Kind: LineAdmin, Count: decimal.NewFromInt(1), UnitPrice: price, Amount: price.Round(),
 				Rule:    plan.Rule{ID: "invoice.admin", Source: srcSeed004Admin},
 				LabelNL: "administratie- en facturatiekosten (per gezin per maand)", LabelEN: "administration, per family per month"})
 		}
 	}
-	inv.Total = decimal.Zero
-	for _, l := range inv.Lines {
-		inv.Total = inv.Total.Add(l.Amount)
+	for i, l := range inv.Lines {
+		total, err := inv.Total.Add(l.Amount)
+		if err != nil {
+			return Invoice{}, plan.Problem{Code: tariff.CodeInvalidMoney, Field: fmt.Sprintf("lines[%d]", i), Message: "the invoice total: " + err.Error()}
+		}
+		inv.Total = total
 	}
 	return inv, nil
 }
@@ -98,7 +101,7 @@ type lineSet struct {
 // bump adds count (and day d) to the line with key k and unit price unit,
 // and reports whether there was one; callers build a new line only when
 // there was not, so labels are formatted once per line, not per day.
-func (s *lineSet) bump(k lineKey, unit decimal.Decimal, d plan.Date, count decimal.Decimal) bool {
+func (s *lineSet) bump(k lineKey, unit tariff.Money, d plan.Date, count decimal.Decimal) bool {
 	for i, have := range s.keys {
 		if have == k && s.lines[i].UnitPrice.Equal(unit) {
 			if count.IsInteger() {
@@ -136,11 +139,17 @@ func (s *lineSet) create(k lineKey, proto Line, d plan.Date, count decimal.Decim
 }
 
 // finish multiplies each line once and orders them: care first, by group,
-// band and first day; then the other kinds.
-func (s *lineSet) finish() []Line {
+// band and first day; then the other kinds. A line whose amount leaves the
+// range of Money is an error naming it.
+func (s *lineSet) finish() ([]Line, error) {
 	for i := range s.lines {
 		s.lines[i].Count = s.lines[i].Count.Add(decimal.NewFromInt(s.whole[i]))
-		s.lines[i].Amount = s.lines[i].Count.Mul(s.lines[i].UnitPrice).Round(2)
+		amount, err := s.lines[i].UnitPrice.Times(s.lines[i].Count)
+		if err != nil {
+			return nil, plan.Problem{Code: tariff.CodeInvalidMoney, Field: string(s.lines[i].Kind), Date: firstDate(s.lines[i]),
+				Message: fmt.Sprintf("the %s line of child %s cannot be priced: %v", s.lines[i].Kind, s.child, err)}
+		}
+		s.lines[i].Amount = amount
 	}
 	order := []LineKind{LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
 		LineWasteFull, LineWastePart, LineHotMeal, LineTransport, LineAdmin}
@@ -150,7 +159,7 @@ func (s *lineSet) finish() []Line {
 		}
 		return firstDate(a).Compare(firstDate(b))
 	})
-	return s.lines
+	return s.lines, nil
 }
 
 func firstDate(l Line) plan.Date {
@@ -265,7 +274,8 @@ func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	if err := priceNotice(c, ch, plans, month, set, &sum); err != nil {
 		return nil, sum, err
 	}
-	return set.finish(), sum, nil
+	lines, err := set.finish()
+	return lines, sum, err
 }
 
 // plansWithExtraDays returns the child's plans that run in month, with the
@@ -361,7 +371,7 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 	var last struct {
 		band   tariff.Band
 		tariff tariff.Tariff
-		unit   decimal.Decimal
+		unit   tariff.Money
 	}
 	sum.Care = make([]tariff.DayCare, 0, month.Len())
 	frame := tariff.NewDay(month.Start.AddDays(-1), nil)
@@ -449,9 +459,9 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 }
 
 // careLine is a new care line, with its labels.
-func careLine(band tariff.Band, group tariff.AgeGroup, share, unit decimal.Decimal, applied tariff.Applied) Line {
+func careLine(band tariff.Band, group tariff.AgeGroup, share decimal.Decimal, unit tariff.Money, applied tariff.Applied) Line {
 	pct := share.Mul(decimal.NewFromInt(100))
-	labelNL := fmt.Sprintf("opvang %s (%s): %s %% van %s", bandNL(band), groupNL(group), number(pct), euro(applied.Tariff.Decimal()))
+	labelNL := fmt.Sprintf("opvang %s (%s): %s %% van %s", bandNL(band), groupNL(group), number(pct), euro(applied.Tariff.Money()))
 	labelEN := fmt.Sprintf("care, %s (%s), %s %% of %s", bandEN(band), group, pct, applied.Tariff)
 	switch applied.Basis {
 	case tariff.BasisMaximum:

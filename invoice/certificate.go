@@ -7,7 +7,6 @@ import (
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
-	"github.com/shopspring/decimal"
 )
 
 // PaidInvoice is an invoice and the day it was paid.
@@ -25,7 +24,7 @@ type CertificatePeriod struct {
 	// DailyTariff is the income tariff of those days.
 	DailyTariff string `json:"daily_tariff"`
 	// Amount is what was paid for them.
-	Amount decimal.Decimal `json:"amount"`
+	Amount tariff.Money `json:"amount"`
 }
 
 // Certificate is a fiscal certificate (attest 281.86) for one child and
@@ -36,7 +35,7 @@ type Certificate struct {
 	Child   string              `json:"child"`
 	Name    string              `json:"name"`
 	Periods []CertificatePeriod `json:"periods"`
-	Total   decimal.Decimal     `json:"total"`
+	Total   tariff.Money        `json:"total"`
 	Rule    plan.Rule           `json:"rule"`
 }
 
@@ -60,7 +59,7 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 	type dayAmount struct {
 		day    plan.Date
 		tariff string
-		amount decimal.Decimal
+		amount tariff.Money
 	}
 	var days []dayAmount
 	for _, p := range paid {
@@ -83,18 +82,26 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 	for _, da := range days {
 		if n := len(periods); n > 0 && periods[n-1].DailyTariff == da.tariff && da.day.MonthOf().Compare(periods[n-1].Period.End.MonthOf().Add(1)) <= 0 {
 			p := &periods[n-1]
-			p.Period.End, p.Days, p.Amount = da.day, p.Days+1, p.Amount.Add(da.amount)
+			sum, err := p.Amount.Add(da.amount)
+			if err != nil {
+				return nil, err
+			}
+			p.Period.End, p.Days, p.Amount = da.day, p.Days+1, sum
 			continue
 		}
 		periods = append(periods, CertificatePeriod{Period: plan.Period{Start: da.day, End: da.day}, Days: 1, DailyTariff: da.tariff, Amount: da.amount})
 	}
 	var out []Certificate
 	for i := 0; i < len(periods); i += MaxCertificatePeriods {
-		c := Certificate{Year: year, Child: child.Code, Name: name, Total: decimal.Zero,
+		c := Certificate{Year: year, Child: child.Code, Name: name,
 			Rule: plan.Rule{ID: "invoice.fiscal_certificate", Source: srcFiscal}}
 		c.Periods = periods[i:min(i+MaxCertificatePeriods, len(periods))]
 		for _, p := range c.Periods {
-			c.Total = c.Total.Add(p.Amount)
+			sum, err := c.Total.Add(p.Amount)
+			if err != nil {
+				return nil, err
+			}
+			c.Total = sum
 		}
 		out = append(out, c)
 	}

@@ -18,9 +18,9 @@ func ExampleBuild() {
 		return
 	}
 	for _, l := range inv.Lines {
-		fmt.Printf("%-12s %3s × %6s = %7s  %s\n", l.Kind, l.Count, l.UnitPrice.StringFixed(2), l.Amount.StringFixed(2), l.Rule.ID)
+		fmt.Printf("%-12s %3s × %6s = %7s  %s\n", l.Kind, l.Count, l.UnitPrice.String(), l.Amount.String(), l.Rule.ID)
 	}
-	fmt.Println("total", inv.Total.StringFixed(2), "due", inv.DueDate)
+	fmt.Println("total", inv.Total.String(), "due", inv.DueDate)
 	// Output:
 	// care          13 ×  24.10 =  313.30  invoice.care
 	// late_pickup    3 ×   4.00 =   12.00  invoice.late_pickup
@@ -38,10 +38,10 @@ func ExampleVerify() {
 	for i, l := range theirs.Lines {
 		if l.Kind == invoice.LineLatePickup {
 			theirs.Lines[i].Count = decimal.NewFromInt(2)
-			theirs.Lines[i].Amount = decimal.RequireFromString("8.00")
+			theirs.Lines[i].Amount = tariff.MustMoney("8.00")
 		}
 	}
-	total := inv.Total.Sub(decimal.RequireFromString("4.00"))
+	total, _ := inv.Total.Sub(tariff.MustMoney("4.00"))
 	theirs.Total = &total
 	for _, d := range invoice.Verify(inv, theirs) {
 		fmt.Println(d.What, d.Expected, d.Got)
@@ -63,9 +63,9 @@ func ExampleCertificates() {
 		return
 	}
 	for _, p := range certs[0].Periods {
-		fmt.Println(p.Period, p.Days, "days at", p.DailyTariff, "paid", p.Amount.StringFixed(2))
+		fmt.Println(p.Period, p.Days, "days at", p.DailyTariff, "paid", p.Amount.String())
 	}
-	fmt.Println("invoice total", inv.Total.StringFixed(2), "deductible", certs[0].Total.StringFixed(2))
+	fmt.Println("invoice total", inv.Total.String(), "deductible", certs[0].Total.String())
 	// Output:
 	// 2025-03-10..2025-03-31 10 days at 24.10 paid 139.78
 	// invoice total 153.16 deductible 139.78

@@ -69,8 +69,8 @@ func TestGoldenTotals(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", s.Name, err)
 		}
-		if inv.Total.StringFixed(2) != want[s.Name] {
-			t.Errorf("%s: total %s, want %s", s.Name, inv.Total.StringFixed(2), want[s.Name])
+		if inv.Total.String() != want[s.Name] {
+			t.Errorf("%s: total %s, want %s", s.Name, inv.Total.String(), want[s.Name])
 		}
 	}
 }

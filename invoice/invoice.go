@@ -19,10 +19,10 @@ type Invoice struct {
 	InvoiceDate plan.Date   `json:"invoice_date"`
 	// DueDate is the invoice date plus the payment term (seed 004 §3.6: one
 	// month).
-	DueDate  plan.Date       `json:"due_date"`
-	Lines    []Line          `json:"lines"`
-	Total    decimal.Decimal `json:"total"`
-	Children []ChildSummary  `json:"children"`
+	DueDate  plan.Date      `json:"due_date"`
+	Lines    []Line         `json:"lines"`
+	Total    tariff.Money   `json:"total"`
+	Children []ChildSummary `json:"children"`
 	// Organiser is the name of the house rules' organiser.
 	Organiser string `json:"organiser"`
 }

@@ -2,6 +2,7 @@ package invoice
 
 import (
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
 
@@ -31,8 +32,8 @@ type Line struct {
 	Child     string          `json:"child,omitempty"`
 	Kind      LineKind        `json:"kind"`
 	Count     decimal.Decimal `json:"count"`
-	UnitPrice decimal.Decimal `json:"unit_price"`
-	Amount    decimal.Decimal `json:"amount"`
+	UnitPrice tariff.Money    `json:"unit_price"`
+	Amount    tariff.Money    `json:"amount"`
 	// Dates are the days the line covers.
 	Dates []plan.Date `json:"dates,omitempty"`
 	// Band and Group describe a care line; Basis says why its tariff

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kinderopvang/regels/plan"
-	"github.com/shopspring/decimal"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 // PaymentState is where an invoice's payment stands (seed 000).
@@ -22,22 +22,25 @@ const (
 // Account follows one invoice: its payment state, what was paid and when,
 // and what was credited.
 type Account struct {
-	Invoice  string          `json:"invoice"`
-	Total    decimal.Decimal `json:"total"`
-	State    PaymentState    `json:"state"`
-	PaidOn   plan.Date       `json:"paid_on,omitzero"`
-	Credited decimal.Decimal `json:"credited"`
+	Invoice  string       `json:"invoice"`
+	Total    tariff.Money `json:"total"`
+	State    PaymentState `json:"state"`
+	PaidOn   plan.Date    `json:"paid_on,omitzero"`
+	Credited tariff.Money `json:"credited"`
 	// CreditNotes are the numbers of the credit notes on this invoice.
 	CreditNotes []string `json:"credit_notes,omitempty"`
 }
 
 // NewAccount opens the account of an invoice: unpaid.
 func NewAccount(inv Invoice) Account {
-	return Account{Invoice: inv.Number, Total: inv.Total, State: Unpaid, Credited: decimal.Zero}
+	return Account{Invoice: inv.Number, Total: inv.Total, State: Unpaid}
 }
 
 // Due returns what is left to pay: the total minus what was credited.
-func (a Account) Due() decimal.Decimal { return a.Total.Sub(a.Credited) }
+func (a Account) Due() tariff.Money {
+	due, _ := a.Total.Sub(a.Credited) // both within ±MaxEuro/2 by Credit's checks
+	return due
+}
 
 // StartPayment moves an unpaid invoice to processing (a payment was
 // initiated, e.g. through the portal's payment link).
@@ -73,12 +76,12 @@ const CodeIllegalPayment plan.Code = "illegal_payment"
 // invoice: its lines are the reversed lines, with negated counts and
 // amounts, and its total is their sum.
 type CreditNote struct {
-	Number  string          `json:"number"`
-	Invoice string          `json:"invoice"`
-	Date    plan.Date       `json:"date"`
-	Reason  string          `json:"reason"`
-	Lines   []Line          `json:"lines"`
-	Total   decimal.Decimal `json:"total"`
+	Number  string       `json:"number"`
+	Invoice string       `json:"invoice"`
+	Date    plan.Date    `json:"date"`
+	Reason  string       `json:"reason"`
+	Lines   []Line       `json:"lines"`
+	Total   tariff.Money `json:"total"`
 }
 
 // Credit makes a credit note for the lines of inv at the given indexes (all
@@ -100,7 +103,7 @@ func Credit(a Account, inv Invoice, lines []int, number string, on plan.Date, re
 			lines = append(lines, i)
 		}
 	}
-	cn := CreditNote{Number: number, Invoice: inv.Number, Date: on, Reason: reason, Total: decimal.Zero}
+	cn := CreditNote{Number: number, Invoice: inv.Number, Date: on, Reason: reason}
 	used := map[int]bool{}
 	for _, i := range lines {
 		if i < 0 || i >= len(inv.Lines) || used[i] {
@@ -111,12 +114,20 @@ func Credit(a Account, inv Invoice, lines []int, number string, on plan.Date, re
 		l.Count, l.Amount = l.Count.Neg(), l.Amount.Neg()
 		l.LabelNL, l.LabelEN = "creditering: "+l.LabelNL, "credit: "+l.LabelEN
 		cn.Lines = append(cn.Lines, l)
-		cn.Total = cn.Total.Add(l.Amount)
+		sum, err := cn.Total.Add(l.Amount)
+		if err != nil {
+			return a, CreditNote{}, err
+		}
+		cn.Total = sum
 	}
 	next := a
-	next.Credited = a.Credited.Sub(cn.Total)
-	if next.Credited.GreaterThan(a.Total.Abs()) {
-		return a, CreditNote{}, plan.Problem{Code: plan.CodeInvalidValue, Field: "lines", Message: fmt.Sprintf("credits of %s exceed invoice %s of %s", next.Credited.StringFixed(2), inv.Number, a.Total.StringFixed(2))}
+	credited, err := a.Credited.Sub(cn.Total)
+	if err != nil {
+		return a, CreditNote{}, err
+	}
+	next.Credited = credited
+	if abs := a.Total; abs.Sign() < 0 && next.Credited.Cmp(abs.Neg()) > 0 || abs.Sign() >= 0 && next.Credited.Cmp(abs) > 0 {
+		return a, CreditNote{}, plan.Problem{Code: plan.CodeInvalidValue, Field: "lines", Message: fmt.Sprintf("credits of %s exceed invoice %s of %s", next.Credited, inv.Number, a.Total)}
 	}
 	next.CreditNotes = append(append([]string(nil), a.CreditNotes...), number)
 	if next.Due().IsZero() {

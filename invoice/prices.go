@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
 
@@ -11,21 +12,23 @@ import (
 // aangepast worden aan de levensduurte" (seed 004 §3.5.1): each change is a
 // new Price with a later From.
 type Price struct {
-	From   plan.Date       `json:"from,omitzero"`
-	Amount decimal.Decimal `json:"amount"`
+	From   plan.Date    `json:"from,omitzero"`
+	Amount tariff.Money `json:"amount"`
 }
 
 // Prices is the history of one amount.
 type Prices []Price
 
-// Flat returns a history of one amount that applies to every day.
+// Flat returns a history of one amount that applies to every day. It
+// panics when amount is not an amount (see tariff.MustMoney): it is for
+// literals.
 func Flat(amount string) Prices {
-	return Prices{{Amount: decimal.RequireFromString(amount)}}
+	return Prices{{Amount: tariff.MustMoney(amount)}}
 }
 
 // On returns the amount in force on d: the Price with the latest From not
 // after d. It is an error when none applies.
-func (ps Prices) On(d plan.Date) (decimal.Decimal, error) {
+func (ps Prices) On(d plan.Date) (tariff.Money, error) {
 	best := -1
 	for i, p := range ps {
 		if !p.From.After(d) && (best < 0 || p.From.After(ps[best].From)) {
@@ -33,7 +36,7 @@ func (ps Prices) On(d plan.Date) (decimal.Decimal, error) {
 		}
 	}
 	if best < 0 {
-		return decimal.Zero, plan.Problem{Code: plan.CodeMissing, Field: "prices", Date: d, Message: fmt.Sprintf("no price in force on %s", d)}
+		return tariff.Money{}, plan.Problem{Code: plan.CodeMissing, Field: "prices", Date: d, Message: fmt.Sprintf("no price in force on %s", d)}
 	}
 	return ps[best].Amount, nil
 }

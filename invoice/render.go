@@ -12,9 +12,12 @@ import (
 )
 
 // euro formats an amount the Belgian way: "€ 1.234,50".
-func euro(d decimal.Decimal) string {
-	neg := d.Sign() < 0
-	s := d.Abs().StringFixed(2)
+func euro(m tariff.Money) string {
+	neg := m.Sign() < 0
+	s := m.String()
+	if neg {
+		s = m.Neg().String()
+	}
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
 	for i, r := range intPart {
@@ -75,7 +78,7 @@ func (inv Invoice) Text() string {
 			case tariff.BasisConnect:
 				basis = "nieuw attest, aansluitend"
 			}
-			w("  inkomenstarief %s per dag van %s tot en met %s (%s)\n", euro(t.Tariff.Decimal()), dutchDate(t.Period.Start), dutchDate(t.Period.End), basis)
+			w("  inkomenstarief %s per dag van %s tot en met %s (%s)\n", euro(t.Tariff.Money()), dutchDate(t.Period.Start), dutchDate(t.Period.End), basis)
 		}
 		w("  %6s  %-78s %12s %12s\n", "aantal", "omschrijving", "per stuk", "bedrag")
 		for _, l := range inv.Lines {
@@ -111,13 +114,13 @@ func (inv Invoice) Text() string {
 func (inv Invoice) Trace() string {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
-	w("invoice %s, family %s, %s: total %s (sum of %d lines), due %s\n", inv.Number, inv.Family.ID, inv.Month, inv.Total.StringFixed(2), len(inv.Lines), inv.DueDate)
+	w("invoice %s, family %s, %s: total %s (sum of %d lines), due %s\n", inv.Number, inv.Family.ID, inv.Month, inv.Total, len(inv.Lines), inv.DueDate)
 	for i, l := range inv.Lines {
 		who := l.Child
 		if who == "" {
 			who = "family"
 		}
-		w("line %d [%s] %s: %s × %s = %s — %s\n", i+1, who, l.Kind, l.Count, l.UnitPrice.StringFixed(2), l.Amount.StringFixed(2), l.LabelEN)
+		w("line %d [%s] %s: %s × %s = %s — %s\n", i+1, who, l.Kind, l.Count, l.UnitPrice, l.Amount, l.LabelEN)
 		w("    rule %s\n", l.Rule)
 		if len(l.Dates) > 0 {
 			ds := make([]string, len(l.Dates))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,7 +15,7 @@ type External struct {
 	Number string         `json:"number,omitempty"`
 	Lines  []ExternalLine `json:"lines,omitempty"`
 	// Total is the invoice total; nil when only lines are given.
-	Total *decimal.Decimal `json:"total,omitempty"`
+	Total *tariff.Money `json:"total,omitempty"`
 }
 
 // ExternalLine is one line of an external invoice.
@@ -24,8 +25,8 @@ type ExternalLine struct {
 	Band      string          `json:"band,omitempty"`
 	Group     string          `json:"group,omitempty"`
 	Count     decimal.Decimal `json:"count"`
-	UnitPrice decimal.Decimal `json:"unit_price"`
-	Amount    decimal.Decimal `json:"amount"`
+	UnitPrice tariff.Money    `json:"unit_price"`
+	Amount    tariff.Money    `json:"amount"`
 }
 
 // Difference is one way an external invoice differs from the computed one,
@@ -42,8 +43,8 @@ type Difference struct {
 	Message  string          `json:"message"`
 }
 
-func matchKey(child string, kind LineKind, band, group string, unit decimal.Decimal) string {
-	return fmt.Sprintf("%s|%s|%s|%s|%s", child, kind, band, group, unit.StringFixed(4))
+func matchKey(child string, kind LineKind, band, group string, unit tariff.Money) string {
+	return fmt.Sprintf("%s|%s|%s|%s|%s", child, kind, band, group, unit)
 }
 
 // Verify compares an external invoice with the computed one and lists
@@ -63,46 +64,48 @@ func Verify(computed Invoice, ext External) []Difference {
 	}
 	seen := map[string]bool{}
 	for _, x := range ext.Lines {
-		if want := x.Count.Mul(x.UnitPrice).Round(2); !want.Equal(x.Amount) {
-			out = append(out, Difference{What: "arithmetic", Child: x.Child, Kind: x.Kind, Expected: want, Got: x.Amount,
+		if want, err := x.UnitPrice.Times(x.Count); err != nil || !want.Equal(x.Amount) {
+			out = append(out, Difference{What: "arithmetic", Child: x.Child, Kind: x.Kind, Expected: want.Decimal(), Got: x.Amount.Decimal(),
 				Rule:    plan.Rule{ID: "invoice.line_arithmetic", Source: srcCareTariff},
-				Message: fmt.Sprintf("%s line: %s × %s is %s, not %s", x.Kind, x.Count, x.UnitPrice.StringFixed(2), want.StringFixed(2), x.Amount.StringFixed(2))})
+				Message: fmt.Sprintf("%s line: %s × %s is %s, not %s", x.Kind, x.Count, x.UnitPrice, want, x.Amount)})
 		}
 		k := matchKey(x.Child, x.Kind, x.Band, x.Group, x.UnitPrice)
 		ls, ok := expected[k]
 		if !ok {
-			out = append(out, Difference{What: "unexpected", Child: x.Child, Kind: x.Kind, Got: x.Amount,
-				Message: fmt.Sprintf("line %s %s at %s is not on the computed invoice", x.Kind, x.Band, x.UnitPrice.StringFixed(2))})
+			out = append(out, Difference{What: "unexpected", Child: x.Child, Kind: x.Kind, Got: x.Amount.Decimal(),
+				Message: fmt.Sprintf("line %s %s at %s is not on the computed invoice", x.Kind, x.Band, x.UnitPrice)})
 			continue
 		}
 		seen[k] = true
 		l := ls[0]
-		count, amount := decimal.Zero, decimal.Zero
+		count, amount := decimal.Zero, tariff.Money{}
 		for _, e := range ls {
-			count, amount = count.Add(e.Count), amount.Add(e.Amount)
+			count = count.Add(e.Count)
+			amount, _ = amount.Add(e.Amount) // computed lines: in range
 		}
 		if !count.Equal(x.Count) {
 			out = append(out, Difference{What: "count", Child: x.Child, Kind: x.Kind, Expected: count, Got: x.Count, Rule: l.Rule,
 				Message: fmt.Sprintf("%s: %s expected, %s invoiced (%s)", l.LabelEN, count, x.Count, l.Rule)})
 		}
 		if !amount.Equal(x.Amount) {
-			out = append(out, Difference{What: "amount", Child: x.Child, Kind: x.Kind, Expected: amount, Got: x.Amount, Rule: l.Rule,
-				Message: fmt.Sprintf("%s: %s expected, %s invoiced (%s)", l.LabelEN, amount.StringFixed(2), x.Amount.StringFixed(2), l.Rule)})
+			out = append(out, Difference{What: "amount", Child: x.Child, Kind: x.Kind, Expected: amount.Decimal(), Got: x.Amount.Decimal(), Rule: l.Rule,
+				Message: fmt.Sprintf("%s: %s expected, %s invoiced (%s)", l.LabelEN, amount, x.Amount, l.Rule)})
 		}
 	}
 	if len(ext.Lines) > 0 {
 		for _, k := range order {
 			if !seen[k] {
 				l := expected[k][0]
-				out = append(out, Difference{What: "missing", Child: l.Child, Kind: l.Kind, Expected: l.Amount, Rule: l.Rule,
-					Message: fmt.Sprintf("%s: %s × %s = %s is missing (%s)", l.LabelEN, l.Count, l.UnitPrice.StringFixed(2), l.Amount.StringFixed(2), l.Rule)})
+				out = append(out, Difference{What: "missing", Child: l.Child, Kind: l.Kind, Expected: l.Amount.Decimal(), Rule: l.Rule,
+					Message: fmt.Sprintf("%s: %s × %s = %s is missing (%s)", l.LabelEN, l.Count, l.UnitPrice, l.Amount, l.Rule)})
 			}
 		}
 	}
 	if ext.Total != nil && !ext.Total.Equal(computed.Total) {
-		out = append(out, Difference{What: "total", Expected: computed.Total, Got: *ext.Total,
+		diff, _ := ext.Total.Sub(computed.Total)
+		out = append(out, Difference{What: "total", Expected: computed.Total.Decimal(), Got: ext.Total.Decimal(),
 			Rule:    plan.Rule{ID: "invoice.total", Source: srcSeed004Invoice},
-			Message: fmt.Sprintf("total %s expected, %s invoiced (difference %s)", computed.Total.StringFixed(2), ext.Total.StringFixed(2), ext.Total.Sub(computed.Total).StringFixed(2))})
+			Message: fmt.Sprintf("total %s expected, %s invoiced (difference %s)", computed.Total, ext.Total, diff)})
 	}
 	return out
 }

@@ -37,15 +37,15 @@ func TestVerify(t *testing.T) {
 	for _, l := range ext.Lines {
 		switch l.Kind {
 		case LineLatePickup:
-			l.Count, l.Amount = decimal.NewFromInt(2), decimal.RequireFromString("8.00")
+			l.Count, l.Amount = decimal.NewFromInt(2), tariff.MustMoney("8.00")
 		case LineWasteFull:
 			continue
 		}
 		lines = append(lines, l)
 	}
-	lines = append(lines, ExternalLine{Child: "K-118", Kind: LineHotMeal, Count: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("3.00"), Amount: decimal.RequireFromString("3.10")})
+	lines = append(lines, ExternalLine{Child: "K-118", Kind: LineHotMeal, Count: decimal.NewFromInt(1), UnitPrice: tariff.MustMoney("3.00"), Amount: tariff.MustMoney("3.10")})
 	ext.Lines = lines
-	wrong := inv.Total.Sub(decimal.RequireFromString("2.69"))
+	wrong, _ := inv.Total.Sub(tariff.MustMoney("2.69"))
 	ext.Total = &wrong
 	var got []string
 	for _, d := range Verify(inv, ext) {
@@ -88,7 +88,7 @@ func TestPaymentsAndCredit(t *testing.T) {
 	// Credit the waste line only: the rest stays payable.
 	b := NewAccount(inv)
 	b, cn, err := Credit(b, inv, []int{1}, "CN-2", plan.MustParseDate("2025-04-10"), "afval ten onrechte aangerekend")
-	if err != nil || !cn.Total.Equal(decimal.RequireFromString("-2.60")) || b.State != Unpaid || !b.Due().Equal(inv.Total.Sub(decimal.RequireFromString("2.60"))) {
+	if err != nil || !cn.Total.Equal(tariff.MustMoney("-2.60")) || b.State != Unpaid || !b.Due().Equal(sub(inv.Total, tariff.MustMoney("2.60"))) {
 		t.Fatalf("partial credit: %+v %+v %v", b, cn, err)
 	}
 	// Credit the rest: fully credited, no payment possible.
@@ -119,12 +119,12 @@ func TestCertificates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(certs) != 1 || len(certs[0].Periods) != 1 || certs[0].Periods[0].Days != 20 || !certs[0].Total.Equal(decimal.RequireFromString("482.00")) {
+	if len(certs) != 1 || len(certs[0].Periods) != 1 || certs[0].Periods[0].Days != 20 || !certs[0].Total.Equal(tariff.MustMoney("482.00")) {
 		t.Fatalf("2025: %+v", certs)
 	}
 	// The care of 2026's payment only, and nothing of the waste or admin.
 	certs, _ = Certificates(2026, child, "Noor Peeters", paid)
-	if len(certs) != 1 || len(certs[0].Periods) != 2 || !certs[0].Total.Equal(decimal.RequireFromString("231.05")) {
+	if len(certs) != 1 || len(certs[0].Periods) != 2 || !certs[0].Total.Equal(tariff.MustMoney("231.05")) {
 		t.Fatalf("2026: %+v", certs)
 	}
 	// Turning 14 on 15 March: only the days before.
@@ -136,8 +136,8 @@ func TestCertificates(t *testing.T) {
 	// Five tariffs make two certificates.
 	var many []PaidInvoice
 	for i, tr := range []string{"10.00", "11.00", "12.00", "13.00", "14.00"} {
-		inv := Invoice{Number: tr, Lines: []Line{{Child: "K-118", Kind: LineCare, Deductible: true, Tariff: tr, UnitPrice: decimal.RequireFromString(tr),
-			Count: decimal.NewFromInt(1), Amount: decimal.RequireFromString(tr), Dates: []plan.Date{plan.MustDate(2025, time.Month(1+2*i), 6)}}}}
+		inv := Invoice{Number: tr, Lines: []Line{{Child: "K-118", Kind: LineCare, Deductible: true, Tariff: tr, UnitPrice: tariff.MustMoney(tr),
+			Count: decimal.NewFromInt(1), Amount: tariff.MustMoney(tr), Dates: []plan.Date{plan.MustDate(2025, time.Month(1+2*i), 6)}}}}
 		many = append(many, PaidInvoice{Invoice: inv, PaidOn: plan.MustParseDate("2025-12-20")})
 	}
 	certs, _ = Certificates(2025, child, "", many)
@@ -210,14 +210,23 @@ func TestTransport(t *testing.T) {
 	if _, err := Build(c); !errors.Is(err, plan.CodeMissing) {
 		t.Fatalf("a trip without a rate: %v", err)
 	}
-	c.Rules.TransportPerKm = Prices{{From: plan.MustParseDate("2025-01-01"), Amount: decimal.RequireFromString("0.4000")}}
+	c.Rules.TransportPerKm = Prices{{From: plan.MustParseDate("2025-01-01"), Amount: tariff.MustMoney("0.4000")}}
 	inv, err := Build(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range inv.Lines {
-		if l.Kind == LineTransport && (!l.Count.Equal(decimal.RequireFromString("10.7")) || l.Amount.StringFixed(2) != "4.28") {
+		if l.Kind == LineTransport && (!l.Count.Equal(decimal.RequireFromString("10.7")) || l.Amount.String() != "4.28") {
 			t.Errorf("transport line %+v", l)
 		}
 	}
+}
+
+// sub is a − b for amounts known to be in range.
+func sub(a, b tariff.Money) tariff.Money {
+	d, err := a.Sub(b)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

@@ -77,5 +77,5 @@ func AfterSchoolEnd(birth Date) Date {
 	if birth.IsZero() {
 		return Date{}
 	}
-	return MustDate(birth.Year()+12, time.August, 31)
+	return dateOrZero(birth.Year()+12, time.August, 31)
 }

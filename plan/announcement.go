@@ -112,7 +112,7 @@ func CheckAnnouncement(cl Closure, p AnnouncementPolicy) (AnnouncementCheck, err
 	}
 	extra.InTime = !cl.Announced.After(extra.Deadline)
 	if cl.InYearlyOverview {
-		overview := MustDate(cl.Period.Start.Year(), p.OverviewByMonth, min(p.OverviewByDay, daysIn(cl.Period.Start.Year(), p.OverviewByMonth)))
+		overview := dateOrZero(cl.Period.Start.Year(), p.OverviewByMonth, min(p.OverviewByDay, daysIn(cl.Period.Start.Year(), p.OverviewByMonth)))
 		if !cl.Announced.After(overview) {
 			return AnnouncementCheck{Closure: cl, Deadline: overview, InTime: true,
 				Rule:        Rule{ID: RuleYearlyOverview, Source: p.Source},

@@ -39,10 +39,13 @@ func ParseClock(s string) (Clock, error) {
 	return NewClock(h, m)
 }
 
-// MustClock is like ParseClock but returns Midnight on error. Meant for
-// literals in tests and examples; it never panics.
+// MustClock is like ParseClock but panics when s is not a clock time. It is
+// for literals in programs and tests; use ParseClock for data.
 func MustClock(s string) Clock {
-	c, _ := ParseClock(s)
+	c, err := ParseClock(s)
+	if err != nil {
+		panic(err.Error())
+	}
 	return c
 }
 

@@ -40,14 +40,21 @@ func NewDate(year int, month time.Month, day int) (Date, error) {
 	return Date{n: int32(daysFromCivil(year, month, day) + unixOffset)}, nil
 }
 
-// MustDate is like NewDate but returns the zero Date for an impossible date.
-// It is meant for literals in tests and examples, where the date is known to
-// exist; it never panics.
+// MustDate is like NewDate but panics when the date does not exist. It is
+// for literals in programs and tests, like netip.MustParseAddr; use NewDate
+// for data.
 func MustDate(year int, month time.Month, day int) Date {
 	d, err := NewDate(year, month, day)
 	if err != nil {
-		return Date{}
+		panic(err.Error())
 	}
+	return d
+}
+
+// dateOrZero is NewDate, with the zero Date for a date that does not exist:
+// for callers that check IsZero.
+func dateOrZero(year int, month time.Month, day int) Date {
+	d, _ := NewDate(year, month, day)
 	return d
 }
 
@@ -56,7 +63,7 @@ func MustDate(year int, month time.Month, day int) Date {
 // get the date somewhere else; see Brussels.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return MustDate(y, m, d)
+	return dateOrZero(y, m, d)
 }
 
 // IsZero reports whether d is the zero Date ("no date").
@@ -145,7 +152,7 @@ func (d Date) In(loc *time.Location) time.Time {
 // Date).
 func (d Date) MonthOf() Month {
 	y, m, _ := d.Civil()
-	return MustMonth(y, m)
+	return monthOrZero(y, m)
 }
 
 // String formats d as YYYY-MM-DD, or "" for the zero Date.
@@ -208,10 +215,14 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-// MustParseDate is like ParseDate but returns the zero Date on error. It is
-// meant for literals in tests and examples; it never panics.
+// MustParseDate is like ParseDate but panics when s is not a date: it is
+// for literals in programs and tests, like netip.MustParseAddr
+// (MustParseDate("2026-11-31") panics); use ParseDate for data.
 func MustParseDate(s string) Date {
-	d, _ := ParseDate(s)
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err.Error())
+	}
 	return d
 }
 

@@ -59,8 +59,29 @@ func TestZeroDate(t *testing.T) {
 	if err != nil || string(b) != `{"d":""}` {
 		t.Fatalf("zero Date marshals to %s, %v", b, err)
 	}
-	if !MustDate(2025, time.February, 30).IsZero() {
-		t.Fatal("MustDate of an impossible date must be zero")
+}
+
+// Must functions panic on a bad literal, like netip.MustParseAddr; they
+// never return a zero value silently (MustParseDate("2026-11-31") would
+// otherwise give an open-ended plan).
+func TestMustPanics(t *testing.T) {
+	for name, f := range map[string]func(){
+		"MustDate":      func() { MustDate(2025, time.February, 30) },
+		"MustParseDate": func() { MustParseDate("2026-11-31") },
+		"MustMonth":     func() { MustMonth(2025, 13) },
+		"MustClock":     func() { MustClock("24:30") },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s did not panic on a bad literal", name)
+				}
+			}()
+			f()
+		}()
+	}
+	if d := MustParseDate("2026-11-30"); d.String() != "2026-11-30" {
+		t.Errorf("MustParseDate of a good literal: %s", d)
 	}
 }
 

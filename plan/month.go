@@ -21,9 +21,18 @@ func NewMonth(year int, month time.Month) (Month, error) {
 	return Month{n: int32(year*12+int(month)-1) + 1}, nil
 }
 
-// MustMonth is like NewMonth but returns the zero Month for an impossible
-// month. Meant for literals; it never panics.
+// MustMonth is like NewMonth but panics for a month out of range. It is for
+// literals in programs and tests; use NewMonth for data.
 func MustMonth(year int, month time.Month) Month {
+	m, err := NewMonth(year, month)
+	if err != nil {
+		panic(err.Error())
+	}
+	return m
+}
+
+// monthOrZero is NewMonth, with the zero Month out of range.
+func monthOrZero(year int, month time.Month) Month {
 	m, _ := NewMonth(year, month)
 	return m
 }
@@ -61,14 +70,14 @@ func (m Month) Month() time.Month {
 }
 
 // First returns the first day of m.
-func (m Month) First() Date { return MustDate(m.Year(), m.Month(), 1) }
+func (m Month) First() Date { return dateOrZero(m.Year(), m.Month(), 1) }
 
 // Last returns the last day of m.
 func (m Month) Last() Date {
 	if m.n == 0 {
 		return Date{}
 	}
-	return MustDate(m.Year(), m.Month(), daysIn(m.Year(), m.Month()))
+	return dateOrZero(m.Year(), m.Month(), daysIn(m.Year(), m.Month()))
 }
 
 // Days returns the period from the first to the last day of m.

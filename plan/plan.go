@@ -85,7 +85,7 @@ func (p Plan) LastDay() Date {
 func (p Plan) Period() Period {
 	end := p.LastDay()
 	if end.IsZero() {
-		end = MustDate(9999, time.December, 31)
+		end = Date{n: maxDayNum}
 	}
 	return Period{Start: p.Start, End: end}
 }
@@ -231,5 +231,5 @@ func SchoolYearOf(d Date) Period {
 	if d.Month() < time.September {
 		y--
 	}
-	return Period{Start: MustDate(y, time.September, 1), End: MustDate(y+1, time.August, 31)}
+	return Period{Start: dateOrZero(y, time.September, 1), End: dateOrZero(y+1, time.August, 31)}
 }

@@ -13,14 +13,14 @@ func AddMonths(d Date, n int) Date {
 		return Date{}
 	}
 	y, m, dd := d.Civil()
-	t := MustMonth(y, m).Add(n)
+	t := monthOrZero(y, m).Add(n)
 	if t.IsZero() {
 		return Date{}
 	}
 	if last := daysIn(t.Year(), t.Month()); dd > last {
 		dd = last
 	}
-	return MustDate(t.Year(), t.Month(), dd)
+	return dateOrZero(t.Year(), t.Month(), dd)
 }
 
 // TermEnd returns the last day of a term of n months (n ≥ 1) that starts on
@@ -42,14 +42,14 @@ func TermEnd(start Date, n int) Date {
 		return Date{}
 	}
 	y, m, dd := start.Civil()
-	t := MustMonth(y, m).Add(n)
+	t := monthOrZero(y, m).Add(n)
 	if t.IsZero() {
 		return Date{}
 	}
 	if dd > daysIn(t.Year(), t.Month()) {
 		return t.Last()
 	}
-	return MustDate(t.Year(), t.Month(), dd).AddDays(-1)
+	return dateOrZero(t.Year(), t.Month(), dd).AddDays(-1)
 }
 
 // Term returns the whole term of n months starting on start as a period

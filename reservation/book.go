@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
-	"github.com/shopspring/decimal"
 )
 
 // Book is an organiser's reservations with its locations and enrolments:
@@ -281,11 +280,11 @@ func (b Book) CancelQuote(id string, at time.Time, p Policy) (Cancellation, erro
 		deadline = plan.Slot{Start: r.Start, End: r.End}.Session(day, nil).In
 		why = fmt.Sprintf("free until %d %s days before the start: %s", p.CancelLeadDays, p.Counting, deadline.Format("2006-01-02 15:04"))
 	}
-	c := Cancellation{At: at, Deadline: deadline, Late: at.After(deadline), Cost: decimal.Zero,
+	c := Cancellation{At: at, Deadline: deadline, Late: at.After(deadline),
 		Rule: plan.Rule{ID: "reservation.cancel", Source: srcPortalCancel + "; " + p.Source}, Explanation: why}
 	if c.Late {
 		c.Cost = p.LateCancelCost
-		c.Explanation += fmt.Sprintf("; cancelled at %s: late, costs %s", at.Format("2006-01-02 15:04"), p.LateCancelCost.StringFixed(2))
+		c.Explanation += fmt.Sprintf("; cancelled at %s: late, costs %s", at.Format("2006-01-02 15:04"), p.LateCancelCost)
 	}
 	return c, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 func refusals(os []Outcome) []string {
@@ -147,9 +148,9 @@ func TestCancelDeadline(t *testing.T) {
 		deadline string
 	}{
 		{"1 calendar day before", seed000Policy(), "2026-10-11 15:30"},
-		{"1 working day before (Monday → Friday)", Policy{CancelLeadDays: 1, Counting: plan.WorkingDays, LateCancelCost: dec("5")}, "2026-10-09 15:30"},
-		{"24 hours before", Policy{CancelLeadHours: 24, Counting: plan.CalendarDays, LateCancelCost: dec("5")}, "2026-10-11 15:30"},
-		{"until the start", Policy{Counting: plan.CalendarDays, LateCancelCost: dec("5")}, "2026-10-12 15:30"},
+		{"1 working day before (Monday → Friday)", Policy{CancelLeadDays: 1, Counting: plan.WorkingDays, LateCancelCost: tariff.MustMoney("5")}, "2026-10-09 15:30"},
+		{"24 hours before", Policy{CancelLeadHours: 24, Counting: plan.CalendarDays, LateCancelCost: tariff.MustMoney("5")}, "2026-10-11 15:30"},
+		{"until the start", Policy{Counting: plan.CalendarDays, LateCancelCost: tariff.MustMoney("5")}, "2026-10-12 15:30"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,7 +163,7 @@ func TestCancelDeadline(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !q.Deadline.Equal(dl) || q.Late != c.late || (c.late && !q.Cost.Equal(dec("5"))) || (!c.late && !q.Cost.IsZero()) {
+				if !q.Deadline.Equal(dl) || q.Late != c.late || (c.late && !q.Cost.Equal(tariff.MustMoney("5"))) || (!c.late && !q.Cost.IsZero()) {
 					t.Errorf("%+d min: deadline %v late %v cost %s", c.off, q.Deadline, q.Late, q.Cost)
 				}
 			}

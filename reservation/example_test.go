@@ -6,7 +6,7 @@ import (
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
-	"github.com/shopspring/decimal"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 // A family reserves after-school care for two siblings; the organiser
@@ -37,9 +37,9 @@ func ExampleBook_Request() {
 	b, o2, _ := b.Approve("R2")
 	fmt.Println(o1.State, o2.State, o2.Refused)
 
-	pol := reservation.Policy{CancelLeadDays: 1, Counting: plan.CalendarDays, LateCancelCost: decimal.NewFromInt(5)}
+	pol := reservation.Policy{CancelLeadDays: 1, Counting: plan.CalendarDays, LateCancelCost: tariff.Cents(500)}
 	q, _ := b.CancelQuote("R1", time.Date(2026, 10, 12, 9, 0, 0, 0, plan.Brussels()), pol)
-	fmt.Println("late:", q.Late, "cost:", q.Cost.StringFixed(2), "deadline:", q.Deadline.Format("2006-01-02 15:04"))
+	fmt.Println("late:", q.Late, "cost:", q.Cost, "deadline:", q.Deadline.Format("2006-01-02 15:04"))
 	// Output:
 	// lena R1 requested
 	// milan R2 requested

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
-	"github.com/shopspring/decimal"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 func d(s string) plan.Date      { return plan.MustParseDate(s) }
@@ -52,5 +52,5 @@ func book() Book {
 }
 
 func seed000Policy() Policy {
-	return Policy{CancelLeadDays: 1, Counting: plan.CalendarDays, LateCancelCost: decimal.RequireFromString("5.00"), Source: "example house rules"}
+	return Policy{CancelLeadDays: 1, Counting: plan.CalendarDays, LateCancelCost: tariff.MustMoney("5.00"), Source: "example house rules"}
 }

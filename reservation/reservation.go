@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
-	"github.com/shopspring/decimal"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 // Problem codes of this package.
@@ -52,11 +52,11 @@ func (r Reservation) active() bool { return r.State == StateRequested || r.State
 // Cancellation is the verdict on a cancellation: when, the deadline, and
 // whether it was late and what that costs.
 type Cancellation struct {
-	At       time.Time       `json:"at"`
-	Deadline time.Time       `json:"deadline"`
-	Late     bool            `json:"late"`
-	Cost     decimal.Decimal `json:"cost"`
-	Rule     plan.Rule       `json:"rule"`
+	At       time.Time    `json:"at"`
+	Deadline time.Time    `json:"deadline"`
+	Late     bool         `json:"late"`
+	Cost     tariff.Money `json:"cost"`
+	Rule     plan.Rule    `json:"rule"`
 	// Explanation says in English how the deadline follows from the policy.
 	Explanation string `json:"explanation"`
 }
@@ -70,7 +70,7 @@ type Policy struct {
 	CancelLeadHours int              `json:"cancel_lead_hours,omitempty"`
 	Counting        plan.DayCounting `json:"counting"`
 	// LateCancelCost is what a late cancellation costs.
-	LateCancelCost decimal.Decimal `json:"late_cancel_cost"`
+	LateCancelCost tariff.Money `json:"late_cancel_cost"`
 	// ModifyKeepsApproval lets an approved reservation keep its approval when
 	// its hours change; by default it goes back to requested.
 	ModifyKeepsApproval bool   `json:"modify_keeps_approval,omitempty"`

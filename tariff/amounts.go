@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/kinderopvang/regels/plan"
-	"github.com/shopspring/decimal"
 )
 
 // AmountKind names a statutory yearly amount.
@@ -48,7 +47,7 @@ func StatutoryAmounts() AmountTable {
 		if !confirmed {
 			src = srcAmounts + " — UNCONFIRMED"
 		}
-		return Amount{Year: year, Kind: kind, Value: Tariff{d: decimal.New(cents, -2)}, Confirmed: confirmed, Source: src}
+		return Amount{Year: year, Kind: kind, Value: Tariff{c: cents}, Confirmed: confirmed, Source: src}
 	}
 	return AmountTable{
 		a(2016, StandardMinimum, 502, true), a(2016, Lowest, 157, true),

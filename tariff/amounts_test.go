@@ -115,12 +115,12 @@ func TestPercentFee(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := fee.Of(MustTariff(tt.tariff))
-		if err != nil || got.Amount.StringFixed(2) != tt.want || got.Floored != tt.floored || got.Capped != tt.capped || got.Fee.Rule.ID == "" {
+		if err != nil || got.Amount.String() != tt.want || got.Floored != tt.floored || got.Capped != tt.capped || got.Fee.Rule.ID == "" {
 			t.Errorf("fee on %s = %+v, %v; want %s", tt.tariff, got, err, tt.want)
 		}
 	}
 	whole := PercentFee{Percent: dec("1"), Cap: MustTariff("35.89")}
-	if got, _ := whole.Of(MustTariff("40.00")); !got.Capped || got.Amount.StringFixed(2) != "35.89" {
+	if got, _ := whole.Of(MustTariff("40.00")); !got.Capped || got.Amount.String() != "35.89" {
 		t.Errorf("an absence charge is capped at the maximum tariff: %+v", got)
 	}
 	if _, err := (PercentFee{Percent: dec("0.25"), Floor: MustTariff("40"), Cap: MustTariff("30")}).Of(MustTariff("20")); err == nil {
@@ -137,7 +137,7 @@ func TestPercentFee(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Amount.Cmp(floor.Decimal()) < 0 || got.Amount.Cmp(cap.Decimal()) > 0 {
+		if got.Amount.Cmp(floor.Money()) < 0 || got.Amount.Cmp(cap.Money()) > 0 {
 			t.Fatalf("fee %s outside [%s, %s]", got.Amount, floor, cap)
 		}
 	})

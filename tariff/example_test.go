@@ -62,7 +62,7 @@ func ExamplePercentFee_Of() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(t, "→", f.Amount.StringFixed(2), "floored:", f.Floored)
+		fmt.Println(t, "→", f.Amount, "floored:", f.Floored)
 	}
 	// Output:
 	// 30.00 → 7.50 floored: false

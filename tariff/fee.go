@@ -27,11 +27,11 @@ type PercentFee struct {
 
 // FeeAmount is a computed fee and how it came about.
 type FeeAmount struct {
-	Amount decimal.Decimal `json:"amount"`
+	Amount Money `json:"amount"`
 	// Raw is Percent × tariff, rounded to the cent, before floor and cap.
-	Raw     decimal.Decimal `json:"raw"`
-	Floored bool            `json:"floored,omitempty"`
-	Capped  bool            `json:"capped,omitempty"`
+	Raw     Money `json:"raw"`
+	Floored bool  `json:"floored,omitempty"`
+	Capped  bool  `json:"capped,omitempty"`
 	// Tariff is the tariff the fee was computed on.
 	Tariff Tariff `json:"tariff"`
 	// Fee is the fee definition, with its rule.
@@ -45,21 +45,21 @@ func (f PercentFee) Of(t Tariff) (FeeAmount, error) {
 	if t.IsZero() {
 		return FeeAmount{}, fmt.Errorf("tariff: no tariff for the fee: %w", CodeNoTariff)
 	}
-	if f.Percent.Sign() < 0 {
-		return FeeAmount{}, fmt.Errorf("tariff: fee percentage %s is negative: %w", f.Percent, plan.CodeInvalidValue)
+	if f.Percent.Sign() < 0 || f.Percent.GreaterThan(decimal.NewFromInt(MaxShare)) {
+		return FeeAmount{}, fmt.Errorf("tariff: fee percentage %s is not between 0 and %d: %w", f.Percent, MaxShare, plan.CodeInvalidValue)
 	}
 	if !f.Floor.IsZero() && !f.Cap.IsZero() && f.Floor.Cmp(f.Cap) > 0 {
 		return FeeAmount{}, fmt.Errorf("tariff: fee floor %s is above its cap %s: %w", f.Floor, f.Cap, plan.CodeInvalidValue)
 	}
-	raw := f.Percent.Mul(t.d).Round(2)
+	raw := mulShare(t.c, f.Percent)
 	res := FeeAmount{Amount: raw, Raw: raw, Tariff: t, Fee: f}
-	if !f.Floor.IsZero() && res.Amount.Cmp(f.Floor.d) < 0 {
-		res.Amount, res.Floored = f.Floor.d, true
+	if !f.Floor.IsZero() && res.Amount.Cmp(f.Floor.Money()) < 0 {
+		res.Amount, res.Floored = f.Floor.Money(), true
 	}
 	// Source: Opgroeien FAQ — a charge for an absence "mag nooit hoger zijn
 	// dan het wettelijk vastgelegde maximumtarief" (when Cap is that).
-	if !f.Cap.IsZero() && res.Amount.Cmp(f.Cap.d) > 0 {
-		res.Amount, res.Capped = f.Cap.d, true
+	if !f.Cap.IsZero() && res.Amount.Cmp(f.Cap.Money()) > 0 {
+		res.Amount, res.Capped = f.Cap.Money(), true
 	}
 	return res, nil
 }

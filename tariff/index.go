@@ -3,6 +3,7 @@ package tariff
 import (
 	"fmt"
 
+	"github.com/kinderopvang/regels/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,7 +17,10 @@ func Index(t Tariff, index decimal.Decimal) (Tariff, error) {
 	if t.IsZero() {
 		return Tariff{}, fmt.Errorf("tariff: no tariff to index: %w", CodeNoTariff)
 	}
-	return NewTariff(t.d.Mul(decimal.NewFromInt(1).Add(index)).Round(2))
+	if index.GreaterThan(decimal.NewFromInt(1)) {
+		return Tariff{}, fmt.Errorf("tariff: an index of %s (more than 100 %%) is not a yearly health index: %w", index, plan.CodeInvalidValue)
+	}
+	return NewTariff(t.Decimal().Mul(decimal.NewFromInt(1).Add(index)).Round(2))
 }
 
 // SocialHalf returns the social-welfare (OCMW) half tariff: half the
@@ -28,9 +32,9 @@ func SocialHalf(computed, standardMinimum Tariff) (Tariff, error) {
 	if computed.IsZero() || standardMinimum.IsZero() {
 		return Tariff{}, fmt.Errorf("tariff: the social-welfare half needs a computed tariff and a standard minimum: %w", CodeNoTariff)
 	}
-	half := computed.d.DivRound(decimal.NewFromInt(2), 2)
-	if half.Cmp(standardMinimum.d) < 0 {
+	half := Tariff{c: (computed.c + 1) / 2} // half a cent rounds up: half away from zero
+	if half.Cmp(standardMinimum) < 0 {
 		return standardMinimum, nil
 	}
-	return NewTariff(half)
+	return half, nil
 }

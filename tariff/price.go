@@ -14,7 +14,7 @@ type DayPrice struct {
 	Band   Band            `json:"band"`
 	Share  decimal.Decimal `json:"share"`
 	Tariff Tariff          `json:"tariff"`
-	Amount decimal.Decimal `json:"amount"`
+	Amount Money           `json:"amount"`
 	Rule   plan.Rule       `json:"rule"`
 }
 
@@ -47,15 +47,47 @@ func (p BandPricer) PriceDay(c DayCare, t Tariff) (DayPrice, error) {
 
 // Price returns share × t rounded to the cent, half away from zero (the
 // usual commercial rounding): 0.6 × 27.35 = 16.41. It reports an error for
-// the zero Tariff or a negative share.
-func Price(share decimal.Decimal, t Tariff) (decimal.Decimal, error) {
-	// Source: RULES §1 — band share × daily tariff, rounded to the cent,
-	// half away from zero.
+// the zero Tariff, a negative share or a share above MaxShare.
+func Price(share decimal.Decimal, t Tariff) (Money, error) {
+	// Source: Opgroeien registration rules (2025) and seed 004 §3.3 — a day
+	// costs its band's share of the daily tariff; rounded to the cent half
+	// away from zero, the usual commercial rounding.
 	if t.IsZero() {
-		return decimal.Zero, fmt.Errorf("tariff: no daily tariff to price: %w", CodeNoTariff)
+		return Money{}, fmt.Errorf("tariff: no daily tariff to price: %w", CodeNoTariff)
 	}
-	if share.Sign() < 0 {
-		return decimal.Zero, fmt.Errorf("tariff: share %s is negative: %w", share, CodeInvalidShare)
+	if share.Sign() < 0 || share.GreaterThan(decimal.NewFromInt(MaxShare)) {
+		return Money{}, fmt.Errorf("tariff: share %s is not between 0 and %d: %w", share, MaxShare, CodeInvalidShare)
 	}
-	return share.Mul(t.d).Round(2), nil
+	return mulShare(t.c, share), nil
+}
+
+// MaxShare bounds a band's share of the tariff: at most 10 times the daily
+// tariff (the statutory table stops at 1.6).
+const MaxShare = 10
+
+// mulShare returns share × cents rounded to the cent, half away from zero,
+// for 0 ≤ share ≤ MaxShare and a tariff in range. Shares of up to nine
+// decimals take an integer path; finer ones go through decimal.
+func mulShare(cents int64, share decimal.Decimal) Money {
+	if exp := share.Exponent(); exp <= 0 && exp >= -9 && share.Coefficient().IsInt64() {
+		num := share.Coefficient().Int64() // ≤ 10 × 10^9: num × cents fits an int64
+		den := int64(1)
+		for range -exp {
+			den *= 10
+		}
+		return Money{u: 100 * divRoundHalfAway(num*cents, den)}
+	}
+	c := share.Mul(decimal.NewFromInt(cents)).Round(0).IntPart()
+	return Money{u: 100 * c}
+}
+
+// divRoundHalfAway returns n/d rounded half away from zero, for d > 0.
+func divRoundHalfAway(n, d int64) int64 {
+	q, r := n/d, n%d
+	if 2*r >= d {
+		q++
+	} else if -2*r >= d {
+		q--
+	}
+	return q
 }

@@ -68,7 +68,7 @@ func TestPrice(t *testing.T) {
 			t.Fatalf("ParseTariff(%q): %v", tt.tariff, err)
 		}
 		got, err := Price(dec(tt.share), tr)
-		if err != nil || !got.Equal(dec(tt.want)) {
+		if err != nil || !got.Equal(MustMoney(tt.want)) {
 			t.Errorf("Price(%s, %s) = %s, %v; want %s", tt.share, tt.tariff, got, err, tt.want)
 		}
 	}
@@ -98,7 +98,7 @@ func TestPriceMonotone(t *testing.T) {
 		if low.Amount.Cmp(high.Amount) > 0 {
 			t.Fatalf("%s at %s = %s > %s at %s = %s", bands[i], a, low.Amount, bands[j], b, high.Amount)
 		}
-		if want := low.Share.Mul(a.Decimal()).Round(2); !low.Amount.Equal(want) || low.Amount.Exponent() < -2 {
+		if want := low.Share.Mul(a.Decimal()).Round(2); !low.Amount.Decimal().Equal(want) || low.Amount.Decimal().Exponent() < -2 {
 			t.Fatalf("amount %s, want round(%s × %s) = %s", low.Amount, low.Share, a, want)
 		}
 	})

@@ -15,7 +15,7 @@ import (
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
-	"github.com/shopspring/decimal"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 func main() {
@@ -44,7 +44,7 @@ func run(w io.Writer) error {
 			{Child: "Noor", Location: "bko-linde", Period: year},
 		},
 	}
-	policy := reservation.Policy{CancelLeadDays: 1, Counting: plan.WorkingDays, LateCancelCost: decimal.NewFromInt(5), Source: "example house rules"}
+	policy := reservation.Policy{CancelLeadDays: 1, Counting: plan.WorkingDays, LateCancelCost: tariff.Cents(500), Source: "example house rules"}
 	bxl := plan.Brussels()
 
 	// Another family takes one of the two places on 19 October.
@@ -96,7 +96,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  vóór bevestigen: te laat? %v — kost %s (%s)\n", q.Late, q.Cost.StringFixed(2), q.Explanation)
+	fmt.Fprintf(w, "  vóór bevestigen: te laat? %v — kost %s (%s)\n", q.Late, q.Cost, q.Explanation)
 	if b, _, err = b.Cancel(milan26, time.Date(2026, 10, 25, 21, 0, 0, 0, bxl), policy); err != nil {
 		return err
 	}

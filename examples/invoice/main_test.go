@@ -53,7 +53,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	var inv invoice.Invoice
-	if err := json.Unmarshal(b.Bytes(), &inv); err != nil || inv.Total.StringFixed(2) != "153.16" {
+	if err := json.Unmarshal(b.Bytes(), &inv); err != nil || inv.Total.String() != "153.16" {
 		t.Errorf("JSON: %v, total %s", err, inv.Total)
 	}
 	if err := run(&b, "no-such-file.json", "", false, false, false); err == nil {

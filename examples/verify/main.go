@@ -17,6 +17,7 @@ import (
 	"os"
 
 	"github.com/kinderopvang/regels/invoice"
+	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
 
@@ -66,7 +67,7 @@ func run(w io.Writer, caseFile, invFile string) error {
 	}
 	diffs := invoice.Verify(computed, ext)
 	if len(diffs) == 0 {
-		fmt.Fprintf(w, "invoice %s matches: total %s\n", computed.Number, computed.Total.StringFixed(2))
+		fmt.Fprintf(w, "invoice %s matches: total %s\n", computed.Number, computed.Total)
 		return nil
 	}
 	fmt.Fprintf(w, "invoice %s: %d difference(s)\n", computed.Number, len(diffs))
@@ -81,16 +82,16 @@ func run(w io.Writer, caseFile, invFile string) error {
 func theirs(computed invoice.Invoice) invoice.External {
 	ext := invoice.ExternalOf(computed)
 	var lines []invoice.ExternalLine
-	total := decimal.Zero
+	var total tariff.Money
 	for _, l := range ext.Lines {
 		switch l.Kind {
 		case invoice.LineLatePickup:
-			l.Count, l.Amount = decimal.NewFromInt(1), decimal.RequireFromString("4.00")
+			l.Count, l.Amount = decimal.NewFromInt(1), tariff.MustMoney("4.00")
 		case invoice.LineWasteFull:
 			continue
 		}
 		lines = append(lines, l)
-		total = total.Add(l.Amount)
+		total, _ = total.Add(l.Amount) // computed lines: in range
 	}
 	ext.Lines, ext.Total = lines, &total
 	return ext
