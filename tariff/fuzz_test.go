@@ -89,7 +89,13 @@ func FuzzAttestBook(f *testing.F) {
 		if err != nil {
 			return
 		}
-		segs, err := book.Segments(m.Days(), plan.MustParseDate(asOf), StatutoryAmounts())
+		var asOfDate plan.Date // "" is no date, as before; anything else must parse
+		if asOf != "" {
+			if asOfDate, err = plan.ParseDate(asOf); err != nil {
+				return
+			}
+		}
+		segs, err := book.Segments(m.Days(), asOfDate, StatutoryAmounts())
 		if err != nil {
 			return
 		}
