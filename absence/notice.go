@@ -57,11 +57,13 @@ type NoticeCheck struct {
 }
 
 // Deadline returns the notice rule and the last in-time moment for an
-// absence whose first reserved day is first, with the agreed start time
-// start (the first slot on that day, for a sudden absence). Leads count
-// calendar days — notice on day D−2, until midnight, is in time for an
-// absence from D — or working days of calendar c (Monday to Friday, open).
-func (r NoticeRules) Deadline(a Absence, first plan.Date, start time.Time, c plan.Calendar, loc *time.Location) (NoticeKind, time.Time, string) {
+// absence of plan pl whose first reserved day is first, with the agreed
+// start time start (the first slot on that day, for a sudden absence).
+// Leads count calendar days — notice on day D−2, until midnight, is in time
+// for an absence from D — or working days of calendar c (Monday to Friday,
+// open). The absence is long when its length (see Length) reaches
+// LongFromDays.
+func (r NoticeRules) Deadline(a Absence, pl plan.Plan, first plan.Date, start time.Time, c plan.Calendar, loc *time.Location) (NoticeKind, time.Time, string) {
 	// Source: seed 004 §3.4.2 — "Verwittig de onthaalouder 2 dagen op
 	// voorhand [...] Een afwezigheid van een week of langer verwittig je 4
 	// weken op voorhand [...] plotse afwezigheid: [...] voor het afgesproken
@@ -69,12 +71,45 @@ func (r NoticeRules) Deadline(a Absence, first plan.Date, start time.Time, c pla
 	if a.Sudden {
 		return NoticeSudden, start, fmt.Sprintf("a sudden absence is reported before the agreed start time %s on %s", start.Format("15:04"), first)
 	}
+	span := r.Span(a, pl, c)
 	kind, lead := NoticePlannedShort, r.ShortLeadDays
-	if a.Period.Len() >= r.LongFromDays {
+	if span.Len() >= r.LongFromDays {
 		kind, lead = NoticePlannedLong, r.LongLeadDays
 	}
 	last := c.DaysBefore(first, lead, r.Counting)
 	// The deadline is the end of the last day: midnight starting the next.
 	deadline, _ := plan.DayBounds(last.AddDays(1), loc)
-	return kind, deadline, fmt.Sprintf("a planned absence of %d day(s) is reported %d %s days ahead: by the end of %s", a.Period.Len(), lead, r.Counting, last)
+	measured := fmt.Sprintf("%d day(s)", span.Len())
+	if span != a.Period {
+		measured = fmt.Sprintf("%d day(s) (%s, with the adjacent days without reservation)", span.Len(), span)
+	}
+	return kind, deadline, fmt.Sprintf("a planned absence of %s is reported %d %s days ahead: by the end of %s", measured, lead, r.Counting, last)
+}
+
+// Span returns the days that measure absence a against LongFromDays: its
+// own period with LengthCalendar; with LengthAcrossUnreserved (the
+// default) its period extended on both sides across the days plan pl does
+// not reserve under calendar c (the weekend, closing days, holidays), up to
+// LongFromDays in all — enough to decide.
+func (r NoticeRules) Span(a Absence, pl plan.Plan, c plan.Calendar) plan.Period {
+	span := a.Period
+	if r.Length == LengthCalendar || span.IsEmpty() {
+		return span
+	}
+	// Source: seed 004 §3.4.2 — "een afwezigheid van een week of langer":
+	// a week away from care, the unreserved days around it included.
+	for span.Len() < r.LongFromDays {
+		before, after := span.Start.AddDays(-1), span.End.AddDays(1)
+		grew := false
+		if !before.IsZero() && !pl.Day(before, c).IsReserved() {
+			span.Start, grew = before, true
+		}
+		if span.Len() < r.LongFromDays && !after.IsZero() && !pl.Day(after, c).IsReserved() {
+			span.End, grew = after, true
+		}
+		if !grew {
+			break
+		}
+	}
+	return span
 }

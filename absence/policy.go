@@ -10,9 +10,8 @@ import (
 
 // Problem codes of this package, in addition to plan's and tariff's.
 const (
-	CodeBelowStatutory plan.Code = "below_statutory"   // a policy that gives less than the statute
-	CodeNotReserved    plan.Code = "not_reserved"      // an absence on a day that was not reserved
-	CodeLateForPlanned plan.Code = "reported_too_late" // a planned absence reported after it started
+	CodeBelowStatutory plan.Code = "below_statutory" // a policy that gives less than the statute
+	CodeNotReserved    plan.Code = "not_reserved"    // an absence on a day that was not reserved
 )
 
 // StatutoryBaseDays is the statutory minimum of justified absence days
@@ -63,10 +62,31 @@ type NoticeRules struct {
 	// LongFromDays is the length, in calendar days, from which a planned
 	// absence is long; seed 004: a week (7).
 	LongFromDays int `json:"long_from_days"`
+	// Length says how an absence's length is measured against LongFromDays
+	// (seed 004 §3.4.2 "een afwezigheid van een week of langer" leaves it
+	// open); empty means LengthAcrossUnreserved.
+	Length AbsenceLength `json:"length,omitempty"`
 	// Counting says whether leads count calendar or working days (OPEN in
 	// seed 004; default calendar days, plan.WorkingDays as an option).
 	Counting plan.DayCounting `json:"counting"`
 }
+
+// AbsenceLength is how the length of a planned absence is measured, to
+// decide whether it is "een afwezigheid van een week of langer" (seed 004
+// §3.4.2), which needs 4 weeks' notice instead of 2 days.
+type AbsenceLength string
+
+// The measures.
+const (
+	// LengthAcrossUnreserved (the default) runs from the absence's first to
+	// its last day, extended across the adjacent days without reservation —
+	// the weekend, closing days, public holidays, days the plan does not
+	// reserve — so a Monday–Friday absence of a Monday–Friday plan is a
+	// week: the family is away for a whole week of care.
+	LengthAcrossUnreserved AbsenceLength = "across_unreserved"
+	// LengthCalendar counts the calendar days of the absence as reported.
+	LengthCalendar AbsenceLength = "calendar"
+)
 
 // Policy is an organiser's rules for absences: the entitlement to justified
 // absence days, how they are used, what an unjustified day costs and what
@@ -114,7 +134,7 @@ func Seed004Policy() Policy {
 			{tariff.BandFlex, decimal.NewFromInt(1)},
 		},
 		UnjustifiedShare: decimal.NewFromInt(1),
-		Notice:           NoticeRules{ShortLeadDays: 2, LongLeadDays: 28, LongFromDays: 7, Counting: plan.CalendarDays},
+		Notice:           NoticeRules{ShortLeadDays: 2, LongLeadDays: 28, LongFromDays: 7, Length: LengthAcrossUnreserved, Counting: plan.CalendarDays},
 		LateFeeShare:     decimal.New(25, -2),
 		LateFeeFloor:     true,
 		Source:           srcSeed004Absent,
@@ -170,8 +190,15 @@ func (p Policy) Validate() error {
 		add("late_fee_share", fmt.Sprintf("share %s cannot be negative", p.LateFeeShare), plan.CodeInvalidValue)
 	}
 	n := p.Notice
-	if n.ShortLeadDays < 0 || n.LongLeadDays < 0 || n.LongFromDays < 1 {
-		add("notice", fmt.Sprintf("notice leads %d/%d days from %d days are out of range", n.ShortLeadDays, n.LongLeadDays, n.LongFromDays), plan.CodeInvalidValue)
+	// A lead of more than a year, or a "long" absence of more than a
+	// year, is no notice rule anyone means: a typing error.
+	if n.ShortLeadDays < 0 || n.LongLeadDays < 0 || n.LongFromDays < 1 || n.ShortLeadDays > 366 || n.LongLeadDays > 366 || n.LongFromDays > 366 {
+		add("notice", fmt.Sprintf("notice leads %d/%d days from %d days are out of range (0–366 days, a long absence from 1–366 days)", n.ShortLeadDays, n.LongLeadDays, n.LongFromDays), plan.CodeInvalidValue)
+	}
+	switch n.Length {
+	case "", LengthAcrossUnreserved, LengthCalendar:
+	default:
+		add("notice.length", fmt.Sprintf("absence length %q is not across_unreserved or calendar", n.Length), plan.CodeInvalidValue)
 	}
 	if !n.Counting.Valid() {
 		add("notice.counting", fmt.Sprintf("day counting %q is not calendar or working", n.Counting), plan.CodeInvalidValue)

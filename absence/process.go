@@ -20,6 +20,7 @@ const (
 	KindJustified     Kind = "justified"      // absent, covered by justified absence days
 	KindUnjustified   Kind = "unjustified"    // absent beyond the justified days (in part or whole): charged
 	KindPartlyPresent Kind = "partly_present" // present part of the day (sent home ill); the rest is an absence
+	KindEnded         Kind = "ended"          // after the last day of care (a notice): neither care nor absence
 )
 
 // Input is what classifying a period's reserved days needs.
@@ -42,6 +43,11 @@ type Input struct {
 	Attests tariff.AttestBook  `json:"attests"`
 	Amounts tariff.AmountTable `json:"amounts"`
 	AsOf    plan.Date          `json:"as_of"`
+	// LastDayOfCare, when set, is the last day of care (the last day of a
+	// notice): the reserved days after it are KindEnded — neither care nor
+	// absence, no justified absence day used, no late-notice fee (seed 004
+	// §6.2.1: the notice fee covers them, priced by the invoice).
+	LastDayOfCare plan.Date `json:"last_day_of_care,omitzero"`
 }
 
 // DayOutcome is the verdict on one reserved day.
@@ -125,13 +131,15 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 	late := make([]bool, len(in.Absences))
 	var ps plan.Problems
 	for i, a := range in.Absences {
-		chk, err := in.checkNotice(i, a, p)
+		chk, ok, err := in.checkNotice(i, a, p)
 		if err != nil {
 			ps = append(ps, plan.AsProblems(err)...)
 			continue
 		}
-		late[i] = !chk.InTime
-		res.Notices = append(res.Notices, chk)
+		if ok {
+			late[i] = !chk.InTime
+			res.Notices = append(res.Notices, chk)
+		}
 	}
 	if len(ps) > 0 {
 		return Result{}, ps
@@ -165,6 +173,15 @@ func (in *Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.
 	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
 	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
+
+	// Source: seed 004 §6.2.1 — care ends on the notice's last day; what the
+	// shortfall costs is the notice fee, "voor de gereserveerde dagen".
+	if !in.LastDayOfCare.IsZero() && pd.Date.After(in.LastDayOfCare) {
+		out.Kind = KindEnded
+		out.Rule = rule("absence.after_end_of_care", srcSeed004NoticeEnd)
+		out.Explanation = fmt.Sprintf("after the last day of care %s: neither care nor absence", in.LastDayOfCare)
+		return out, ledger, nil
+	}
 
 	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
 	// niet betalen."
@@ -295,8 +312,9 @@ func absenceOn(as []Absence, d plan.Date) int {
 	return -1
 }
 
-// checkNotice checks how absence i was reported.
-func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
+// checkNotice checks how absence i was reported; ok is false for an
+// absence wholly after the last day of care, which needs no notice.
+func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, bool, error) {
 	field := fmt.Sprintf("absences[%d]", i)
 	days := in.Plan.Days(a.Period, in.Calendar)
 	var first *plan.PlannedDay
@@ -307,8 +325,11 @@ func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
 		}
 	}
 	if first == nil {
-		return NoticeCheck{}, plan.Problem{Code: CodeNotReserved, Field: field, Date: a.Period.Start,
+		return NoticeCheck{}, false, plan.Problem{Code: CodeNotReserved, Field: field, Date: a.Period.Start,
 			Message: fmt.Sprintf("absence %s covers no reserved day on which the organiser is open", a.Period)}
+	}
+	if !in.LastDayOfCare.IsZero() && first.Date.After(in.LastDayOfCare) {
+		return NoticeCheck{}, false, nil
 	}
 	start := first.Slots[0].Session(first.Date, nil).In
 	for _, s := range first.Slots[1:] {
@@ -316,19 +337,21 @@ func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, error) {
 			start = at
 		}
 	}
-	kind, deadline, why := p.Notice.Deadline(a, first.Date, start, in.Calendar, nil)
-	dayStart, _ := plan.DayBounds(a.Period.Start, nil)
-	if !a.Sudden && !a.ReportedAt.IsZero() && !a.ReportedAt.Before(dayStart) {
-		return NoticeCheck{}, plan.Problem{Code: CodeLateForPlanned, Field: field + ".reported_at", Date: a.Period.Start,
-			Message: fmt.Sprintf("absence %s is marked planned but was reported on %s, after it started: mark it sudden", a.Period, a.ReportedAt.Format(time.RFC3339))}
-	}
+	kind, deadline, why := p.Notice.Deadline(a, in.Plan, first.Date, start, in.Calendar, nil)
 	chk := NoticeCheck{Absence: i, Kind: kind, FirstDay: first.Date, Deadline: deadline, ReportedAt: a.ReportedAt,
 		InTime: !a.ReportedAt.IsZero() && !a.ReportedAt.After(deadline),
 		Rule:   plan.Rule{ID: "absence.notice." + string(kind), Source: srcSeed004Notify}, Explanation: why}
-	if a.ReportedAt.IsZero() {
+	// Source: seed 004 §3.4.2 — a planned absence is announced days or
+	// weeks ahead; one reported after it started was not: late notice, the
+	// fee per reserved day (not an invalid input).
+	dayStart, _ := plan.DayBounds(a.Period.Start, nil)
+	switch {
+	case a.ReportedAt.IsZero():
 		chk.Explanation += "; never reported"
+	case !a.Sudden && !chk.InTime && !a.ReportedAt.Before(dayStart):
+		chk.Explanation += fmt.Sprintf("; reported on %s, after the planned absence started: late", a.ReportedAt.Format(time.RFC3339))
 	}
-	return chk, nil
+	return chk, true, nil
 }
 
 // validate reports every malformed input at once.

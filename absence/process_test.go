@@ -73,7 +73,10 @@ func TestProcessMay(t *testing.T) {
 	// Tuesday 13 May: sent home ill at noon (seed 004 §2.4).
 	in.Sessions = append(in.Sessions, session("2025-05-13", "07:30", "11:30"))
 	in.Absences = []Absence{
-		{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-06")}, ReportedAt: bxl("2025-05-01 09:00"), Reason: "familiebezoek"}, // in time
+		// Monday and Tuesday, between Thursday 1 May (a holiday) and Thursday 8
+		// May, are a week away from care (30 April–7 May without a reserved
+		// open day): due 4 weeks ahead (see TestHolidayMakesAWeek).
+		{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-06")}, ReportedAt: bxl("2025-04-01 09:00"), Reason: "familiebezoek"}, // in time
 		{Period: plan.Period{Start: d("2025-05-08"), End: d("2025-05-08")}, ReportedAt: bxl("2025-05-07 08:00")},                          // 1 day ahead: late
 		{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true, ReportedAt: bxl("2025-05-12 07:00")},            // ill, before start
 		{Period: plan.Period{Start: d("2025-05-19"), End: d("2025-05-20")}, Sudden: true, Hospital: true, AdmissionCertificate: true, ReportedAt: bxl("2025-05-19 07:00")},
@@ -192,25 +195,33 @@ func TestHospitalWithoutCertificate(t *testing.T) {
 func TestNoticeDeadlines(t *testing.T) {
 	rules := Seed004Policy().Notice
 	start := bxl("2025-05-12 07:30")
+	monFri := weekPlan(0, "2025-01-01", "")
+	monFri.Schedule.Weeks[0] = plan.Week{Monday: fullDay, Tuesday: fullDay, Wednesday: fullDay, Thursday: fullDay, Friday: fullDay}
 	tests := []struct {
 		name     string
 		a        Absence
 		first    string
 		counting plan.DayCounting
+		length   AbsenceLength
 		kind     NoticeKind
 		deadline string
 	}{
-		{"one day: end of D−2", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", plan.CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
-		{"six days is short", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-17")}}, "2025-05-12", plan.CalendarDays, NoticePlannedShort, "2025-05-11 00:00"},
-		{"a week: 4 weeks ahead", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-18")}}, "2025-05-12", plan.CalendarDays, NoticePlannedLong, "2025-04-15 00:00"},
-		{"sudden: the agreed start time", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true}, "2025-05-12", plan.CalendarDays, NoticeSudden, "2025-05-12 07:30"},
-		{"working days skip the weekend", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", plan.WorkingDays, NoticePlannedShort, "2025-05-09 00:00"},
+		{"one day: end of D−2", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", plan.CalendarDays, LengthAcrossUnreserved, NoticePlannedShort, "2025-05-11 00:00"},
+		{"six calendar days is short", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-17")}}, "2025-05-12", plan.CalendarDays, LengthCalendar, NoticePlannedShort, "2025-05-11 00:00"},
+		{"a week: 4 weeks ahead", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-18")}}, "2025-05-12", plan.CalendarDays, LengthCalendar, NoticePlannedLong, "2025-04-15 00:00"},
+		// Seed 004 §3.4.2 "een afwezigheid van een week of langer": Monday to
+		// Friday of a Monday–Friday plan is a week away from care.
+		{"Monday to Friday is a week", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-16")}}, "2025-05-12", plan.CalendarDays, LengthAcrossUnreserved, NoticePlannedLong, "2025-04-15 00:00"},
+		{"Monday to Friday, counted plainly, is short", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-16")}}, "2025-05-12", plan.CalendarDays, LengthCalendar, NoticePlannedShort, "2025-05-11 00:00"},
+		{"Monday to Thursday is not a week", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-15")}}, "2025-05-12", plan.CalendarDays, LengthAcrossUnreserved, NoticePlannedShort, "2025-05-11 00:00"},
+		{"sudden: the agreed start time", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}, Sudden: true}, "2025-05-12", plan.CalendarDays, LengthAcrossUnreserved, NoticeSudden, "2025-05-12 07:30"},
+		{"working days skip the weekend", Absence{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-12")}}, "2025-05-12", plan.WorkingDays, LengthAcrossUnreserved, NoticePlannedShort, "2025-05-09 00:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := rules
-			r.Counting = tt.counting
-			kind, deadline, why := r.Deadline(tt.a, d(tt.first), start, plan.Calendar{}, nil)
+			r.Counting, r.Length = tt.counting, tt.length
+			kind, deadline, why := r.Deadline(tt.a, monFri, d(tt.first), start, plan.Calendar{}, nil)
 			if kind != tt.kind || !deadline.Equal(bxl(tt.deadline)) || why == "" {
 				t.Errorf("got %s %v, want %s %s", kind, deadline, tt.kind, tt.deadline)
 			}
@@ -226,14 +237,11 @@ func TestNoticeAtDeadline(t *testing.T) {
 		first := rapid.SampledFrom(days).Draw(t, "day").Date
 		length := rapid.IntRange(1, 10).Draw(t, "len")
 		a := Absence{Period: plan.Period{Start: first, End: first.AddDays(length - 1)}, Sudden: rapid.Bool().Draw(t, "sudden")}
-		_, deadline, _ := Seed004Policy().Notice.Deadline(a, first, first.In(plan.Brussels()).Add(7*time.Hour+30*time.Minute), in.Calendar, nil)
+		_, deadline, _ := Seed004Policy().Notice.Deadline(a, in.Plan, first, first.In(plan.Brussels()).Add(7*time.Hour+30*time.Minute), in.Calendar, nil)
 		for _, c := range []struct {
 			at     time.Time
 			inTime bool
 		}{{deadline, true}, {deadline.Add(time.Minute), false}} {
-			if !a.Sudden && !c.at.Before(first.In(plan.Brussels())) {
-				continue // a planned absence reported after it started is an input error
-			}
 			a.ReportedAt = c.at
 			in.Absences = []Absence{a}
 			r, err := Process(in, ledger, Seed004Policy())
@@ -269,9 +277,127 @@ func TestProcessErrors(t *testing.T) {
 	in.Sessions = nil
 	in.Absences = append(in.Absences[:2], in.Absences[3])
 	_, err = Process(in, Ledger{Year: 2025}, Seed004Policy())
-	if !errors.Is(err, CodeNotReserved) || !errors.Is(err, CodeLateForPlanned) {
-		t.Errorf("want not-reserved and reported-too-late together: %v", err)
+	if ps := plan.AsProblems(err); !errors.Is(err, CodeNotReserved) || len(ps) != 1 || ps[0].Field != "absences[0]" {
+		t.Errorf("want only the not-reserved absence: %v", err)
 	}
+}
+
+// Seed 004 §3.4.2: a planned absence is announced ahead; one reported after
+// it started is late notice — the fee on each of its reserved days — not an
+// input error.
+func TestPlannedReportedAfterStart(t *testing.T) {
+	in, ledger := fixture("10")
+	attendAll(&in, "2025-05-22", "2025-05-26")
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-22"), End: d("2025-05-26")}, ReportedAt: bxl("2025-05-22 08:00")}}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Notices) != 1 || r.Notices[0].InTime {
+		t.Fatalf("notice %+v, want late", r.Notices)
+	}
+	for _, day := range []string{"2025-05-22", "2025-05-26"} {
+		if o := outcome(t, r, day); o.Kind != KindJustified || !o.LateFee.Equal(tariff.MustMoney("6.47")) {
+			t.Errorf("%s: %+v, want justified with the late fee 6.47 (25 %% of 24.00 = 6.00, below the minimum 6.47)", day, o)
+		}
+	}
+}
+
+// Seed 004 §3.4.2 with the default length: a Monday–Friday absence of a
+// Monday–Friday plan is "een afwezigheid van een week of langer", due 4
+// weeks ahead; reported on 11 March for 7 April it is late on all 5 days.
+func TestWeekLongAbsence(t *testing.T) {
+	in, _ := fixture("18")
+	in.Plan.Schedule.Weeks[0] = plan.Week{Monday: fullDay, Tuesday: fullDay, Wednesday: fullDay, Thursday: fullDay, Friday: fullDay}
+	in.Period = plan.MustMonth(2025, time.April).Days()
+	in.AsOf = d("2025-05-02")
+	attendAll(&in, "2025-04-07", "2025-04-08", "2025-04-09", "2025-04-10", "2025-04-11")
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-04-07"), End: d("2025-04-11")}, ReportedAt: bxl("2025-03-11 10:00")}}
+	r, err := Process(in, Ledger{Year: 2025, Entitlement: dec("18")}, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := r.Notices[0]; n.Kind != NoticePlannedLong || n.InTime || !n.Deadline.Equal(bxl("2025-03-11 00:00")) {
+		t.Fatalf("notice %+v: want planned_long, due by the end of 10 March, late", n)
+	}
+	fees := 0
+	for _, o := range r.Days {
+		if !o.LateFee.IsZero() {
+			fees++
+		}
+	}
+	if fees != 5 {
+		t.Errorf("%d late fees, want 5", fees)
+	}
+	p := Seed004Policy()
+	p.Notice.Length = LengthCalendar
+	r, err = Process(in, Ledger{Year: 2025, Entitlement: dec("18")}, p)
+	if err != nil || r.Notices[0].Kind != NoticePlannedShort || !r.Notices[0].InTime {
+		t.Errorf("with the calendar measure the 5 days are short and in time: %+v, %v", r.Notices, err)
+	}
+}
+
+// Seed 004 §3.4.2 with the default length: Monday 5 and Tuesday 6 May of a
+// Monday/Tuesday/Thursday plan lie between Wednesday 30 April and
+// Wednesday 7 May, none of them a reserved open day (1 May is a holiday):
+// eight days away from care, a week or longer, so 4 weeks' notice; reported
+// on 1 May it is late. Counted plainly, 2 days, it is in time.
+func TestHolidayMakesAWeek(t *testing.T) {
+	in, ledger := fixture("10")
+	attendAll(&in, "2025-05-05", "2025-05-06")
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-06")}, ReportedAt: bxl("2025-05-01 09:00")}}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := r.Notices[0]; n.Kind != NoticePlannedLong || n.InTime {
+		t.Errorf("default length: %+v, want planned_long and late", n)
+	}
+	if got := Seed004Policy().Notice.Span(in.Absences[0], in.Plan, in.Calendar); got != (plan.Period{Start: d("2025-05-01"), End: d("2025-05-07")}) {
+		t.Errorf("span %s, want 2025-05-01..2025-05-07 (grown a day each side in turn, up to 7 days)", got)
+	}
+	p := Seed004Policy()
+	p.Notice.Length = LengthCalendar
+	if r, err := Process(in, ledger, p); err != nil || r.Notices[0].Kind != NoticePlannedShort || !r.Notices[0].InTime {
+		t.Errorf("calendar length: %+v, %v", r.Notices, err)
+	}
+}
+
+// Seed 004 §6.2.1: care ends on the notice's last day. The reserved days
+// after it are neither care nor absence: no justified day used, no charge,
+// no late-notice fee, whatever the sessions and absences say.
+func TestAfterEndOfCare(t *testing.T) {
+	in, ledger := fixture("2")
+	in.LastDayOfCare = d("2025-05-12")
+	attendAll(&in, "2025-05-13", "2025-05-19", "2025-05-20", "2025-05-22", "2025-05-26", "2025-05-27")
+	in.Sessions = slicesBefore(in.Sessions, d("2025-05-13"))
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-26"), End: d("2025-05-28")}}}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range r.Days {
+		ended := o.Date.After(in.LastDayOfCare)
+		if ended != (o.Kind == KindEnded) {
+			t.Errorf("%s: kind %s", o.Date, o.Kind)
+		}
+		if ended && (!o.LateFee.IsZero() || !o.Charge.IsZero() || !o.Used.IsZero()) {
+			t.Errorf("%s after the end of care is billed: %+v", o.Date, o)
+		}
+	}
+	if !r.End.Used.Equal(ledger.Used) || len(r.Notices) != 0 {
+		t.Errorf("ledger %+v, notices %+v: nothing after the end of care", r.End, r.Notices)
+	}
+}
+
+func slicesBefore(ss []plan.Session, d plan.Date) []plan.Session {
+	var out []plan.Session
+	for _, s := range ss {
+		if plan.DateOf(s.In.In(plan.Brussels())).Before(d) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Balance = entitlement − consumption, never negative; a year processed
