@@ -32,32 +32,39 @@ import (
 // Days of one kind and unit price are counted and multiplied once. The
 // total is the sum of the lines. The invoice shows each child's justified
 // absence days and carries the ledger at the end of the month.
+//
+// Build reports every problem it can find in one error: those of the case
+// (see Validate) and, for each child whose data is sound, those found while
+// pricing it — an unknown yearly amount once per year, a day without a
+// tariff — so a case file is mended in one round.
 func Build(c Case) (Invoice, error) {
-	if err := c.Validate(); err != nil {
-		return Invoice{}, err
+	ps := c.validateCase()
+	if len(ps) > 0 {
+		for i := range c.Children {
+			ps = append(ps, c.validateChild(i)...)
+		}
+		return Invoice{}, ps
 	}
-	if len(c.Amounts) == 0 {
-		c.Amounts = tariff.StatutoryAmounts()
-	}
+	c.Amounts = effectiveAmounts(c.Amounts)
 	inv := Invoice{Number: c.Number, Family: c.Family, Month: c.Month, Period: c.days(), InvoiceDate: c.InvoiceDate,
 		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name}
 	anyCare := false
 	for i, ch := range c.Children {
+		if cps := c.validateChild(i); len(cps) > 0 {
+			ps = append(ps, cps...)
+			continue
+		}
 		lines, sum, err := buildChild(c, ch)
 		if err != nil {
-			var ps plan.Problems
-			for _, p := range plan.AsProblems(err) {
-				p.Field = fmt.Sprintf("children[%d].%s", i, p.Field)
-				ps = append(ps, p)
-			}
-			if ps == nil {
-				return Invoice{}, fmt.Errorf("invoice: children[%d]: %w", i, err)
-			}
-			return Invoice{}, ps
+			ps = append(ps, childProblems(i, err)...)
+			continue
 		}
 		inv.Lines = append(inv.Lines, lines...)
 		inv.Children = append(inv.Children, sum)
 		anyCare = anyCare || len(sum.Care) > 0
+	}
+	if len(ps) > 0 {
+		return Invoice{}, dedupe(ps)
 	}
 	// Source: seed 004 §3.5.1 — "€3,5 per maand per gezin waarin opvang
 	// plaats vond".
@@ -80,6 +87,62 @@ func Build(c Case) (Invoice, error) {
 		inv.Total = total
 	}
 	return inv, nil
+}
+
+// effectiveAmounts returns the statutory amounts with the case's own
+// amounts added, or replacing the library's for the same year and kind: a
+// new year is a data change (tariff.StatutoryAmounts).
+func effectiveAmounts(own tariff.AmountTable) tariff.AmountTable {
+	out := tariff.StatutoryAmounts()
+	for _, a := range own {
+		if i := slices.IndexFunc(out, func(b tariff.Amount) bool { return b.Year == a.Year && b.Kind == a.Kind }); i >= 0 {
+			out[i] = a
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// childProblems places the problems of child i under children[i]; an
+// unknown yearly amount belongs to the case's amounts, not to the child.
+func childProblems(i int, err error) plan.Problems {
+	ps := plan.AsProblems(err)
+	if ps == nil {
+		return plan.Problems{{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("children[%d]", i), Message: err.Error()}}
+	}
+	out := make(plan.Problems, 0, len(ps))
+	for _, p := range ps {
+		switch {
+		case p.Code == tariff.CodeUnknownYear:
+			p.Field = "amounts"
+		case p.Field == "":
+			p.Field = fmt.Sprintf("children[%d]", i)
+		default:
+			p.Field = fmt.Sprintf("children[%d].%s", i, p.Field)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// dedupe drops repeated problems (the same code, field and message: an
+// unknown amount met on every day of a month), keeping the first.
+func dedupe(ps plan.Problems) plan.Problems {
+	type key struct {
+		code           plan.Code
+		field, message string
+	}
+	seen := make(map[key]bool, len(ps))
+	out := ps[:0:0]
+	for _, p := range ps {
+		k := key{p.Code, p.Field, p.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // lineKey identifies lines that aggregate: same kind, band, group and
@@ -205,7 +268,9 @@ func groupNL(g tariff.AgeGroup) string {
 	return "baby/peuter"
 }
 
-// buildChild prices one child's month.
+// buildChild prices one child's month. It goes on after a problem where
+// the next step does not need the failed one's result, and returns every
+// problem found.
 func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	month := c.days()
 	sum := ChildSummary{Code: ch.Child.Code, Name: ch.Name}
@@ -214,43 +279,24 @@ func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	if err != nil {
 		return nil, sum, err
 	}
+	var ps plan.Problems
+	keep := func(err error) {
+		if err != nil {
+			ps = append(ps, prefixed("", err)...)
+		}
+	}
 
 	// Justified absence days: the ledger of the month's year.
 	ledger := ch.Ledger
 	year := c.Month.Year()
-	if ledger.Year > year {
-		return nil, sum, plan.Problem{Code: plan.CodeInvalidValue, Field: "ledger.year", Message: fmt.Sprintf("a ledger of %d cannot start %s", ledger.Year, c.Month)}
-	}
 	if ledger.Year < year {
 		e, err := absence.ComputeEntitlement(year, plans, c.Rules.Absence)
-		if err != nil {
-			return nil, sum, err
-		}
+		keep(err)
 		ledger = absence.NewLedger(e)
 	}
 	start := ledger
-
-	// Reserved days, plan by plan.
-	for _, p := range plans {
-		seg, ok := month.Intersect(p.Period())
-		if !ok {
-			continue
-		}
-		var abs []absence.Absence
-		for _, a := range ch.Absences {
-			if a.Period.Overlaps(seg) {
-				abs = append(abs, a)
-			}
-		}
-		res, err := absence.Process(absence.Input{Period: seg, Plan: p, Calendar: c.Calendar, Child: ch.Child, Location: ch.Location,
-			Classifier: c.Rules.Bands, Sessions: ch.Sessions, Absences: abs, Attests: ch.Attests, Amounts: c.Amounts, AsOf: c.InvoiceDate},
-			ledger, c.Rules.Absence)
-		if err != nil {
-			return nil, sum, err
-		}
-		ledger = res.End
-		sum.Reserved = append(sum.Reserved, res.Days...)
-		sum.Notices = append(sum.Notices, res.Notices...)
+	if len(ps) == 0 {
+		keep(processAbsences(c, ch, plans, month, &ledger, &sum))
 	}
 	sum.LedgerEnd = ledger
 	sum.Respijt = Respijt{Year: year, Entitlement: ledger.Entitlement, UsedMonth: ledger.Used.Sub(start.Used), UsedYear: ledger.Used, Balance: ledger.Balance()}
@@ -267,15 +313,44 @@ func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 				o.Date, decimal.NewFromInt(1))
 		}
 	}
-
-	if err := priceCare(c, ch, plans, month, set, &sum); err != nil {
-		return nil, sum, err
-	}
-	if err := priceNotice(c, ch, plans, month, set, &sum); err != nil {
-		return nil, sum, err
+	keep(priceCare(c, ch, plans, month, set, &sum))
+	keep(priceNotice(c, ch, plans, month, set, &sum))
+	if len(ps) > 0 {
+		return nil, sum, ps
 	}
 	lines, err := set.finish()
 	return lines, sum, err
+}
+
+// processAbsences classifies the reserved days, plan by plan, chaining the
+// ledger; the days after a notice's last day of care are ended.
+func processAbsences(c Case, ch Child, plans []plan.Plan, month plan.Period, ledger *absence.Ledger, sum *ChildSummary) error {
+	var lastDay plan.Date
+	if ch.Notice != nil {
+		lastDay = ch.Notice.LastDay
+	}
+	for _, p := range plans {
+		seg, ok := month.Intersect(p.Period())
+		if !ok {
+			continue
+		}
+		var abs []absence.Absence
+		for _, a := range ch.Absences {
+			if a.Period.Overlaps(seg) {
+				abs = append(abs, a)
+			}
+		}
+		res, err := absence.Process(absence.Input{Period: seg, Plan: p, Calendar: c.Calendar, Child: ch.Child, Location: ch.Location,
+			Classifier: c.Rules.Bands, Sessions: ch.Sessions, Absences: abs, Attests: ch.Attests, Amounts: c.Amounts, AsOf: c.InvoiceDate,
+			LastDayOfCare: lastDay}, *ledger, c.Rules.Absence)
+		if err != nil {
+			return err
+		}
+		*ledger = res.End
+		sum.Reserved = append(sum.Reserved, res.Days...)
+		sum.Notices = append(sum.Notices, res.Notices...)
+	}
+	return nil
 }
 
 // plansWithExtraDays returns the child's plans that run in month, with the
@@ -355,6 +430,7 @@ func (t tariffs) on(d plan.Date) (tariff.Applied, error) {
 
 // priceCare prices every day of care and the costs that follow attendance.
 func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *lineSet, sum *ChildSummary) error {
+	var ps plan.Problems // days without a tariff: all of them, not the first
 	cls := c.Rules.Bands
 	one := decimal.NewFromInt(1)
 	settling := map[plan.Date]bool{}
@@ -402,7 +478,8 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		}
 		applied, err := tf.on(d)
 		if err != nil {
-			return err
+			ps = append(ps, prefixed("", err)...)
+			continue
 		}
 		share, err := cls.Table.ShareOf(care.Band)
 		if err != nil {
@@ -423,6 +500,9 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		if err := extraCosts(c, ch, dp.on(d), frame, daySessions, care, set); err != nil {
 			return err
 		}
+	}
+	if len(ps) > 0 {
+		return ps
 	}
 	for i, d := range ch.HotMeals {
 		if !month.Contains(d) {
@@ -549,6 +629,14 @@ func priceNotice(c Case, ch Child, plans []plan.Plan, month plan.Period, set *li
 		if p.Period().Contains(n.LastDay) {
 			pl = p
 		}
+	}
+	// Source: seed 004 §6.2.1 — the fee is "25% van je inkomenstarief voor 2
+	// maanden [...] voor de gereserveerde dagen": the days the plan reserved
+	// before the notice. A plan ended on the notice's last day ends because
+	// of the notice, so it is counted as running on; a plan that was to end
+	// earlier anyway is counted up to its own end.
+	if pl.LastDay() == n.LastDay {
+		pl.End, pl.Extensions = plan.Date{}, nil
 	}
 	res, err := plan.EvaluateNotice(*n, pl, c.Calendar, c.Rules.Notice)
 	if err != nil {

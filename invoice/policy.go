@@ -1,6 +1,8 @@
 package invoice
 
 import (
+	"fmt"
+
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
@@ -33,9 +35,13 @@ type HouseRules struct {
 	AdminPerMonth         Prices `json:"admin_per_month"`
 	TransportPerKm        Prices `json:"transport_per_km"`
 	// PaymentTermMonths is the payment term after the invoice date (seed
-	// 004 §3.6: 1 month).
-	PaymentTermMonths int    `json:"payment_term_months"`
-	Source            string `json:"source"`
+	// 004 §3.6: 1 month), 1 to 12 months.
+	PaymentTermMonths int `json:"payment_term_months"`
+	// MaxSessionHours is the longest a stay may last, 1 to 72 hours; a
+	// longer session is an error that suggests a missing check-out. Zero
+	// means 24 hours.
+	MaxSessionHours int    `json:"max_session_hours,omitempty"`
+	Source          string `json:"source"`
 }
 
 // Seed004HouseRules returns the house rules of the Zorg Leuven family
@@ -89,8 +95,18 @@ func (h HouseRules) Validate() error {
 	if h.NoticeFeeShare.Sign() < 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "notice_fee_share", Message: "the notice fee share cannot be negative"})
 	}
-	if h.PaymentTermMonths < 1 {
-		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "payment_term_months", Message: "the payment term is at least a month (seed 004 §3.6)"})
+	if h.NoticeFeeShare.GreaterThan(decimal.NewFromInt(tariff.MaxShare)) {
+		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "notice_fee_share", Message: fmt.Sprintf("a notice fee of %s times the tariff is beyond %d", h.NoticeFeeShare, tariff.MaxShare)})
+	}
+	// Source: seed 004 §3.6 — "te betalen binnen de maand"; a term of more
+	// than a year is no payment term.
+	if h.PaymentTermMonths < 1 || h.PaymentTermMonths > 12 {
+		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "payment_term_months",
+			Message: fmt.Sprintf("a payment term of %d months is not 1 to 12 months (seed 004 §3.6: a month)", h.PaymentTermMonths)})
+	}
+	if h.MaxSessionHours < 0 || h.MaxSessionHours > 72 {
+		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "max_session_hours",
+			Message: fmt.Sprintf("a longest stay of %d hours is not 1 to 72 hours (0 means 24)", h.MaxSessionHours)})
 	}
 	return ps.Err()
 }

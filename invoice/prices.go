@@ -41,12 +41,21 @@ func (ps Prices) On(d plan.Date) (tariff.Money, error) {
 	return ps[best].Amount, nil
 }
 
-// validate reports negative amounts and two prices from the same day.
+// MaxPriceCents bounds every house-rule price: at most 10,000.00 euro per
+// unit (a half hour, a day, a km, a month). No extra cost comes near it; a
+// price beyond it is a typing error.
+const MaxPriceCents = 1_000_000
+
+// validate reports negative amounts, amounts above MaxPriceCents and two
+// prices from the same day.
 func (ps Prices) validate(field string) plan.Problems {
 	var out plan.Problems
 	for i, p := range ps {
 		if p.Amount.Sign() < 0 {
 			out = append(out, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s[%d]", field, i), Message: fmt.Sprintf("amount %s is negative", p.Amount)})
+		}
+		if p.Amount.Cmp(tariff.Cents(MaxPriceCents)) > 0 {
+			out = append(out, plan.Problem{Code: plan.CodeOutOfRange, Field: fmt.Sprintf("%s[%d]", field, i), Message: fmt.Sprintf("amount %s is above the largest price, %s", p.Amount, tariff.Cents(MaxPriceCents))})
 		}
 		for j := 0; j < i; j++ {
 			if ps[j].From == p.From {

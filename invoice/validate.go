@@ -1,0 +1,248 @@
+package invoice
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
+)
+
+// Bounds on the data of a case. Values beyond them are typing errors, and
+// rejecting them keeps every amount far from the range of Money.
+const (
+	// MaxKmPerTrip is the longest trip by the caregiver's car: 10,000 km.
+	MaxKmPerTrip = 10_000
+	// MaxEntitlementDays bounds a ledger's justified absence days.
+	MaxEntitlementDays = 366
+)
+
+// Validate checks the case and returns every problem at once: the month,
+// invoice date, family and children; each child's code (distinct), plans,
+// attests (each naming its own child), sessions (touching the invoiced
+// period, within 1900–2100, no longer than the house rules' maximum stay),
+// the days it lists (within the period), trips (a positive distance of at
+// most MaxKmPerTrip km), the opening ledger and the notice; and the house
+// rules and amounts.
+func (c Case) Validate() error {
+	ps := c.validateCase()
+	for i := range c.Children {
+		ps = append(ps, c.validateChild(i)...)
+	}
+	return ps.Err()
+}
+
+// prefixed returns the problems of err under field (all of them; an error
+// that holds none becomes one problem with err's text).
+func prefixed(field string, err error) plan.Problems {
+	if err == nil {
+		return nil
+	}
+	ps := plan.AsProblems(err)
+	if ps == nil {
+		return plan.Problems{{Code: plan.CodeInvalidValue, Field: field, Message: err.Error()}}
+	}
+	out := make(plan.Problems, 0, len(ps))
+	for _, p := range ps {
+		switch {
+		case p.Field == "":
+			p.Field = field
+		case field != "":
+			p.Field = field + "." + p.Field
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// validateCase checks what is not a child's.
+func (c Case) validateCase() plan.Problems {
+	var ps plan.Problems
+	if c.Month.IsZero() {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "month", Message: "a case needs the month invoiced"})
+	}
+	if !c.Period.IsEmpty() && !c.Month.IsZero() {
+		if in, ok := c.Period.Intersect(c.Month.Days()); !ok || in != c.Period {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidPeriod, Field: "period", Date: c.Period.Start,
+				Message: fmt.Sprintf("period %s is not within %s", c.Period, c.Month)})
+		}
+	} else if c.Period != (plan.Period{}) {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidPeriod, Field: "period", Message: fmt.Sprintf("period %s is not a valid period", c.Period)})
+	}
+	if c.InvoiceDate.IsZero() {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "invoice_date", Message: "a case needs the invoice date"})
+	} else if due := plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths); due.IsZero() && c.Rules.PaymentTermMonths >= 1 {
+		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "invoice_date", Date: c.InvoiceDate,
+			Message: fmt.Sprintf("the due date, %d months after %s, is past 9999-12-31", c.Rules.PaymentTermMonths, c.InvoiceDate)})
+	}
+	if c.Family.ID == "" {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "family.id", Message: "a case needs the family's id"})
+	}
+	if len(c.Children) == 0 {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "children", Message: "a case needs at least one child"})
+	}
+	ps = append(ps, prefixed("calendar", c.Calendar.Validate())...)
+	ps = append(ps, prefixed("rules", c.Rules.Validate())...)
+	ps = append(ps, prefixed("", c.Amounts.Validate())...)
+	return ps
+}
+
+// validateChild checks child i.
+func (c Case) validateChild(i int) plan.Problems {
+	ch := c.Children[i]
+	f := fmt.Sprintf("children[%d]", i)
+	var ps plan.Problems
+	add := func(code plan.Code, field string, d plan.Date, format string, a ...any) {
+		ps = append(ps, plan.Problem{Code: code, Field: f + field, Date: d, Message: fmt.Sprintf(format, a...)})
+	}
+	if ch.Child.Code == "" {
+		add(plan.CodeMissing, ".child.code", plan.Date{}, "a child needs its child code")
+	} else if j := slices.IndexFunc(c.Children[:i], func(o Child) bool { return o.Child.Code == ch.Child.Code }); j >= 0 {
+		add(plan.CodeOverlap, ".child.code", plan.Date{}, "child code %q is also the code of children[%d]: each child of the case has its own code", ch.Child.Code, j)
+	}
+	if len(ch.Plans) == 0 {
+		add(plan.CodeMissing, ".plans", plan.Date{}, "a child needs its care plan")
+	}
+	for k, p := range ch.Plans {
+		ps = append(ps, prefixed(fmt.Sprintf("%s.plans[%d]", f, k), p.Validate(plan.Facts{Birth: ch.Child.Birth}))...)
+		for j := 0; j < k; j++ {
+			if ch.Plans[j].Period().Overlaps(p.Period()) {
+				add(plan.CodeOverlap, fmt.Sprintf(".plans[%d]", k), p.Start, "plan from %s overlaps plans[%d]", p.Start, j)
+			}
+		}
+	}
+	ps = append(ps, prefixed(f+".attests", ch.Attests.Validate())...)
+	for k, a := range ch.Attests.Attests {
+		// An attest inkomenstarief is personal: it names the child it is for.
+		if a.ChildCode != ch.Child.Code && ch.Child.Code != "" {
+			add(plan.CodeInvalidValue, fmt.Sprintf(".attests.attests[%d].child_code", k), a.Valid.Start,
+				"attest for child %q is listed under child %q: each attest names its own child", a.ChildCode, ch.Child.Code)
+		}
+	}
+	ps = append(ps, c.validateSessions(f, ch)...)
+	ps = append(ps, c.validateDays(f, ch)...)
+	for k, t := range ch.Trips {
+		if t.Km.Sign() <= 0 || t.Km.GreaterThan(decimal.NewFromInt(MaxKmPerTrip)) || t.Date.IsZero() {
+			add(plan.CodeInvalidValue, fmt.Sprintf(".trips[%d]", k), t.Date,
+				"a trip needs a day and a distance of more than 0 and at most %d km, not %s", MaxKmPerTrip, t.Km)
+		}
+	}
+	ps = append(ps, validateLedger(f+".ledger", ch, c.Month)...)
+	if n := ch.Notice; n != nil && !n.LastDay.IsZero() && !n.Given.IsZero() && n.Given.After(n.LastDay) {
+		add(plan.CodeEndBeforeStart, ".notice.last_day", n.LastDay, "the notice given on %s ends care on %s, before it was given", n.Given, n.LastDay)
+	}
+	return ps
+}
+
+// maxSession is the longest stay the house rules allow (24 hours unless
+// they say otherwise).
+func (h HouseRules) maxSession() time.Duration {
+	if h.MaxSessionHours > 0 {
+		return time.Duration(h.MaxSessionHours) * time.Hour
+	}
+	return 24 * time.Hour
+}
+
+// validateSessions checks a child's sessions: well formed and not
+// overlapping, within 1900–2100, no longer than the maximum stay, each
+// touching the period invoiced and none after the last day of care.
+func (c Case) validateSessions(f string, ch Child) plan.Problems {
+	ps := prefixed(f, plan.ValidateSessions(ch.Sessions))
+	limits := prefixed(f, plan.ValidateSessionLimits(ch.Sessions, c.Rules.maxSession()))
+	ps = append(ps, limits...)
+	if c.Month.IsZero() || len(limits) > 0 {
+		return ps
+	}
+	days := c.days()
+	start, _ := plan.DayBounds(days.Start, nil)
+	_, end := plan.DayBounds(days.End, nil)
+	for k, s := range ch.Sessions {
+		if s.In.IsZero() || s.Out.IsZero() {
+			continue
+		}
+		if s.Within(start, end) == 0 {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.sessions[%d]", f, k), Date: plan.DateOf(s.In.In(plan.Brussels())),
+				Message: fmt.Sprintf("session %s–%s does not touch the period invoiced, %s", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), days)})
+			continue
+		}
+		if n := ch.Notice; n != nil && !n.LastDay.IsZero() {
+			if _, endOfCare := plan.DayBounds(n.LastDay, nil); s.Out.After(endOfCare) {
+				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.sessions[%d]", f, k), Date: plan.DateOf(s.Out.In(plan.Brussels())),
+					Message: fmt.Sprintf("session %s–%s runs past %s, the last day of care of the notice", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), n.LastDay)})
+			}
+		}
+	}
+	return ps
+}
+
+// validateDays checks that every day a child's lists name lies in the
+// period invoiced: a day of another month is stale data, never silently
+// dropped.
+func (c Case) validateDays(f string, ch Child) plan.Problems {
+	if c.Month.IsZero() {
+		return nil
+	}
+	days := c.days()
+	var ps plan.Problems
+	check := func(field string, d plan.Date) {
+		if !days.Contains(d) {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + "." + field, Date: d,
+				Message: fmt.Sprintf("%s is not in the period invoiced, %s", d, days)})
+		}
+	}
+	for k, d := range ch.HotMeals {
+		check(fmt.Sprintf("hot_meals[%d]", k), d)
+	}
+	for k, d := range ch.WithParent {
+		check(fmt.Sprintf("with_parent[%d]", k), d)
+	}
+	for k, d := range ch.AgreedLatePickup {
+		check(fmt.Sprintf("agreed_late_pickup[%d]", k), d)
+	}
+	for k, x := range ch.ExtraDays {
+		check(fmt.Sprintf("extra_days[%d].date", k), x.Date)
+	}
+	for k, t := range ch.Trips {
+		if !t.Date.IsZero() {
+			check(fmt.Sprintf("trips[%d].date", k), t.Date)
+		}
+	}
+	for k, a := range ch.Absences {
+		if !a.Period.IsEmpty() && !a.Period.Overlaps(days) {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.absences[%d]", f, k), Date: a.Period.Start,
+				Message: fmt.Sprintf("absence %s has no day in the period invoiced, %s", a.Period, days)})
+		}
+	}
+	return ps
+}
+
+// validateLedger checks the justified-absence ledger at the start of the
+// month: no negative days, no more used than the entitlement, not of a
+// later year.
+func validateLedger(field string, ch Child, m plan.Month) plan.Problems {
+	l := ch.Ledger
+	var ps plan.Problems
+	add := func(sub, format string, a ...any) {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: field + sub, Message: fmt.Sprintf(format, a...)})
+	}
+	if l.Year == 0 && l.Entitlement.IsZero() && l.Used.IsZero() && len(l.Movements) == 0 {
+		return nil // no ledger: the month's year starts fresh
+	}
+	if l.Year < 1 || l.Year > 9999 {
+		add(".year", "a ledger's year %d is out of range", l.Year)
+	} else if !m.IsZero() && l.Year > m.Year() {
+		add(".year", "a ledger of %d cannot start %s", l.Year, m)
+	}
+	if l.Entitlement.Sign() < 0 || l.Entitlement.GreaterThan(decimal.NewFromInt(MaxEntitlementDays)) {
+		add(".entitlement", "an entitlement of %s justified absence days is not between 0 and %d", l.Entitlement, MaxEntitlementDays)
+	}
+	if l.Used.Sign() < 0 {
+		add(".used", "%s justified absence days used cannot be negative", l.Used)
+	} else if l.Used.GreaterThan(l.Entitlement) && l.Entitlement.Sign() >= 0 {
+		// The ledger never goes negative (seed 004 §3.4.2: once the days are
+		// used up, further absences are unjustified).
+		add(".used", "%s of %s justified absence days used: more than the entitlement", l.Used, l.Entitlement)
+	}
+	return ps
+}
