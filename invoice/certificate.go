@@ -15,15 +15,18 @@ type PaidInvoice struct {
 	PaidOn  plan.Date `json:"paid_on"`
 }
 
-// CertificatePeriod is one period on a fiscal certificate: consecutive days
-// of care at one daily tariff.
+// CertificatePeriod is one line of a fiscal certificate: days of care at
+// one daily rate (what one day of care cost) over consecutive months.
 type CertificatePeriod struct {
 	Period plan.Period `json:"period"`
 	// Days is the number of days of care in the period.
 	Days int `json:"days"`
-	// DailyTariff is the income tariff of those days.
+	// DailyRate is what one of those days cost (the unit price of the care
+	// line: a full day at 24.10, a half day at 14.46), never capped.
+	DailyRate tariff.Money `json:"daily_rate"`
+	// DailyTariff is the income tariff behind the rate.
 	DailyTariff string `json:"daily_tariff"`
-	// Amount is what was paid for them.
+	// Amount is what was paid for them: Days × DailyRate.
 	Amount tariff.Money `json:"amount"`
 }
 
@@ -43,25 +46,35 @@ type Certificate struct {
 // holds.
 const MaxCertificatePeriods = 4
 
-// Certificates returns the fiscal certificates of child (born birth) for
-// year, from the invoices paid in that year: only the care itself (care
-// lines, not extra costs, absence charges or fees), only days before the
-// child's 14th birthday, grouped into periods of consecutive months at one
-// daily tariff, at most 4 periods a certificate. Seed 004 §3.7 still says
-// 12 years; the federal rule counts care of children under 14 since 2020.
+// Certificates returns the fiscal certificates of child for year, from the
+// invoices paid in that year: only the care itself (care lines, not extra
+// costs, absence charges or fees), only days before the child's 14th
+// birthday — its 21st for a child with a severe disability
+// (tariff.Child.SevereDisability) — one period per daily rate and run of
+// consecutive months, at most 4 periods a certificate. Rates are never
+// capped here: the cap belongs to the tax reduction (TaxReduction). Seed 004
+// §3.7 still says 12 years; the federal rule counts care of children under
+// 14 since 2020.
 func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice) ([]Certificate, error) {
-	// Source: federal tax reduction (certificate 281.86): under 14, paid in
-	// the year, care itself only, at most 4 periods.
-	limit := plan.MonthsOld(child.Birth, 14*12)
+	// Source: FOD Financiën, belastingvermindering voor kinderopvang
+	// (certificate 281.86): care of a child under 14, or under 21 with a
+	// severe disability; amounts paid in the year; the care itself; the
+	// certificate states each period with its days and daily rate, at most
+	// 4 periods.
+	ageLimit := 14
+	if child.SevereDisability {
+		ageLimit = 21
+	}
+	limit := plan.MonthsOld(child.Birth, ageLimit*12)
 	if limit.IsZero() {
 		return nil, plan.Problem{Code: plan.CodeMissing, Field: "child.birth", Message: "the certificate needs the child's birth date"}
 	}
-	type dayAmount struct {
+	type dayRate struct {
 		day    plan.Date
+		rate   tariff.Money
 		tariff string
-		amount tariff.Money
 	}
-	var days []dayAmount
+	var days []dayRate
 	for _, p := range paid {
 		if p.PaidOn.Year() != year {
 			continue
@@ -72,25 +85,40 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 			}
 			for _, d := range l.Dates {
 				if d.Before(limit) {
-					days = append(days, dayAmount{d, l.Tariff, l.UnitPrice})
+					days = append(days, dayRate{d, l.UnitPrice, l.Tariff})
 				}
 			}
 		}
 	}
-	slices.SortStableFunc(days, func(a, b dayAmount) int { return a.day.Compare(b.day) })
-	var periods []CertificatePeriod
-	for _, da := range days {
-		if n := len(periods); n > 0 && periods[n-1].DailyTariff == da.tariff && da.day.MonthOf().Compare(periods[n-1].Period.End.MonthOf().Add(1)) <= 0 {
-			p := &periods[n-1]
-			sum, err := p.Amount.Add(da.amount)
-			if err != nil {
-				return nil, err
-			}
-			p.Period.End, p.Days, p.Amount = da.day, p.Days+1, sum
-			continue
+	// By rate, then by day: each rate's days form runs of consecutive
+	// months.
+	slices.SortStableFunc(days, func(a, b dayRate) int {
+		if c := a.rate.Cmp(b.rate); c != 0 {
+			return c
 		}
-		periods = append(periods, CertificatePeriod{Period: plan.Period{Start: da.day, End: da.day}, Days: 1, DailyTariff: da.tariff, Amount: da.amount})
+		return a.day.Compare(b.day)
+	})
+	var periods []CertificatePeriod
+	for _, dr := range days {
+		if n := len(periods); n > 0 {
+			p := &periods[n-1]
+			if p.DailyRate == dr.rate && p.DailyTariff == dr.tariff && dr.day.MonthOf().Compare(p.Period.End.MonthOf().Add(1)) <= 0 {
+				amount, err := p.Amount.Add(dr.rate)
+				if err != nil {
+					return nil, err
+				}
+				p.Period.End, p.Days, p.Amount = dr.day, p.Days+1, amount
+				continue
+			}
+		}
+		periods = append(periods, CertificatePeriod{Period: plan.Period{Start: dr.day, End: dr.day}, Days: 1, DailyRate: dr.rate, DailyTariff: dr.tariff, Amount: dr.rate})
 	}
+	slices.SortStableFunc(periods, func(a, b CertificatePeriod) int {
+		if c := a.Period.Start.Compare(b.Period.Start); c != 0 {
+			return c
+		}
+		return a.DailyRate.Cmp(b.DailyRate)
+	})
 	var out []Certificate
 	for i := 0; i < len(periods); i += MaxCertificatePeriods {
 		c := Certificate{Year: year, Child: child.Code, Name: name,

@@ -63,10 +63,38 @@ func ExampleCertificates() {
 		return
 	}
 	for _, p := range certs[0].Periods {
-		fmt.Println(p.Period, p.Days, "days at", p.DailyTariff, "paid", p.Amount.String())
+		fmt.Println(p.Period, p.Days, "days at", p.DailyRate, "(tariff", p.DailyTariff+")", "paid", p.Amount)
 	}
-	fmt.Println("invoice total", inv.Total.String(), "deductible", certs[0].Total.String())
+	fmt.Println("invoice total", inv.Total, "deductible", certs[0].Total)
 	// Output:
-	// 2025-03-10..2025-03-31 10 days at 24.10 paid 139.78
+	// 2025-03-10..2025-03-31 7 days at 9.64 (tariff 24.10) paid 67.48
+	// 2025-03-12..2025-03-26 3 days at 24.10 (tariff 24.10) paid 72.30
 	// invoice total 153.16 deductible 139.78
+}
+
+// The federal tax reduction of a household: 45 % of the certified costs,
+// at most 16.40 per child per day of care for costs paid in 2024.
+func ExampleTaxReduction() {
+	line := func(days int, rate string) invoice.CertificatePeriod {
+		r := tariff.MustMoney(rate)
+		amount, _ := r.TimesInt(int64(days))
+		return invoice.CertificatePeriod{Days: days, DailyRate: r, Amount: amount}
+	}
+	certs := []invoice.Certificate{
+		{Year: 2024, Child: "A", Periods: []invoice.CertificatePeriod{line(100, "5.00")}},
+		{Year: 2024, Child: "B", Periods: []invoice.CertificatePeriod{line(7, "50.00")}},
+	}
+	r, err := invoice.TaxReduction(certs, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range r.Children {
+		fmt.Println(c.Child, c.Days, "days, paid", c.Paid, "eligible", c.Eligible)
+	}
+	fmt.Println("reduction", r.Total, "=", invoice.TaxReductionPercent, "% of", r.Eligible)
+	// Output:
+	// A 100 days, paid 500.00 eligible 500.00
+	// B 7 days, paid 350.00 eligible 114.80
+	// reduction 276.66 = 45 % of 614.80
 }

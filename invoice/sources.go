@@ -13,6 +13,7 @@ const (
 	srcSeed004Notice   = "house rules Zorg Leuven §6.2.1 and §3.5.1 (seed 004): notice fee"
 	srcPortalPayments  = "after-school portal manual, invoices and payment states (seed 000)"
 	srcFiscal          = "federal tax reduction for childcare, certificate 281.86: care of children under 14, amounts paid in the year, at most 4 periods"
+	srcTaxCap          = "FOD Financiën, belastingvermindering voor kinderopvang: 45 % of the costs paid, at most a maximum per child per day of care"
 	srcFOSU05          = "Opgroeien monthly attendance report FO-SU-05 (FO-SU-05.xsd)"
 	srcCareTariff      = "RULES §1: band share × daily tariff per day, rounded to the cent; lines multiply a count by the unit price"
 )

@@ -24,6 +24,10 @@ type Child struct {
 	// FullTimeSchoolFrom is the first day the child goes to school full time;
 	// zero when it does not (yet). Going to school part time does not count.
 	FullTimeSchoolFrom plan.Date `json:"full_time_school_from,omitzero"`
+	// SevereDisability marks a child with a severe disability: its care is
+	// deductible until it turns 21 instead of 14 (FOD Financiën, certificate
+	// 281.86).
+	SevereDisability bool `json:"severe_disability,omitempty"`
 }
 
 // SchoolAgeFrom returns the first day on which the child counts as
