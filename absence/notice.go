@@ -57,13 +57,14 @@ type NoticeCheck struct {
 }
 
 // Deadline returns the notice rule and the last in-time moment for an
-// absence of plan pl whose first reserved day is first, with the agreed
+// absence under plans (the plans in force, one after the other) whose first
+// reserved day is first, with the agreed
 // start time start (the first slot on that day, for a sudden absence).
 // Leads count calendar days — notice on day D−2, until midnight, is in time
 // for an absence from D — or working days of calendar c (Monday to Friday,
 // open). The absence is long when its length (see Length) reaches
 // LongFromDays.
-func (r NoticeRules) Deadline(a Absence, pl plan.Plan, first plan.Date, start time.Time, c plan.Calendar, loc *time.Location) (NoticeKind, time.Time, string) {
+func (r NoticeRules) Deadline(a Absence, plans []plan.Plan, first plan.Date, start time.Time, c plan.Calendar, loc *time.Location) (NoticeKind, time.Time, string) {
 	// Source: seed 004 §3.4.2 — "Verwittig de onthaalouder 2 dagen op
 	// voorhand [...] Een afwezigheid van een week of langer verwittig je 4
 	// weken op voorhand [...] plotse afwezigheid: [...] voor het afgesproken
@@ -71,7 +72,7 @@ func (r NoticeRules) Deadline(a Absence, pl plan.Plan, first plan.Date, start ti
 	if a.Sudden {
 		return NoticeSudden, start, fmt.Sprintf("a sudden absence is reported before the agreed start time %s on %s", start.Format("15:04"), first)
 	}
-	span := r.Span(a, pl, c)
+	span := r.Span(a, plans, c)
 	kind, lead := NoticePlannedShort, r.ShortLeadDays
 	if span.Len() >= r.LongFromDays {
 		kind, lead = NoticePlannedLong, r.LongLeadDays
@@ -88,10 +89,18 @@ func (r NoticeRules) Deadline(a Absence, pl plan.Plan, first plan.Date, start ti
 
 // Span returns the days that measure absence a against LongFromDays: its
 // own period with LengthCalendar; with LengthAcrossUnreserved (the
-// default) its period extended on both sides across the days plan pl does
-// not reserve under calendar c (the weekend, closing days, holidays), up to
+// default) its period extended on both sides across the days none of plans
+// reserves under calendar c (the weekend, closing days, holidays), up to
 // LongFromDays in all — enough to decide.
-func (r NoticeRules) Span(a Absence, pl plan.Plan, c plan.Calendar) plan.Period {
+func (r NoticeRules) Span(a Absence, plans []plan.Plan, c plan.Calendar) plan.Period {
+	reserved := func(d plan.Date) bool {
+		for _, pl := range plans {
+			if pl.Day(d, c).IsReserved() {
+				return true
+			}
+		}
+		return false
+	}
 	span := a.Period
 	if r.Length == LengthCalendar || span.IsEmpty() {
 		return span
@@ -101,10 +110,10 @@ func (r NoticeRules) Span(a Absence, pl plan.Plan, c plan.Calendar) plan.Period 
 	for span.Len() < r.LongFromDays {
 		before, after := span.Start.AddDays(-1), span.End.AddDays(1)
 		grew := false
-		if !before.IsZero() && !pl.Day(before, c).IsReserved() {
+		if !before.IsZero() && !reserved(before) {
 			span.Start, grew = before, true
 		}
-		if span.Len() < r.LongFromDays && !after.IsZero() && !pl.Day(after, c).IsReserved() {
+		if span.Len() < r.LongFromDays && !after.IsZero() && !reserved(after) {
 			span.End, grew = after, true
 		}
 		if !grew {

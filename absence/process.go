@@ -2,6 +2,7 @@ package absence
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -27,7 +28,11 @@ const (
 type Input struct {
 	// Period is the days to process, usually a month; all in one year.
 	Period   plan.Period     `json:"period"`
-	Plan     plan.Plan       `json:"plan"`
+	// Plan is the care plan; Plans, when set instead, are the plans in
+	// force one after the other (a plan change in the period), which must
+	// not overlap.
+	Plan     plan.Plan       `json:"plan,omitzero"`
+	Plans    []plan.Plan     `json:"plans,omitempty"`
 	Calendar plan.Calendar   `json:"calendar"`
 	Child    tariff.Child    `json:"child"`
 	Location tariff.Location `json:"location"`
@@ -125,7 +130,7 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 		cls = tariff.StatutoryClassifier()
 	}
 	res := Result{Period: in.Period, Start: ledger}
-	planned := in.Plan.Days(in.Period, in.Calendar)
+	planned := plannedDays(in.plans(), in.Period, in.Calendar)
 
 	// Notice checks: one per absence, against its first reserved day.
 	late := make([]bool, len(in.Absences))
@@ -302,6 +307,28 @@ func unjustifiedCharge(out DayOutcome, p Policy, tbl tariff.BandTable, maxT tari
 	return charge, nil
 }
 
+// plans returns the plans in force: Plans, or Plan alone.
+func (in *Input) plans() []plan.Plan {
+	if len(in.Plans) > 0 {
+		return in.Plans
+	}
+	return []plan.Plan{in.Plan}
+}
+
+// plannedDays returns what the plans (which do not overlap) would reserve
+// in p, in date order.
+func plannedDays(plans []plan.Plan, p plan.Period, c plan.Calendar) []plan.PlannedDay {
+	if len(plans) == 1 {
+		return plans[0].Days(p, c)
+	}
+	var out []plan.PlannedDay
+	for _, pl := range plans {
+		out = append(out, pl.Days(p, c)...)
+	}
+	slices.SortFunc(out, func(a, b plan.PlannedDay) int { return a.Date.Compare(b.Date) })
+	return out
+}
+
 // absenceOn returns the index of the absence covering d, or -1.
 func absenceOn(as []Absence, d plan.Date) int {
 	for i, a := range as {
@@ -316,7 +343,7 @@ func absenceOn(as []Absence, d plan.Date) int {
 // absence wholly after the last day of care, which needs no notice.
 func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, bool, error) {
 	field := fmt.Sprintf("absences[%d]", i)
-	days := in.Plan.Days(a.Period, in.Calendar)
+	days := plannedDays(in.plans(), a.Period, in.Calendar)
 	var first *plan.PlannedDay
 	for k := range days {
 		if days[k].IsReserved() {
@@ -337,7 +364,7 @@ func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, bool, err
 			start = at
 		}
 	}
-	kind, deadline, why := p.Notice.Deadline(a, in.Plan, first.Date, start, in.Calendar, nil)
+	kind, deadline, why := p.Notice.Deadline(a, in.plans(), first.Date, start, in.Calendar, nil)
 	chk := NoticeCheck{Absence: i, Kind: kind, FirstDay: first.Date, Deadline: deadline, ReportedAt: a.ReportedAt,
 		InTime: !a.ReportedAt.IsZero() && !a.ReportedAt.After(deadline),
 		Rule:   plan.Rule{ID: "absence.notice." + string(kind), Source: srcSeed004Notify}, Explanation: why}
@@ -363,10 +390,24 @@ func (in *Input) validate(l Ledger) plan.Problems {
 		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "period", Date: in.Period.Start,
 			Message: fmt.Sprintf("period %s is not within the ledger's year %d: process each year with its own ledger", in.Period, l.Year)})
 	}
-	if err := in.Plan.Validate(plan.Facts{}); err != nil {
-		for _, p := range plan.AsProblems(err) {
-			p.Field = "plan." + p.Field
+	if len(in.Plans) == 0 {
+		if err := in.Plan.Validate(plan.Facts{}); err != nil {
+			for _, p := range plan.AsProblems(err) {
+				p.Field = "plan." + p.Field
+				ps = append(ps, p)
+			}
+		}
+	}
+	for i, pl := range in.Plans {
+		for _, p := range plan.AsProblems(pl.Validate(plan.Facts{})) {
+			p.Field = fmt.Sprintf("plans[%d].%s", i, p.Field)
 			ps = append(ps, p)
+		}
+		for j := 0; j < i; j++ {
+			if in.Plans[j].Period().Overlaps(pl.Period()) {
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("plans[%d]", i), Date: pl.Start,
+					Message: fmt.Sprintf("plan %s overlaps plans[%d] (%s)", pl.Period(), j, in.Plans[j].Period())})
+			}
 		}
 	}
 	if err := plan.ValidateSessions(in.Sessions); err != nil {

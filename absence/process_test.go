@@ -221,7 +221,7 @@ func TestNoticeDeadlines(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := rules
 			r.Counting, r.Length = tt.counting, tt.length
-			kind, deadline, why := r.Deadline(tt.a, monFri, d(tt.first), start, plan.Calendar{}, nil)
+			kind, deadline, why := r.Deadline(tt.a, []plan.Plan{monFri}, d(tt.first), start, plan.Calendar{}, nil)
 			if kind != tt.kind || !deadline.Equal(bxl(tt.deadline)) || why == "" {
 				t.Errorf("got %s %v, want %s %s", kind, deadline, tt.kind, tt.deadline)
 			}
@@ -237,7 +237,7 @@ func TestNoticeAtDeadline(t *testing.T) {
 		first := rapid.SampledFrom(days).Draw(t, "day").Date
 		length := rapid.IntRange(1, 10).Draw(t, "len")
 		a := Absence{Period: plan.Period{Start: first, End: first.AddDays(length - 1)}, Sudden: rapid.Bool().Draw(t, "sudden")}
-		_, deadline, _ := Seed004Policy().Notice.Deadline(a, in.Plan, first, first.In(plan.Brussels()).Add(7*time.Hour+30*time.Minute), in.Calendar, nil)
+		_, deadline, _ := Seed004Policy().Notice.Deadline(a, []plan.Plan{in.Plan}, first, first.In(plan.Brussels()).Add(7*time.Hour+30*time.Minute), in.Calendar, nil)
 		for _, c := range []struct {
 			at     time.Time
 			inTime bool
@@ -353,7 +353,7 @@ func TestHolidayMakesAWeek(t *testing.T) {
 	if n := r.Notices[0]; n.Kind != NoticePlannedLong || n.InTime {
 		t.Errorf("default length: %+v, want planned_long and late", n)
 	}
-	if got := Seed004Policy().Notice.Span(in.Absences[0], in.Plan, in.Calendar); got != (plan.Period{Start: d("2025-05-01"), End: d("2025-05-07")}) {
+	if got := Seed004Policy().Notice.Span(in.Absences[0], []plan.Plan{in.Plan}, in.Calendar); got != (plan.Period{Start: d("2025-05-01"), End: d("2025-05-07")}) {
 		t.Errorf("span %s, want 2025-05-01..2025-05-07 (grown a day each side in turn, up to 7 days)", got)
 	}
 	p := Seed004Policy()

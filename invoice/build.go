@@ -290,7 +290,10 @@ func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	ledger := ch.Ledger
 	year := c.Month.Year()
 	if ledger.Year < year {
-		e, err := absence.ComputeEntitlement(year, plans, c.Rules.Absence)
+		// All the child's plans, not only those of the days invoiced: the
+		// entitlement is the year's (a plan from the 31st counts for the
+		// months it runs even in an invoice of the 1st to the 15th).
+		e, err := absence.ComputeEntitlement(year, ch.Plans, c.Rules.Absence)
 		keep(err)
 		ledger = absence.NewLedger(e)
 	}
@@ -322,48 +325,44 @@ func buildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	return lines, sum, err
 }
 
-// processAbsences classifies the reserved days, plan by plan, chaining the
-// ledger; the days after a notice's last day of care are ended.
+// processAbsences classifies the reserved days of all the month's plans at
+// once (an absence may span a plan change), chaining the ledger; the days
+// after a notice's last day of care are ended.
 func processAbsences(c Case, ch Child, plans []plan.Plan, month plan.Period, ledger *absence.Ledger, sum *ChildSummary) error {
-	var lastDay plan.Date
+	in := absence.Input{Period: month, Plans: plans, Calendar: c.Calendar, Child: ch.Child, Location: ch.Location,
+		Classifier: c.Rules.Bands, Sessions: ch.Sessions, Attests: ch.Attests, Amounts: c.Amounts, AsOf: c.InvoiceDate}
 	if ch.Notice != nil {
-		lastDay = ch.Notice.LastDay
+		in.LastDayOfCare = ch.Notice.LastDay
 	}
-	for _, p := range plans {
-		seg, ok := month.Intersect(p.Period())
-		if !ok {
-			continue
+	for _, a := range ch.Absences {
+		if a.Period.Overlaps(month) {
+			in.Absences = append(in.Absences, a)
 		}
-		var abs []absence.Absence
-		for _, a := range ch.Absences {
-			if a.Period.Overlaps(seg) {
-				abs = append(abs, a)
-			}
-		}
-		res, err := absence.Process(absence.Input{Period: seg, Plan: p, Calendar: c.Calendar, Child: ch.Child, Location: ch.Location,
-			Classifier: c.Rules.Bands, Sessions: ch.Sessions, Absences: abs, Attests: ch.Attests, Amounts: c.Amounts, AsOf: c.InvoiceDate,
-			LastDayOfCare: lastDay}, *ledger, c.Rules.Absence)
-		if err != nil {
-			return err
-		}
-		*ledger = res.End
-		sum.Reserved = append(sum.Reserved, res.Days...)
-		sum.Notices = append(sum.Notices, res.Notices...)
 	}
+	res, err := absence.Process(in, *ledger, c.Rules.Absence)
+	if err != nil {
+		return err
+	}
+	*ledger = res.End
+	sum.Reserved, sum.Notices = res.Days, res.Notices
 	return nil
 }
 
-// plansWithExtraDays returns the child's plans that run in month, with the
-// approved extra days added as overrides of the plan in force that day.
+// plansWithExtraDays returns the child's plans, at least one of which runs
+// in month, with the approved extra days of month added as overrides of
+// the plan in force that day.
 func plansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
-	var plans []plan.Plan
+	// Every plan, not only those of the month: an absence that started under
+	// an earlier plan, or in the month before, is judged on its first
+	// reserved day.
+	plans := make([]plan.Plan, 0, len(ch.Plans))
+	runs := false
 	for _, p := range ch.Plans {
-		if p.Period().Overlaps(month) {
-			p.Overrides = slices.Clone(p.Overrides)
-			plans = append(plans, p)
-		}
+		p.Overrides = slices.Clone(p.Overrides)
+		plans = append(plans, p)
+		runs = runs || p.Period().Overlaps(month)
 	}
-	if len(plans) == 0 {
+	if !runs {
 		return nil, plan.Problem{Code: plan.CodeMissing, Field: "plans", Date: month.Start, Message: fmt.Sprintf("no care plan runs in %s", month)}
 	}
 	for i, x := range ch.ExtraDays {

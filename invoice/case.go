@@ -50,7 +50,8 @@ type Child struct {
 	Name     string          `json:"name"`
 	Location tariff.Location `json:"location"`
 	// Plans are the child's care plans in force during the month (one, or
-	// two when the plan changed); they must not overlap.
+	// two when the plan changed), and for the entitlement of a ledger that
+	// starts the year, every plan of that year known; they must not overlap.
 	Plans   []plan.Plan       `json:"plans"`
 	Attests tariff.AttestBook `json:"attests"`
 	// Sessions are the check-ins and check-outs of the month.
