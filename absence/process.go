@@ -27,7 +27,7 @@ const (
 // Input is what classifying a period's reserved days needs.
 type Input struct {
 	// Period is the days to process, usually a month; all in one year.
-	Period   plan.Period     `json:"period"`
+	Period plan.Period `json:"period"`
 	// Plan is the care plan; Plans, when set instead, are the plans in
 	// force one after the other (a plan change in the period), which must
 	// not overlap.
