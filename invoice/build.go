@@ -468,11 +468,11 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 		// Source: seed 004 §4.1 — settling in with the parent is free; alone,
 		// the tariff applies (unless the house rules make it free).
 		if slices.Contains(ch.WithParent, d) {
-			sum.Free = append(sum.Free, fmt.Sprintf("%s: settling in with a parent, free", d))
+			sum.Free = append(sum.Free, FreeDay{Date: d, Reason: FreeWithParent, Rule: plan.Rule{ID: "invoice.settling_in", Source: srcSeed004Settling}})
 			continue
 		}
 		if settling[d] && c.Rules.SettlingInAloneFree {
-			sum.Free = append(sum.Free, fmt.Sprintf("%s: settling in alone, free under these house rules", d))
+			sum.Free = append(sum.Free, FreeDay{Date: d, Reason: FreeSettlingInAlone, Rule: plan.Rule{ID: "invoice.settling_in", Source: srcSeed004Settling}})
 			continue
 		}
 		applied, err := tf.on(d)

@@ -52,9 +52,40 @@ type ChildSummary struct {
 	// house rules bill none.
 	UnbilledNightMinutes int `json:"unbilled_night_minutes,omitempty"`
 	UnbilledOverMinutes  int `json:"unbilled_over_minutes,omitempty"`
-	// Free lists days of care not billed, and why (settling in with a
-	// parent).
-	Free []string `json:"free,omitempty"`
+	// Free lists days of care not billed, and why (settling in).
+	Free []FreeDay `json:"free,omitempty"`
+}
+
+// FreeReason says why a day of care is not billed.
+type FreeReason string
+
+// The reasons (seed 004 §4.1).
+const (
+	FreeWithParent      FreeReason = "settling_in_with_parent" // settling in with a parent present: always free
+	FreeSettlingInAlone FreeReason = "settling_in_alone"       // settling in alone, free under these house rules
+)
+
+// FreeDay is a day of care not billed, and why.
+type FreeDay struct {
+	Date   plan.Date  `json:"date"`
+	Reason FreeReason `json:"reason"`
+	Rule   plan.Rule  `json:"rule"`
+}
+
+// NL says in Dutch why the day is free, as the family reads it.
+func (f FreeDay) NL() string {
+	if f.Reason == FreeWithParent {
+		return dutchDate(f.Date) + ": wenmoment met een ouder, gratis"
+	}
+	return dutchDate(f.Date) + ": wenmoment zonder ouder, gratis volgens dit huishoudelijk reglement"
+}
+
+// EN says in English why the day is free.
+func (f FreeDay) EN() string {
+	if f.Reason == FreeWithParent {
+		return f.Date.String() + ": settling in with a parent, free"
+	}
+	return f.Date.String() + ": settling in alone, free under these house rules"
 }
 
 // Respijt is the justified-absence count of a child.

@@ -85,7 +85,8 @@ type CreditNote struct {
 }
 
 // Credit makes a credit note for the lines of inv at the given indexes (all
-// lines when lines is nil) and records it on the account. A wrong invoice
+// lines when lines is nil; an empty, non-nil list, or an invoice without
+// lines, is an error) and records it on the account. A wrong invoice
 // is corrected by a credit note (seed 000), never edited. Crediting a paid
 // invoice, a line twice in one note, or beyond the invoice total is an
 // error. A fully
@@ -98,10 +99,15 @@ func Credit(a Account, inv Invoice, lines []int, number string, on plan.Date, re
 	if a.State == Paid || a.State == Credited {
 		return a, CreditNote{}, a.illegal("credit")
 	}
+	if len(inv.Lines) == 0 {
+		return a, CreditNote{}, plan.Problem{Code: plan.CodeInvalidValue, Field: "invoice.lines", Message: fmt.Sprintf("invoice %s has no line to credit", inv.Number)}
+	}
 	if lines == nil {
 		for i := range inv.Lines {
 			lines = append(lines, i)
 		}
+	} else if len(lines) == 0 {
+		return a, CreditNote{}, plan.Problem{Code: plan.CodeMissing, Field: "lines", Message: "a credit note credits at least one line (nil credits them all)"}
 	}
 	cn := CreditNote{Number: number, Invoice: inv.Number, Date: on, Reason: reason}
 	used := map[int]bool{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
@@ -65,8 +66,21 @@ func (inv Invoice) Text() string {
 		w("%s\n", inv.Family.Address)
 	}
 	w("Factuurdatum %s — te betalen uiterlijk %s\n", dutchDate(inv.InvoiceDate), dutchDate(inv.DueDate))
+	para := func(text string) { // a paragraph, wrapped to the invoice's width
+		for i, p := range wrap(text, textWidth) {
+			if i > 0 {
+				p = "  " + p
+			}
+			w("  %s\n", p)
+		}
+	}
 	row := func(l Line) {
-		w("  %6s  %-78s %12s %12s\n", number(l.Count), l.LabelNL, euro(l.UnitPrice), euro(l.Amount))
+		// A long label wraps, so the prices stay in their columns.
+		parts := wrap(l.LabelNL, labelWidth)
+		w("  %6s  %-*s %12s %12s\n", number(l.Count), labelWidth, parts[0], euro(l.UnitPrice), euro(l.Amount))
+		for _, p := range parts[1:] {
+			w("  %6s  %s\n", "", p)
+		}
 	}
 	for _, ch := range inv.Children {
 		w("\n%s (kindcode %s)\n", ch.Name, ch.Code)
@@ -80,17 +94,25 @@ func (inv Invoice) Text() string {
 			}
 			w("  inkomenstarief %s per dag van %s tot en met %s (%s)\n", euro(t.Tariff.Money()), dutchDate(t.Period.Start), dutchDate(t.Period.End), basis)
 		}
-		w("  %6s  %-78s %12s %12s\n", "aantal", "omschrijving", "per stuk", "bedrag")
+		w("  %6s  %-*s %12s %12s\n", "aantal", labelWidth, "omschrijving", "per stuk", "bedrag")
 		for _, l := range inv.Lines {
 			if l.Child == ch.Code {
 				row(l)
 			}
 		}
 		r := ch.Respijt
-		w("  Gerechtvaardigde afwezigheidsdagen %d: recht op %s, opgenomen deze maand %s, dit jaar %s, saldo %s\n",
-			r.Year, number(r.Entitlement), number(r.UsedMonth), number(r.UsedYear), number(r.Balance))
+		para(fmt.Sprintf("Gerechtvaardigde afwezigheidsdagen %d: recht op %s, opgenomen deze maand %s, dit jaar %s, saldo %s",
+			r.Year, number(r.Entitlement), number(r.UsedMonth), number(r.UsedYear), number(r.Balance)))
 		for _, f := range ch.Free {
-			w("  niet aangerekend: %s\n", f)
+			para("niet aangerekend: " + f.NL())
+		}
+		for _, n := range ch.Notices {
+			if !n.InTime {
+				para(lateNoticeNL(n))
+			}
+		}
+		if ch.Notice != nil {
+			para(noticeNL(*ch.Notice))
 		}
 	}
 	family := false
@@ -103,7 +125,7 @@ func (inv Invoice) Text() string {
 			row(l)
 		}
 	}
-	w("\n%-90s %12s\n", "TOTAAL", euro(inv.Total))
+	w("\n%-*s %12s\n", labelWidth+12, "TOTAAL", euro(inv.Total))
 	w("Te betalen binnen de maand na de factuurdatum, uiterlijk %s.\n", dutchDate(inv.DueDate))
 	return b.String()
 }
@@ -149,4 +171,85 @@ func (inv Invoice) Trace() string {
 		}
 	}
 	return b.String()
+}
+
+// labelWidth is the width of the description column of Invoice.Text, and
+// textWidth that of its paragraphs (the width of a line of prices).
+const (
+	labelWidth = 78
+	textWidth  = labelWidth + 30
+)
+
+// wrap cuts s into lines of at most width runes at spaces (a word longer
+// than width stands alone on its line).
+func wrap(s string, width int) []string {
+	var out []string
+	line, n := "", 0
+	for _, word := range strings.Fields(s) {
+		k := utf8.RuneCountInString(word)
+		if n > 0 && n+1+k > width {
+			out = append(out, line)
+			line, n = "", 0
+		}
+		if n > 0 {
+			line += " "
+			n++
+		}
+		line += word
+		n += k
+	}
+	return append(out, line)
+}
+
+// lateNoticeNL tells the family in Dutch that an absence was reported late
+// or not at all, and by when it should have been (seed 004 §3.4.2).
+func lateNoticeNL(n absence.NoticeCheck) string {
+	var by string
+	switch n.Kind {
+	case absence.NoticeSudden:
+		t := n.Deadline.In(plan.Brussels())
+		by = fmt.Sprintf("vóór het afgesproken beginuur, %s om %s", dutchDate(plan.DateOf(t)), t.Format("15:04"))
+	default: // the deadline is the midnight that ends its last day
+		by = "ten laatste op " + dutchDate(plan.DateOf(n.Deadline.In(plan.Brussels())).AddDays(-1))
+		if n.Kind == absence.NoticePlannedLong {
+			by += " (een afwezigheid van een week of langer: 4 weken op voorhand)"
+		}
+	}
+	if n.ReportedAt.IsZero() {
+		return fmt.Sprintf("Afwezigheid vanaf %s niet gemeld; melden kon %s.", dutchDate(n.FirstDay), by)
+	}
+	return fmt.Sprintf("Afwezigheid vanaf %s te laat gemeld op %s; melden kon %s.", dutchDate(n.FirstDay), dutchDate(plan.DateOf(n.ReportedAt.In(plan.Brussels()))), by)
+}
+
+// noticeNL gives the verdict on a notice in Dutch (seed 004 §6.2).
+func noticeNL(r plan.NoticeResult) string {
+	who := "het gezin"
+	if r.Notice.By == plan.Organiser {
+		who = "de organisator"
+	}
+	head := fmt.Sprintf("Opzeg door %s op %s, laatste opvangdag %s: ", who, dutchDate(r.Notice.Given), dutchDate(r.Notice.LastDay))
+	switch {
+	case r.Exempt:
+		return head + "geen opzegtermijn nodig (" + exemptionNL(r.Notice.Exemption) + ")."
+	case r.Respected:
+		return head + fmt.Sprintf("de opzegtermijn, tot en met %s, is gerespecteerd.", dutchDate(r.EarliestLastDay))
+	}
+	return head + fmt.Sprintf("de opzegtermijn loopt tot en met %s en is niet gerespecteerd: opzegvergoeding voor %d gereserveerde dag(en).",
+		dutchDate(r.EarliestLastDay), len(r.FeeDays))
+}
+
+func exemptionNL(e plan.Exemption) string {
+	switch e {
+	case plan.ExemptSeriousFault:
+		return "zware fout"
+	case plan.ExemptDetrimentalChange:
+		return "nadelige wijziging van het huishoudelijk reglement of de prijzen"
+	case plan.ExemptForceMajeure:
+		return "overmacht"
+	case plan.ExemptPermitWithdrawn:
+		return "vergunning ingetrokken"
+	case plan.ExemptCaregiverPregnancy:
+		return "zwangerschap van de onthaalouder"
+	}
+	return string(e)
 }

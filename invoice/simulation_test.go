@@ -152,6 +152,12 @@ func genYearChild(t *rapid.T, code string, cal plan.Calendar) Child {
 			lastDay = plan.Date{}
 		}
 	}
+	// Settling-in days lie within the plan (which a notice may have ended).
+	for i := range ch.Plans {
+		p := &ch.Plans[i]
+		p.SettlingIn = slices.DeleteFunc(p.SettlingIn, func(d plan.Date) bool { return !p.Period().Contains(d) })
+	}
+	ch.WithParent = slices.DeleteFunc(ch.WithParent, func(d plan.Date) bool { return !ch.Plans[0].Period().Contains(d) })
 	genDays(t, &ch, cal, lastDay)
 	return ch
 }

@@ -15,5 +15,5 @@ const (
 	srcFiscal          = "federal tax reduction for childcare, certificate 281.86: care of children under 14, amounts paid in the year, at most 4 periods"
 	srcTaxCap          = "FOD Financiën, belastingvermindering voor kinderopvang: 45 % of the costs paid, at most a maximum per child per day of care"
 	srcFOSU05          = "Opgroeien monthly attendance report FO-SU-05 (FO-SU-05.xsd)"
-	srcCareTariff      = "RULES §1: band share × daily tariff per day, rounded to the cent; lines multiply a count by the unit price"
+	srcCareTariff      = "house rules Zorg Leuven §3.3 (seed 004): per calendar day a share of the income tariff by the hours of care; §3.6: each cost with its nature, count and amount; rounded to the cent, half away from zero"
 )
