@@ -160,12 +160,19 @@ func (t BandTable) ShareOf(b Band) (decimal.Decimal, error) {
 
 // Classify returns the band for minutes of counted care in group g. flex
 // says whether the location may register flexible care: without it the band
-// stops at full. Minutes of zero or less are BandNone. It does not allocate.
+// stops at full. Minutes of zero or less are BandNone, and so is every day
+// of a group the table has no thresholds for: Classifier.Classify reports
+// that as an error. It does not allocate.
 func (t BandTable) Classify(g AgeGroup, minutes int, flex bool) Band {
 	ths := t.BabyToddler
 	if g == SchoolAge {
 		ths = t.SchoolAge
 	}
+	return classify(ths, minutes, flex)
+}
+
+// classify picks the band of minutes from ascending thresholds ths.
+func classify(ths []Threshold, minutes int, flex bool) Band {
 	for i := len(ths) - 1; i >= 0; i-- {
 		th := ths[i]
 		if minutes >= th.FromMinutes && (th.Band != BandFlex || flex) {
@@ -173,6 +180,26 @@ func (t BandTable) Classify(g AgeGroup, minutes int, flex bool) Band {
 		}
 	}
 	return BandNone
+}
+
+// thresholds returns the thresholds of group g, or a problem (allocated
+// only then) when g is not a group or the table has none for it.
+func (t BandTable) thresholds(g AgeGroup) ([]Threshold, error) {
+	var ths []Threshold
+	switch g {
+	case BabyToddler:
+		ths = t.BabyToddler
+	case SchoolAge:
+		ths = t.SchoolAge
+	default:
+		return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: "group",
+			Message: fmt.Sprintf("age group %q is neither %q nor %q", g, BabyToddler, SchoolAge)}
+	}
+	if len(ths) == 0 {
+		return nil, plan.Problem{Code: CodeInvalidShare, Field: string(g),
+			Message: fmt.Sprintf("the band table has no thresholds for %s, so no day could be priced: use StatutoryClassifier or a complete table of your own", g)}
+	}
+	return ths, nil
 }
 
 // BandTables is a history of band tables; For picks the one in force on a

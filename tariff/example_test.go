@@ -22,7 +22,11 @@ func ExampleClassifier_Classify() {
 	child := tariff.Child{Birth: plan.MustParseDate("2019-05-02")}
 	day := tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl)
 
-	care := tariff.StatutoryClassifier().Classify(day, sessions, child.GroupOn(day.Date), tariff.Location{ID: "BKO De Linde"})
+	care, err := tariff.StatutoryClassifier().Classify(day, sessions, child.GroupOn(day.Date), tariff.Location{ID: "BKO De Linde"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	price, err := tariff.BandPricer{Table: tariff.StatutoryBands()}.PriceDay(care, tariff.MustTariff("27.35"))
 	if err != nil {
 		fmt.Println(err)
@@ -44,7 +48,11 @@ func ExampleClassifier_Classify_noFlex() {
 		In:  time.Date(2026, 3, 10, 6, 45, 0, 0, bxl),
 		Out: time.Date(2026, 3, 10, 18, 15, 0, 0, bxl),
 	}}
-	care := tariff.StatutoryClassifier().Classify(tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl), s, tariff.BabyToddler, tariff.Location{})
+	care, err := tariff.StatutoryClassifier().Classify(tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl), s, tariff.BabyToddler, tariff.Location{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(care.Band, care.Minutes, "over:", care.OverMinutes)
 	// Output: full 690 over: 30
 }

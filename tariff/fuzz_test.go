@@ -58,7 +58,10 @@ func FuzzClassify(f *testing.F) {
 			}
 		}
 		for _, g := range []AgeGroup{BabyToddler, SchoolAge} {
-			c := StatutoryClassifier().Classify(day, sessions, g, Location{Flex: flex})
+			c, err := StatutoryClassifier().Classify(day, sessions, g, Location{Flex: flex})
+			if err != nil {
+				t.Fatal(err)
+			}
 			dayMinutes := int(day.End.Sub(day.Start) / time.Minute)
 			if c.Minutes < 0 || c.Minutes+c.NightMinutes > dayMinutes || c.NightMinutes < 0 || c.OverMinutes < 0 {
 				t.Fatalf("impossible minutes: %+v (day of %d minutes)", c, dayMinutes)

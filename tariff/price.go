@@ -31,8 +31,13 @@ type BandPricer struct {
 }
 
 // PriceDay implements DayPricer: the band's share × t, rounded to the cent
-// half away from zero. A day with BandNone costs 0.
+// half away from zero. A day with BandNone costs 0. A pricer whose table has
+// no shares (the zero BandPricer) is an error, never a free day.
 func (p BandPricer) PriceDay(c DayCare, t Tariff) (DayPrice, error) {
+	if len(p.Table.Shares) == 0 {
+		return DayPrice{}, plan.Problem{Code: CodeInvalidShare, Field: "table.shares", Date: c.Date,
+			Message: "the band table has no shares, so no day could be priced: use StatutoryBands or a complete table of your own"}
+	}
 	share, err := p.Table.ShareOf(c.Band)
 	if err != nil {
 		return DayPrice{}, err
