@@ -102,9 +102,9 @@ func ExampleAttestBook_Segments() {
 }
 
 // Asking for an amount of a year that is not known is an error naming the
-// year, never a guess.
+// amount and the year and saying how to supply it, never a guess.
 func ExampleAmountTable_Get() {
 	_, err := tariff.StatutoryAmounts().Get(2026, tariff.Maximum)
 	fmt.Println(err)
-	// Output: maximum: the maximum tariff of 2026 is not known: add it to the amount table once it is published; it is never extrapolated [unknown_year]
+	// Output: amounts: the maximum tariff of 2026 is not known, and it is never extrapolated: add {"year": 2026, "kind": "maximum", "value": "…", "confirmed": false, "source": "…"} to the amount table (a case file's "amounts"; examples/invoice -amounts FILE) [unknown_year]
 }
