@@ -50,7 +50,9 @@ type BandTable struct {
 }
 
 // StatutoryBands returns the statutory band table for income-related
-// tariffs, as Opgroeien registers care (RULES §1):
+// tariffs, as Opgroeien registers care (Opgroeien, Inhoudelijke en
+// technische beschrijving van de registratie van de aan- en afwezigheden,
+// 2025, p. 9):
 //
 //	band   baby/toddler    school-age      share
 //	third  —               under 3h00      40 %
@@ -82,9 +84,16 @@ func StatutoryBands() BandTable {
 	}
 }
 
-// Validate reports every problem of the table: thresholds not ascending or
-// not positive, unknown bands, a band without a share, negative shares, and
-// shares that drop as the band rises.
+// MaxBandMinutes bounds a threshold: a calendar day has at most 25 hours
+// (the day the clocks go back), so no threshold lies beyond 24*60+60
+// minutes.
+const MaxBandMinutes = 24*60 + 60
+
+// Validate reports every problem of the table: no thresholds for a group,
+// thresholds not ascending, not positive or beyond MaxBandMinutes, unknown
+// bands, a band without a share, shares that drop as the band rises (equal
+// shares are allowed), negative shares, shares above MaxShare, and a band
+// with two shares.
 func (t BandTable) Validate() error {
 	var ps plan.Problems
 	for _, g := range []struct {
@@ -104,9 +113,15 @@ func (t BandTable) Validate() error {
 			} else if !ok {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q has no share", th.Band)})
 			}
+			// Source: Opgroeien registration rules 2025, p. 9 — the bands
+			// follow one another as the minutes of care rise.
 			if th.FromMinutes <= prevMin {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
 					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})
+			}
+			if th.FromMinutes > MaxBandMinutes {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("band %q starts at %d minutes, beyond the %d minutes of the longest day (25 hours)", th.Band, th.FromMinutes, MaxBandMinutes)})
 			}
 			if ok && share.Cmp(prevShare) < 0 {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
@@ -119,9 +134,19 @@ func (t BandTable) Validate() error {
 		}
 	}
 	for i, s := range t.Shares {
-		if s.Share.Sign() < 0 || !knownBand(s.Band) || s.Band == BandNone {
-			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: fmt.Sprintf("shares[%d]", i),
-				Message: fmt.Sprintf("share %s for band %q is not allowed", s.Share, s.Band)})
+		f := fmt.Sprintf("shares[%d]", i)
+		if !knownBand(s.Band) || s.Band == BandNone {
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q cannot have a share", s.Band)})
+		}
+		if !shareInRange(s.Share, MaxShare) {
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f + ".share",
+				Message: fmt.Sprintf("share %s for band %q is not between 0 and %d", s.Share, s.Band, MaxShare)})
+		}
+		for j, o := range t.Shares[:i] {
+			if o.Band == s.Band {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("band %q has a second share (also shares[%d])", s.Band, j)})
+			}
 		}
 	}
 	return ps.Err()

@@ -60,15 +60,29 @@ func Price(share decimal.Decimal, t Tariff) (Money, error) {
 	if t.IsZero() {
 		return Money{}, fmt.Errorf("tariff: no daily tariff to price: %w", CodeNoTariff)
 	}
-	if share.Sign() < 0 || share.GreaterThan(decimal.NewFromInt(MaxShare)) {
+	if !shareInRange(share, MaxShare) {
 		return Money{}, fmt.Errorf("tariff: share %s is not between 0 and %d: %w", share, MaxShare, CodeInvalidShare)
 	}
 	return mulShare(t.c, share), nil
 }
 
-// MaxShare bounds a band's share of the tariff: at most 10 times the daily
-// tariff (the statutory table stops at 1.6).
+// MaxShare bounds a band's share of the tariff and a fee's percentage: at
+// most 10 times the daily tariff (the statutory table stops at 1.6, the
+// house-rule fees at 0.25).
 const MaxShare = 10
+
+// shareInRange reports whether 0 ≤ x ≤ hi, for 0 < hi < 100. A decimal
+// with a positive exponent is zero or at least 100, so it is decided
+// without rescaling (a huge exponent would be costly to compare).
+func shareInRange(x decimal.Decimal, hi int64) bool {
+	if x.Sign() < 0 {
+		return false
+	}
+	if x.Exponent() > 1 {
+		return x.Sign() == 0
+	}
+	return !x.GreaterThan(decimal.NewFromInt(hi))
+}
 
 // mulShare returns share × cents rounded to the cent, half away from zero,
 // for 0 ≤ share ≤ MaxShare and a tariff in range. Shares of up to nine
