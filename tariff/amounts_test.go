@@ -180,7 +180,9 @@ func TestIndex(t *testing.T) {
 	})
 }
 
-// The social-welfare half, with the standard minimum as floor (RULES §2).
+// The social-welfare half, with the standard minimum as floor (Kind en
+// Gezin: the OCMW tariff is half the computed tariff, at least the standard
+// minimum).
 func TestSocialHalf(t *testing.T) {
 	min := MustTariff("6.47")
 	tests := []struct{ computed, want string }{

@@ -62,10 +62,12 @@ type BandTable struct {
 //
 // Exactly 3h00 is a half day for a school-age child, exactly 5h00 a full
 // day, exactly 11h00 flex (where flex is allowed). The 160 % share is the
-// one of seed 004 and the press; the statute leaves it open (OPEN).
+// one of the house rules Zorg Leuven §3.3 (seed 004) and the press; the
+// statute leaves it open.
 func StatutoryBands() BandTable {
-	// Source: Opgroeien registration rules 2025 p. 9 ("½-dag: … minder dan
-	// 5u; bij buitenschoolse opvang: 3u tot 4u59 — 1 dag: 5u tot en met
+	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
+	// registratie van de aan- en afwezigheden (2025), p. 9 ("½-dag: … minder
+	// dan 5u; bij buitenschoolse opvang: 3u tot 4u59 — 1 dag: 5u tot en met
 	// 10u59 — Flex >= 11u"); FO-SU-05.xsd min3u/min5u/min11u/min11uFlex.
 	return BandTable{
 		Source: srcRegistration + "; 160 %: " + srcSeed004Flex,
@@ -113,8 +115,9 @@ func (t BandTable) Validate() error {
 			} else if !ok {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q has no share", th.Band)})
 			}
-			// Source: Opgroeien registration rules 2025, p. 9 — the bands
-			// follow one another as the minutes of care rise.
+			// Source: Opgroeien, Inhoudelijke en technische beschrijving van
+			// de registratie van de aan- en afwezigheden (2025), p. 9 — the
+			// bands follow one another as the minutes of care rise.
 			if th.FromMinutes <= prevMin {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
 					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})

@@ -118,10 +118,10 @@ type DayCare struct {
 
 // Classifier turns a day's care sessions into a DayCare.
 //
-// Short after-school moments are summed per day (seed 004 §3.3: "korte
-// buitenschoolse opvangmomenten van minder dan 1 uur worden op dagbasis
-// samengeteld"): a school-age child's 07:30–08:20 and 15:45–16:40 are 105
-// minutes, one third day. This is the default reading of the rule; an
+// Short after-school moments are summed per day (house rules Zorg Leuven §3.3
+// (seed 004): "korte buitenschoolse opvangmomenten van minder dan 1 uur worden
+// op dagbasis samengeteld"): a school-age child's 07:30–08:20 and 15:45–16:40
+// are 105 minutes, one third day. This is the default reading of the rule; an
 // organiser with a stricter pro-rata reading prices days with its own
 // DayPricer.
 type Classifier struct {

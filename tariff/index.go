@@ -15,8 +15,9 @@ import (
 func Index(t Tariff, index decimal.Decimal) (Tariff, error) {
 	// Source: Kind en Gezin, indexation of the attest — attests are indexed
 	// every 1 January with the health index, new = old × (1 + index),
-	// rounded to the cent (its 2015 example: +0.03 % leaves a tariff under
-	// 16.67 unchanged and raises one of 16.67 or more by a cent).
+	// rounded to the cent (on 1 January 2015, +0.03 %: a tariff under 16.67
+	// stayed the same, one of 16.67 or more rose by a cent, as organisers
+	// passed Kind en Gezin's message on to families).
 	if t.IsZero() {
 		return Tariff{}, fmt.Errorf("tariff: no tariff to index: %w", CodeNoTariff)
 	}

@@ -54,9 +54,11 @@ func (p BandPricer) PriceDay(c DayCare, t Tariff) (DayPrice, error) {
 // usual commercial rounding): 0.6 × 27.35 = 16.41. It reports an error for
 // the zero Tariff, a negative share or a share above MaxShare.
 func Price(share decimal.Decimal, t Tariff) (Money, error) {
-	// Source: Opgroeien registration rules (2025) and seed 004 §3.3 — a day
-	// costs its band's share of the daily tariff; rounded to the cent half
-	// away from zero, the usual commercial rounding.
+	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
+	// registratie van de aan- en afwezigheden (2025), p. 9 and house rules
+	// Zorg Leuven §3.3 (seed 004) — a day costs its band's share of the daily
+	// tariff; rounded to the cent half away from zero, the usual commercial
+	// rounding.
 	if t.IsZero() {
 		return Money{}, fmt.Errorf("tariff: no daily tariff to price: %w", CodeNoTariff)
 	}

@@ -38,10 +38,11 @@ func TestIndexKindEnGezinExamples(t *testing.T) {
 	tests := []struct {
 		name, old, index, want string
 	}{
-		// Kind en Gezin, 1 January 2015 (+0.03 %): "Betaal je minder dan
-		// 16,67 euro per volle opvangdag, dan verandert je tarief niet.
-		// Betaal je 16,67 euro of meer ..., dan verhoogt je tarief met
-		// 1 eurocent."
+		// Kind en Gezin's indexation of 1 January 2015 (+0.03 %), as
+		// organisers passed it on (e.g. Denderkind, 23-12-2014): "Betaal je
+		// minder dan 16,67 euro per volle opvangdag, dan verandert je
+		// tarief niet. Betaal je 16,67 euro of meer ..., dan verhoogt je
+		// tarief met 1 eurocent."
 		{"2015: under 16.67 unchanged", "16.66", "0.0003", "16.66"}, // 16.664998
 		{"2015: 16.67 gains a cent", "16.67", "0.0003", "16.68"},    // 16.675001
 		{"2015: a cent more", "27.50", "0.0003", "27.51"},           // 27.50825
