@@ -92,7 +92,9 @@ func StatutoryBands() BandTable {
 const MaxBandMinutes = 24*60 + 60
 
 // Validate reports every problem of the table: no thresholds for a group,
-// thresholds not ascending, not positive or beyond MaxBandMinutes, unknown
+// a group whose first band does not start at 1 minute or is flex (a day of
+// care in no band would be free), thresholds not ascending, not positive or
+// beyond MaxBandMinutes, unknown
 // bands, a band without a share, shares that drop as the band rises (equal
 // shares are allowed), negative shares, shares above MaxShare, and a band
 // with two shares.
@@ -121,6 +123,18 @@ func (t BandTable) Validate() error {
 			if th.FromMinutes <= prevMin {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
 					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})
+			}
+			// Every minute of care falls in a band: a first band from later
+			// than 1 minute, or a flex band first (not counted at a location
+			// without flex permission), would make a day of care no band,
+			// and free.
+			if i == 0 && th.FromMinutes > 1 {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("the first band, %q, starts at %d minutes: care of 1 to %d minutes would fall in no band", th.Band, th.FromMinutes, th.FromMinutes-1)})
+			}
+			if i == 0 && th.Band == BandFlex {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: "the first band is flex: at a location without flex permission care would fall in no band"})
 			}
 			if th.FromMinutes > MaxBandMinutes {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,

@@ -68,6 +68,7 @@ func TestBandTableValidate(t *testing.T) {
 		fields = append(fields, p.Field+" "+p.Message)
 	}
 	want := []string{
+		`school_age[0] the first band, "half", starts at 180 minutes: care of 1 to 179 minutes would fall in no band`,
 		`school_age[1] band "third" has no share`,
 		`school_age[1] band "third" starts at 100 minutes, not above the previous 180`,
 		`school_age[2] band "none" cannot have a threshold`,

@@ -108,3 +108,35 @@ func ExampleAmountTable_Get() {
 	fmt.Println(err)
 	// Output: amounts: the maximum tariff of 2026 is not known, and it is never extrapolated: add {"year": 2026, "kind": "maximum", "value": "…", "confirmed": false, "source": "…"} to the amount table (a case file's "amounts"; examples/invoice -amounts FILE) [unknown_year]
 }
+
+// An organiser supplies a year the library does not know yet by laying its
+// own table over the statutory one. (The value below is a placeholder of
+// the test, not a published amount.)
+func ExampleAmountTable_Merge() {
+	mine := tariff.AmountTable{{Year: 2026, Kind: tariff.Maximum, Value: tariff.MustTariff("36.00"),
+		Confirmed: false, Source: "placeholder for the example"}}
+	amounts := tariff.StatutoryAmounts().Merge(mine)
+	for _, y := range []int{2024, 2026} {
+		a, err := amounts.Get(y, tariff.Maximum)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(y, a.Value, "confirmed:", a.Confirmed)
+	}
+	// Output:
+	// 2024 34.64 confirmed: true
+	// 2026 36.00 confirmed: false
+}
+
+// An attest above the year's maximum tariff is a problem naming both
+// values and the field.
+func ExampleAttestBook_CheckAmounts() {
+	book := tariff.Seed004AttestBook(tariff.Attest{Kind: tariff.AttestRegular, Daily: tariff.MustTariff("36.00"),
+		Valid: plan.Period{Start: plan.MustParseDate("2024-03-01"), End: plan.MustParseDate("2024-12-31")}})
+	for _, p := range plan.AsProblems(book.CheckAmounts(tariff.StatutoryAmounts())) {
+		fmt.Println(p.Field, p.Date, p.Message)
+	}
+	// Output:
+	// attests[0].daily 2024-03-01 the daily tariff 36.00 is above the maximum tariff of 2024, 34.64
+}

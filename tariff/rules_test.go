@@ -162,6 +162,18 @@ func TestBandTableValidateEdges(t *testing.T) {
 	if got := plan.AsProblems(zeroStart.Validate()); len(got) != 1 || got[0].Field != "baby_toddler[0]" {
 		t.Errorf("a band from 0 minutes (no care is no band): %v", got)
 	}
+	// Every minute of care falls in a band: the first band starts at 1
+	// minute and is not flex.
+	lateStart := StatutoryBands()
+	lateStart.SchoolAge = []Threshold{{BandThird, 2}, {BandHalf, 180}}
+	if got := plan.AsProblems(lateStart.Validate()); len(got) != 1 || got[0].Field != "school_age[0]" {
+		t.Errorf("a first band from 2 minutes: %v", got)
+	}
+	flexFirst := StatutoryBands()
+	flexFirst.BabyToddler = []Threshold{{BandFlex, 1}}
+	if got := plan.AsProblems(flexFirst.Validate()); len(got) != 1 || got[0].Field != "baby_toddler[0]" {
+		t.Errorf("flex as the first band: %v", got)
+	}
 	equalShares := StatutoryBands()
 	equalShares.Shares = []Share{{BandThird, dec("0.6")}, {BandHalf, dec("0.6")}, {BandFull, dec("1")}, {BandFlex, dec("1")}}
 	if err := equalShares.Validate(); err != nil {
