@@ -228,8 +228,8 @@ var fuzzBands = [...]Band{BandNone, BandThird, BandHalf, BandFull, BandFlex, "x"
 
 // fuzzBandTable builds a band table from bytes: a count of baby/toddler
 // thresholds, a count of school-age thresholds, 3 bytes a threshold (band,
-// minutes as a signed 16-bit number), then 2 bytes a share (band, share in
-// hundredths as a signed byte).
+// minutes as a signed 16-bit number), then 2 bytes a share (band, and the
+// share in hundredths plus 0.20: from -0.20 to 2.35).
 func fuzzBandTable(data []byte) BandTable {
 	var t BandTable
 	next := func() byte {
@@ -250,7 +250,7 @@ func fuzzBandTable(data []byte) BandTable {
 		}
 	}
 	for len(data) >= 2 && len(t.Shares) < 8 {
-		t.Shares = append(t.Shares, Share{Band: fuzzBands[int(next())%len(fuzzBands)], Share: decimal.New(int64(int8(next())), -2)})
+		t.Shares = append(t.Shares, Share{Band: fuzzBands[int(next())%len(fuzzBands)], Share: decimal.New(int64(next())-20, -2)})
 	}
 	return t
 }
@@ -259,8 +259,8 @@ func fuzzBandTable(data []byte) BandTable {
 // accepts classifies and prices every day, and its price never drops as the
 // minutes rise.
 func FuzzBandTableValidate(f *testing.F) {
-	f.Add([]byte{3, 4, 2, 0, 1, 3, 1, 44, 4, 2, 148, 1, 0, 1, 2, 0, 180, 3, 1, 44, 4, 2, 148, 1, 40, 2, 60, 3, 100, 4, 160})
-	f.Add([]byte{1, 0, 2, 0, 0, 2, 60})
+	f.Add([]byte{3, 4, 2, 0, 1, 3, 1, 44, 4, 2, 148, 1, 0, 1, 2, 0, 180, 3, 1, 44, 4, 2, 148, 1, 60, 2, 80, 3, 120, 4, 180}) // the statutory table
+	f.Add([]byte{1, 0, 2, 0, 0, 2, 80})
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tbl := fuzzBandTable(data)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
+	"github.com/shopspring/decimal"
 )
 
 // Fuzz targets: parsers and entry points return an error or a valid
@@ -31,6 +32,12 @@ func FuzzParseTariff(f *testing.F) {
 		back, err := ParseTariff(tr.String())
 		if err != nil || !back.Equal(tr) {
 			t.Fatalf("%q → %v does not parse back: %v", s, tr, err)
+		}
+		// What ParseTariff reads, NewTariff accepts as the same amount.
+		d, derr := decimal.NewFromString(s)
+		byNew, nerr := NewTariff(d)
+		if derr != nil || nerr != nil || byNew != tr {
+			t.Fatalf("ParseTariff(%q) = %v, NewTariff = %v, %v (%v)", s, tr, byNew, nerr, derr)
 		}
 	})
 }
