@@ -15,7 +15,8 @@ const (
 	// contribution (minimumbijdrage) the house rules use as a floor.
 	StandardMinimum AmountKind = "standard_minimum"
 	// ExceptionalMinimum is the exceptional minimum tariff (uitzonderlijk
-	// minimum): the floor of a tariff computed from a very low income.
+	// minimum) published with the yearly amounts; it lies between the
+	// lowest tariff and the standard minimum (3.74 in 2024).
 	ExceptionalMinimum AmountKind = "exceptional_minimum"
 	// Lowest is the lowest tariff (the social-welfare minimum): no attest
 	// states a lower daily tariff.
@@ -24,8 +25,8 @@ const (
 	// and the cap on any charge for an absence.
 	Maximum AmountKind = "maximum"
 	// ReductionPerChild is the reduction of the daily tariff per dependent
-	// child from the second, which Kind en Gezin applies on the attest; the
-	// library uses it to explain or estimate, never to bill.
+	// child, which Kind en Gezin applies on the attest (from the second
+	// child); the library uses it to explain or estimate, never to bill.
 	ReductionPerChild AmountKind = "reduction_per_child"
 )
 

@@ -86,6 +86,8 @@ func TestAmountTableValidate(t *testing.T) {
 		{Year: 2024, Kind: ReductionPerChild, Value: MustTariff("99.00"), Source: "test"}, // not ordered
 		{Year: 2025, Kind: Lowest, Value: MustTariff("40.00"), Source: "test"},            // another year
 		{Year: 10000, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"},
+		{Year: 1, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"}, // the first and last years are years
+		{Year: 9999, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"},
 	}
 	var got []string
 	for _, p := range plan.AsProblems(tbl.Validate()) {
