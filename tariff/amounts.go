@@ -208,14 +208,12 @@ func (t AmountTable) Validate() error {
 		if r := orderRank(a.Kind); r >= 0 {
 			for j, b := range t[:i] {
 				rb := orderRank(b.Kind)
-				if b.Year != a.Year || rb < 0 || rb == r {
+				if b.Year != a.Year || rb < 0 {
 					continue
 				}
-				lo, hi := b.Value, a.Value // the lower-ranked first
-				if rb > r {
-					lo, hi = hi, lo
-				}
-				if lo.Cmp(hi) > 0 {
+				// b ranks below a but costs more, or above a but less (the
+				// same kind twice is an overlap, reported above).
+				if (rb < r && b.Value.Cmp(a.Value) > 0) || (rb > r && b.Value.Cmp(a.Value) < 0) {
 					ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".value",
 						Message: fmt.Sprintf("the %s of %d, %s, is out of order with its %s, %s (amounts[%d])", a.Kind, a.Year, a.Value, b.Kind, b.Value, j)})
 				}

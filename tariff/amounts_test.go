@@ -73,6 +73,19 @@ func TestStatutoryAmounts(t *testing.T) {
 	if err := dup.Validate(); !errors.Is(err, plan.CodeOverlap) {
 		t.Errorf("duplicate year: %v", err)
 	}
+	// A kind listed twice is an overlap, whichever value is higher, and not
+	// also out of order with itself.
+	twice := AmountTable{
+		{Year: 2024, Kind: Maximum, Value: MustTariff("35.00"), Source: "a"}, {Year: 2024, Kind: Maximum, Value: MustTariff("34.00"), Source: "b"},
+		{Year: 2023, Kind: Lowest, Value: MustTariff("1.80"), Source: "a"}, {Year: 2023, Kind: Lowest, Value: MustTariff("1.90"), Source: "b"},
+	}
+	var codes []string
+	for _, p := range plan.AsProblems(twice.Validate()) {
+		codes = append(codes, string(p.Code)+" "+p.Field)
+	}
+	if diff := cmp.Diff([]string{"overlap amounts[1]", "overlap amounts[3]"}, codes); diff != "" {
+		t.Errorf("a kind twice (-want +got):\n%s", diff)
+	}
 }
 
 // Validate reports every problem of every amount at once.
