@@ -173,8 +173,15 @@ func (in *Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.
 	for _, sl := range pd.Slots {
 		reservedSessions = append(reservedSessions, plan.Session{In: frame.At(sl.Start), Out: frame.At(sl.End)})
 	}
-	reserved := cls.Classify(frame, reservedSessions, group, in.Location).Band
-	attended := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location).Band
+	reservedCare, err := cls.Classify(frame, reservedSessions, group, in.Location)
+	if err != nil {
+		return DayOutcome{}, ledger, err
+	}
+	attendedCare, err := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location)
+	if err != nil {
+		return DayOutcome{}, ledger, err
+	}
+	reserved, attended := reservedCare.Band, attendedCare.Band
 	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
 	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }

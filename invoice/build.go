@@ -458,7 +458,10 @@ func priceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *line
 			group = tariff.SchoolAge
 		}
 		daySessions := idx.Overlapping(frame.Start, frame.End)
-		care := cls.Classify(frame, daySessions, group, ch.Location)
+		care, err := cls.Classify(frame, daySessions, group, ch.Location)
+		if err != nil {
+			return err
+		}
 		if care.Band == tariff.BandNone {
 			continue
 		}

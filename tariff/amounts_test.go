@@ -2,54 +2,168 @@ package tariff
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/kinderopvang/regels/plan"
 	"pgregory.net/rapid"
 )
 
-// The yearly amounts of RULES §2; unknown years are errors naming the year.
+// The statutory yearly amounts, each with its own source; unknown years
+// are errors naming the amount, the year and how to supply it.
 func TestStatutoryAmounts(t *testing.T) {
 	tbl := StatutoryAmounts()
 	if err := tbl.Validate(); err != nil {
 		t.Fatal(err)
 	}
+	const kg, vvsg, municipal, none = "Kind en Gezin / Opgroeien", "VVSG, \"indexering inkomenstarief baby peuter\", 30-10-2023", "municipal information pages quoting Kind en Gezin", "no official source found"
 	tests := []struct {
 		year      int
 		kind      AmountKind
 		want      string
 		confirmed bool
+		source    string // the start of the value's own source
 	}{
-		{2016, StandardMinimum, "5.02", true}, {2016, Lowest, "1.57", true},
-		{2017, StandardMinimum, "5.07", true}, {2017, Lowest, "1.59", true}, {2017, Maximum, "28.13", true},
-		{2018, StandardMinimum, "5.15", true}, {2018, Lowest, "1.62", true},
-		{2023, StandardMinimum, "6.00", true}, {2023, Maximum, "33.31", true},
-		{2024, StandardMinimum, "6.24", true}, {2024, Lowest, "1.97", true},
-		{2025, StandardMinimum, "6.47", false}, {2025, Maximum, "35.89", false},
+		{2016, StandardMinimum, "5.02", true, kg}, {2016, Lowest, "1.57", true, kg},
+		{2017, StandardMinimum, "5.07", true, kg}, {2017, Lowest, "1.59", true, kg}, {2017, Maximum, "28.13", true, kg},
+		{2018, StandardMinimum, "5.15", true, kg}, {2018, Lowest, "1.62", true, kg},
+		// Second hand: municipal pages quoting Kind en Gezin, not confirmed.
+		{2018, Maximum, "28.59", false, municipal},
+		{2022, StandardMinimum, "5.47", false, municipal}, {2022, Maximum, "30.37", false, municipal},
+		{2023, StandardMinimum, "6.00", true, kg}, {2023, Maximum, "33.31", true, kg},
+		{2024, StandardMinimum, "6.24", true, kg},
+		// VVSG, "indexering inkomenstarief baby peuter", 30-10-2023: the
+		// 2024 amounts after the health index (+4 %).
+		{2024, Maximum, "34.64", true, vvsg}, {2024, Lowest, "1.97", true, vvsg},
+		{2024, ExceptionalMinimum, "3.74", true, vvsg}, {2024, ReductionPerChild, "3.91", true, vvsg},
+		// No official source found for 2025.
+		{2025, StandardMinimum, "6.47", false, none}, {2025, Maximum, "35.89", false, none},
 	}
 	for _, tt := range tests {
 		a, err := tbl.Get(tt.year, tt.kind)
-		if err != nil || a.Value.String() != tt.want || a.Confirmed != tt.confirmed || a.Source == "" {
-			t.Errorf("%d %s = %+v, %v; want %s confirmed=%v", tt.year, tt.kind, a, err, tt.want, tt.confirmed)
+		if err != nil || a.Value.String() != tt.want || a.Confirmed != tt.confirmed || !strings.HasPrefix(a.Source, tt.source) || a.Year != tt.year || a.Kind != tt.kind {
+			t.Errorf("%d %s = %+v, %v; want %s confirmed=%v from %q", tt.year, tt.kind, a, err, tt.want, tt.confirmed, tt.source)
 		}
+		if on, err := tbl.On(plan.MustDate(tt.year, 12, 31), tt.kind); err != nil || on != a {
+			t.Errorf("On(31 December %d, %s) = %+v, %v; want %+v", tt.year, tt.kind, on, err, a)
+		}
+	}
+	if len(tbl) != len(tests) {
+		t.Errorf("the table holds %d amounts, the test %d", len(tbl), len(tests))
 	}
 	for _, missing := range []struct {
 		year int
 		kind AmountKind
-	}{{2026, Maximum}, {2019, StandardMinimum}, {2016, Maximum}, {2024, Maximum}} {
+	}{{2026, Maximum}, {2026, StandardMinimum}, {2019, StandardMinimum}, {2016, Maximum}, {2025, Lowest}, {2023, ExceptionalMinimum}, {2025, ReductionPerChild}} {
 		_, err := tbl.Get(missing.year, missing.kind)
-		if !errors.Is(err, CodeUnknownYear) || !strings.Contains(err.Error(), "2") || !strings.Contains(err.Error(), string(missing.kind)) {
+		var p plan.Problem
+		want := fmt.Sprintf(`add {"year": %d, "kind": %q, "value": "…", "confirmed": false, "source": "…"} to the amount table`, missing.year, string(missing.kind))
+		if !errors.Is(err, CodeUnknownYear) || !errors.As(err, &p) || p.Field != "amounts" || !p.Date.IsZero() ||
+			!strings.Contains(p.Message, fmt.Sprintf("the %s tariff of %d is not known", missing.kind, missing.year)) || !strings.Contains(p.Message, want) {
 			t.Errorf("%d %s: %v", missing.year, missing.kind, err)
 		}
 	}
-	if _, err := tbl.On(plan.MustParseDate("2026-01-01"), StandardMinimum); !errors.Is(err, CodeUnknownYear) {
+	var p plan.Problem
+	if _, err := tbl.On(plan.MustParseDate("2026-01-01"), StandardMinimum); !errors.Is(err, CodeUnknownYear) || !errors.As(err, &p) || p.Field != "amounts" || p.Date != plan.MustParseDate("2026-01-01") {
 		t.Errorf("2026 is not known: %v", err)
 	}
-	dup := append(StatutoryAmounts(), Amount{Year: 2016, Kind: Lowest, Value: MustTariff("1.58")})
+	dup := append(StatutoryAmounts(), Amount{Year: 2016, Kind: Lowest, Value: MustTariff("1.58"), Source: "test"})
 	if err := dup.Validate(); !errors.Is(err, plan.CodeOverlap) {
 		t.Errorf("duplicate year: %v", err)
 	}
+	// A kind listed twice is an overlap, whichever value is higher, and not
+	// also out of order with itself.
+	twice := AmountTable{
+		{Year: 2024, Kind: Maximum, Value: MustTariff("35.00"), Source: "a"}, {Year: 2024, Kind: Maximum, Value: MustTariff("34.00"), Source: "b"},
+		{Year: 2023, Kind: Lowest, Value: MustTariff("1.80"), Source: "a"}, {Year: 2023, Kind: Lowest, Value: MustTariff("1.90"), Source: "b"},
+	}
+	var codes []string
+	for _, p := range plan.AsProblems(twice.Validate()) {
+		codes = append(codes, string(p.Code)+" "+p.Field)
+	}
+	if diff := cmp.Diff([]string{"overlap amounts[1]", "overlap amounts[3]"}, codes); diff != "" {
+		t.Errorf("a kind twice (-want +got):\n%s", diff)
+	}
+}
+
+// Validate reports every problem of every amount at once.
+func TestAmountTableValidate(t *testing.T) {
+	tbl := AmountTable{
+		{Year: 0, Kind: "minimum", Source: ""}, // four problems in one amount
+		{Year: 2024, Kind: Maximum, Value: MustTariff("6.00"), Source: "test"},
+		{Year: 2024, Kind: StandardMinimum, Value: MustTariff("6.24"), Source: "test"}, // above the maximum
+		{Year: 2024, Kind: Lowest, Value: MustTariff("6.24"), Source: "test"},          // equal to the minimum: in order
+		{Year: 2024, Kind: ExceptionalMinimum, Value: MustTariff("1.00"), Source: "test"},
+		{Year: 2024, Kind: ReductionPerChild, Value: MustTariff("99.00"), Source: "test"}, // not ordered
+		{Year: 2025, Kind: Lowest, Value: MustTariff("40.00"), Source: "test"},            // another year
+		{Year: 10000, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"},
+		{Year: 1, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"}, // the first and last years are years
+		{Year: 9999, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"},
+	}
+	var got []string
+	for _, p := range plan.AsProblems(tbl.Validate()) {
+		got = append(got, string(p.Code)+" "+p.Field)
+	}
+	want := []string{
+		"invalid_value amounts[0].kind", "invalid_tariff amounts[0].value", "invalid_value amounts[0].year", "missing amounts[0].source",
+		"invalid_value amounts[2].value", // standard minimum 6.24 above the maximum 6.00
+		"invalid_value amounts[3].value", // lowest 6.24 above the maximum 6.00
+		"invalid_value amounts[4].value", // exceptional minimum 1.00 below the lowest 6.24
+		"invalid_value amounts[7].year",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// Merge lays a caller's amounts over the statutory ones by year and kind.
+func TestAmountTableMerge(t *testing.T) {
+	base := StatutoryAmounts()
+	mine := AmountTable{
+		{Year: 2026, Kind: Maximum, Value: MustTariff("36.50"), Source: "Opgroeien letter to organisers, autumn 2025"},
+		{Year: 2025, Kind: Maximum, Value: MustTariff("35.92"), Confirmed: true, Source: "Opgroeien letter"},
+	}
+	got := base.Merge(mine)
+	if err := got.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(base)+1 {
+		t.Errorf("merged table of %d amounts, want %d", len(got), len(base)+1)
+	}
+	for _, tt := range []struct {
+		year int
+		kind AmountKind
+		want Amount
+	}{
+		{2026, Maximum, mine[0]}, // a year the library does not know
+		{2025, Maximum, mine[1]}, // overrides the unconfirmed value
+		{2025, StandardMinimum, mustGet(t, base, 2025, StandardMinimum)}, // the rest stays
+	} {
+		if a, err := got.Get(tt.year, tt.kind); err != nil || a != tt.want {
+			t.Errorf("merged %d %s = %+v, %v; want %+v", tt.year, tt.kind, a, err, tt.want)
+		}
+	}
+	if a := mustGet(t, base, 2025, Maximum); a.Value.String() != "35.89" {
+		t.Errorf("Merge changed the table it was called on: %+v", a)
+	}
+	if got := (AmountTable{}).Merge(nil); len(got) != 0 {
+		t.Errorf("empty merge: %v", got)
+	}
+	twice := AmountTable{}.Merge(AmountTable{mine[0], {Year: 2026, Kind: Maximum, Value: MustTariff("37.00"), Source: "later"}})
+	if len(twice) != 1 || twice[0].Value.String() != "37.00" {
+		t.Errorf("the later entry wins: %v", twice)
+	}
+}
+
+func mustGet(t *testing.T, tbl AmountTable, year int, kind AmountKind) Amount {
+	t.Helper()
+	a, err := tbl.Get(year, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // new = old × (1 + index), rounded; a positive index never lowers a tariff.
@@ -81,7 +195,9 @@ func TestIndex(t *testing.T) {
 	})
 }
 
-// The social-welfare half, with the standard minimum as floor (RULES §2).
+// The social-welfare half, with the standard minimum as floor (Kind en
+// Gezin: the OCMW tariff is half the computed tariff, at least the standard
+// minimum).
 func TestSocialHalf(t *testing.T) {
 	min := MustTariff("6.47")
 	tests := []struct{ computed, want string }{

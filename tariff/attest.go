@@ -77,8 +77,9 @@ func (a Attest) Validate() error {
 // Settling-in with the parent present does not count; settling in alone
 // does (the organiser says in its house rules whether that is free).
 func AttestStart(firstAlone plan.Date) plan.Date {
-	// Source: the attest starts on the first day of the month in which the
-	// child first attends without the parent (RULES §2, STATUTORY).
+	// Source: Opgroeien, applying the Subsidiebesluit of 22 November 2013 —
+	// the attest starts on the first day of the month in which the child
+	// first attends without the parent.
 	return firstAlone.MonthOf().First()
 }
 
@@ -86,8 +87,8 @@ func AttestStart(firstAlone plan.Date) plan.Date {
 // made on requested: the first day of the next month (a request in December
 // starts on 1 January).
 func NewTariffStart(requested plan.Date) plan.Date {
-	// Source: seed 004 §3.1 — "Het nieuwe tarief kan pas ingaan op de eerste
-	// maand na aanvraagdatum."
+	// Source: house rules Zorg Leuven §3.1 (seed 004) — "Het nieuwe tarief kan
+	// pas ingaan op de eerste maand na aanvraagdatum."
 	return requested.MonthOf().Add(1).First()
 }
 
@@ -119,9 +120,10 @@ type Trigger struct {
 // child within period: the months it turns 3.5, 6, 9 and 12, each household
 // change, and the end of each reduced tariff among attests.
 func RecalculationTriggers(child Child, attests []Attest, householdChanges []plan.Date, within plan.Period) []Trigger {
-	// Source: seed 004 §3.1 — "In de maand waarin je kind 3,5 jaar, 6 jaar
-	// en 9 jaar wordt", "Als je gezinssituatie verandert", "Als je
-	// individueel verminderd tarief vervalt"; Kind en Gezin also names 12.
+	// Source: house rules Zorg Leuven §3.1 (seed 004) — "In de maand waarin je
+	// kind 3,5 jaar, 6 jaar en 9 jaar wordt", "Als je gezinssituatie
+	// verandert", "Als je individueel verminderd tarief vervalt"; Kind en
+	// Gezin also names 12.
 	rule := plan.Rule{ID: "tariff.recalculation", Source: srcSeed004Rec}
 	var out []Trigger
 	add := func(k TriggerKind, d plan.Date) {

@@ -21,7 +21,8 @@ func attest(kind AttestKind, daily, from, to, delivered string) Attest {
 
 func TestAttestDates(t *testing.T) {
 	// The attest starts on the first day of the month the child first
-	// attends without a parent (RULES §2).
+	// attends without a parent (Opgroeien, as applied under the
+	// Subsidiebesluit of 22 November 2013).
 	if got := AttestStart(d("2026-03-18")); got != d("2026-03-01") {
 		t.Errorf("AttestStart = %v", got)
 	}

@@ -10,18 +10,21 @@ import (
 // covers.
 type AttestBook struct {
 	Attests []Attest `json:"attests"`
-	// GraceDays is how long after an attest's end the family may deliver
-	// the next one (seed 004: 25 days, HOUSE RULE). Delivered in time, the
-	// new tariff connects to the old end; later, the gap costs the maximum.
+	// GraceDays is how long after an attest's end the family may deliver the
+	// next one (house rules Zorg Leuven §3.1, seed 004: 25 days). Delivered in
+	// time, the new tariff connects to the old end; later, the gap costs the
+	// maximum.
 	GraceDays int `json:"grace_days"`
 	// MaximumWhenMissing applies the year's maximum tariff on days no attest
 	// covers once the grace period has passed (a STATUTORY option the
-	// organiser takes; seed 004 does). Without it such days are an error.
+	// organiser takes; house rules Zorg Leuven §3.1, seed 004, do). Without it
+	// such days are an error.
 	MaximumWhenMissing bool `json:"maximum_when_missing"`
 }
 
-// Seed004AttestBook returns an AttestBook with the attests and the gap
-// rules of seed 004 §3.1: 25 days' grace, then the maximum tariff.
+// Seed004AttestBook returns an AttestBook with the attests and the gap rules
+// of the house rules Zorg Leuven §3.1 (seed 004): 25 days' grace, then the
+// maximum tariff.
 func Seed004AttestBook(attests ...Attest) AttestBook {
 	return AttestBook{Attests: attests, GraceDays: 25, MaximumWhenMissing: true}
 }
@@ -110,8 +113,9 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Ap
 				return Applied{}, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("attests[%d].delivered", next), Date: d,
 					Message: fmt.Sprintf("no attest covers %s; to decide the gap, the day attest %s was delivered is needed", d, n.Valid)}
 			}
-			// Source: seed 004 §3.1 (deliver within 25 days) and the Opgroeien
-			// FAQ: the recalculation's start connects to the old end.
+			// Source: house rules Zorg Leuven §3.1 (seed 004) (deliver within
+			// 25 days) and the Opgroeien FAQ: the recalculation's start
+			// connects to the old end.
 			if !n.Delivered.After(graceEnd) {
 				res := Applied{Period: one, Tariff: n.Daily, Kind: n.Kind, Basis: BasisConnect, Attest: next,
 					Rule: plan.Rule{ID: "tariff.attest.grace", Source: srcSeed004Grace + "; " + srcFAQGap}}
@@ -132,7 +136,7 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Ap
 			Message: fmt.Sprintf("no attest covers %s and the organiser does not apply the maximum tariff", d)}
 	}
 	// Source: Opgroeien FAQ (an attest with the maximum tariff for the
-	// period between two attests) and seed 004 §3.1.
+	// period between two attests) and house rules Zorg Leuven §3.1 (seed 004).
 	mx, err := amounts.On(d, Maximum)
 	if err != nil {
 		return Applied{}, err

@@ -50,7 +50,9 @@ type BandTable struct {
 }
 
 // StatutoryBands returns the statutory band table for income-related
-// tariffs, as Opgroeien registers care (RULES §1):
+// tariffs, as Opgroeien registers care (Opgroeien, Inhoudelijke en
+// technische beschrijving van de registratie van de aan- en afwezigheden,
+// 2025, p. 9):
 //
 //	band   baby/toddler    school-age      share
 //	third  —               under 3h00      40 %
@@ -60,10 +62,12 @@ type BandTable struct {
 //
 // Exactly 3h00 is a half day for a school-age child, exactly 5h00 a full
 // day, exactly 11h00 flex (where flex is allowed). The 160 % share is the
-// one of seed 004 and the press; the statute leaves it open (OPEN).
+// one of the house rules Zorg Leuven §3.3 (seed 004) and the press; the
+// statute leaves it open.
 func StatutoryBands() BandTable {
-	// Source: Opgroeien registration rules 2025 p. 9 ("½-dag: … minder dan
-	// 5u; bij buitenschoolse opvang: 3u tot 4u59 — 1 dag: 5u tot en met
+	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
+	// registratie van de aan- en afwezigheden (2025), p. 9 ("½-dag: … minder
+	// dan 5u; bij buitenschoolse opvang: 3u tot 4u59 — 1 dag: 5u tot en met
 	// 10u59 — Flex >= 11u"); FO-SU-05.xsd min3u/min5u/min11u/min11uFlex.
 	return BandTable{
 		Source: srcRegistration + "; 160 %: " + srcSeed004Flex,
@@ -82,9 +86,18 @@ func StatutoryBands() BandTable {
 	}
 }
 
-// Validate reports every problem of the table: thresholds not ascending or
-// not positive, unknown bands, a band without a share, negative shares, and
-// shares that drop as the band rises.
+// MaxBandMinutes bounds a threshold: a calendar day has at most 25 hours
+// (the day the clocks go back), so no threshold lies beyond 24*60+60
+// minutes.
+const MaxBandMinutes = 24*60 + 60
+
+// Validate reports every problem of the table: no thresholds for a group,
+// a group whose first band does not start at 1 minute or is flex (a day of
+// care in no band would be free), thresholds not ascending, not positive or
+// beyond MaxBandMinutes, unknown
+// bands, a band without a share, shares that drop as the band rises (equal
+// shares are allowed), negative shares, shares above MaxShare, and a band
+// with two shares.
 func (t BandTable) Validate() error {
 	var ps plan.Problems
 	for _, g := range []struct {
@@ -104,9 +117,28 @@ func (t BandTable) Validate() error {
 			} else if !ok {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q has no share", th.Band)})
 			}
+			// Source: Opgroeien, Inhoudelijke en technische beschrijving van
+			// de registratie van de aan- en afwezigheden (2025), p. 9 — the
+			// bands follow one another as the minutes of care rise.
 			if th.FromMinutes <= prevMin {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
 					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})
+			}
+			// Every minute of care falls in a band: a first band from later
+			// than 1 minute, or a flex band first (not counted at a location
+			// without flex permission), would make a day of care no band,
+			// and free.
+			if i == 0 && th.FromMinutes > 1 {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("the first band, %q, starts at %d minutes: care of 1 to %d minutes would fall in no band", th.Band, th.FromMinutes, th.FromMinutes-1)})
+			}
+			if i == 0 && th.Band == BandFlex {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: "the first band is flex: at a location without flex permission care would fall in no band"})
+			}
+			if th.FromMinutes > MaxBandMinutes {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("band %q starts at %d minutes, beyond the %d minutes of the longest day (25 hours)", th.Band, th.FromMinutes, MaxBandMinutes)})
 			}
 			if ok && share.Cmp(prevShare) < 0 {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
@@ -119,9 +151,19 @@ func (t BandTable) Validate() error {
 		}
 	}
 	for i, s := range t.Shares {
-		if s.Share.Sign() < 0 || !knownBand(s.Band) || s.Band == BandNone {
-			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: fmt.Sprintf("shares[%d]", i),
-				Message: fmt.Sprintf("share %s for band %q is not allowed", s.Share, s.Band)})
+		f := fmt.Sprintf("shares[%d]", i)
+		if !knownBand(s.Band) || s.Band == BandNone {
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q cannot have a share", s.Band)})
+		}
+		if !shareInRange(s.Share, MaxShare) {
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f + ".share",
+				Message: fmt.Sprintf("share %s for band %q is not between 0 and %d", s.Share, s.Band, MaxShare)})
+		}
+		for j, o := range t.Shares[:i] {
+			if o.Band == s.Band {
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+					Message: fmt.Sprintf("band %q has a second share (also shares[%d])", s.Band, j)})
+			}
 		}
 	}
 	return ps.Err()
@@ -160,12 +202,19 @@ func (t BandTable) ShareOf(b Band) (decimal.Decimal, error) {
 
 // Classify returns the band for minutes of counted care in group g. flex
 // says whether the location may register flexible care: without it the band
-// stops at full. Minutes of zero or less are BandNone. It does not allocate.
+// stops at full. Minutes of zero or less are BandNone, and so is every day
+// of a group the table has no thresholds for: Classifier.Classify reports
+// that as an error. It does not allocate.
 func (t BandTable) Classify(g AgeGroup, minutes int, flex bool) Band {
 	ths := t.BabyToddler
 	if g == SchoolAge {
 		ths = t.SchoolAge
 	}
+	return classify(ths, minutes, flex)
+}
+
+// classify picks the band of minutes from ascending thresholds ths.
+func classify(ths []Threshold, minutes int, flex bool) Band {
 	for i := len(ths) - 1; i >= 0; i-- {
 		th := ths[i]
 		if minutes >= th.FromMinutes && (th.Band != BandFlex || flex) {
@@ -173,6 +222,26 @@ func (t BandTable) Classify(g AgeGroup, minutes int, flex bool) Band {
 		}
 	}
 	return BandNone
+}
+
+// thresholds returns the thresholds of group g, or a problem (allocated
+// only then) when g is not a group or the table has none for it.
+func (t BandTable) thresholds(g AgeGroup) ([]Threshold, error) {
+	var ths []Threshold
+	switch g {
+	case BabyToddler:
+		ths = t.BabyToddler
+	case SchoolAge:
+		ths = t.SchoolAge
+	default:
+		return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: "group",
+			Message: fmt.Sprintf("age group %q is neither %q nor %q", g, BabyToddler, SchoolAge)}
+	}
+	if len(ths) == 0 {
+		return nil, plan.Problem{Code: CodeInvalidShare, Field: string(g),
+			Message: fmt.Sprintf("the band table has no thresholds for %s, so no day could be priced: use StatutoryClassifier or a complete table of your own", g)}
+	}
+	return ths, nil
 }
 
 // BandTables is a history of band tables; For picks the one in force on a

@@ -68,6 +68,7 @@ func TestBandTableValidate(t *testing.T) {
 		fields = append(fields, p.Field+" "+p.Message)
 	}
 	want := []string{
+		`school_age[0] the first band, "half", starts at 180 minutes: care of 1 to 179 minutes would fall in no band`,
 		`school_age[1] band "third" has no share`,
 		`school_age[1] band "third" starts at 100 minutes, not above the previous 180`,
 		`school_age[2] band "none" cannot have a threshold`,
@@ -150,7 +151,10 @@ func TestClassifyDay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := c.Classify(day(tt.day), tt.sessions, tt.g, tt.loc)
+			got, err := c.Classify(day(tt.day), tt.sessions, tt.g, tt.loc)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got.Band != tt.want || got.Minutes != tt.minutes || got.NightMinutes != tt.night || got.OverMinutes != tt.over {
 				t.Errorf("got %s %d min (night %d, over %d), want %s %d (night %d, over %d)",
 					got.Band, got.Minutes, got.NightMinutes, got.OverMinutes, tt.want, tt.minutes, tt.night, tt.over)
@@ -161,8 +165,8 @@ func TestClassifyDay(t *testing.T) {
 		})
 	}
 	night := Classifier{Table: StatutoryBands(), NightCountsWithoutFlex: true}
-	if got := night.Classify(day("2026-03-10"), []plan.Session{sess(bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30))}, BabyToddler, plain); got.Band != BandFull || got.NightMinutes != 0 {
-		t.Errorf("night counting knob: %+v", got)
+	if got, err := night.Classify(day("2026-03-10"), []plan.Session{sess(bxl(2026, 3, 10, 5, 30), bxl(2026, 3, 10, 10, 30))}, BabyToddler, plain); err != nil || got.Band != BandFull || got.NightMinutes != 0 {
+		t.Errorf("night counting knob: %+v, %v", got, err)
 	}
 }
 
@@ -190,7 +194,11 @@ func TestSplittingSessionsKeepsBand(t *testing.T) {
 		}
 		g := rapid.SampledFrom([]AgeGroup{BabyToddler, SchoolAge}).Draw(t, "group")
 		loc := Location{Flex: rapid.Bool().Draw(t, "flex")}
-		a, b := c.Classify(d, whole, g, loc), c.Classify(d, parts, g, loc)
+		a, errA := c.Classify(d, whole, g, loc)
+		b, errB := c.Classify(d, parts, g, loc)
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
 		if a.Band != b.Band || a.Minutes != b.Minutes {
 			t.Fatalf("whole %s/%d, in %d parts %s/%d", a.Band, a.Minutes, len(parts), b.Band, b.Minutes)
 		}

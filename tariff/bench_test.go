@@ -18,7 +18,7 @@ func BenchmarkClassifyDay(b *testing.B) {
 	loc := Location{ID: "L1"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if c.Classify(day, sessions, SchoolAge, loc).Band != BandThird {
+		if care, err := c.Classify(day, sessions, SchoolAge, loc); err != nil || care.Band != BandThird {
 			b.Fatal("wrong band")
 		}
 	}
@@ -31,7 +31,7 @@ func BenchmarkClassifyDayWithFrame(b *testing.B) {
 	sessions := []plan.Session{{In: bxl(2026, 3, 10, 7, 30), Out: bxl(2026, 3, 10, 17, 30)}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if c.Classify(NewDay(d, nil), sessions, BabyToddler, Location{}).Band != BandFull {
+		if care, err := c.Classify(NewDay(d, nil), sessions, BabyToddler, Location{}); err != nil || care.Band != BandFull {
 			b.Fatal("wrong band")
 		}
 	}

@@ -118,18 +118,20 @@ type DayCare struct {
 
 // Classifier turns a day's care sessions into a DayCare.
 //
-// Short after-school moments are summed per day (seed 004 §3.3: "korte
-// buitenschoolse opvangmomenten van minder dan 1 uur worden op dagbasis
-// samengeteld"): a school-age child's 07:30–08:20 and 15:45–16:40 are 105
-// minutes, one third day. This is the default reading of the rule; an
+// Short after-school moments are summed per day (house rules Zorg Leuven §3.3
+// (seed 004): "korte buitenschoolse opvangmomenten van minder dan 1 uur worden
+// op dagbasis samengeteld"): a school-age child's 07:30–08:20 and 15:45–16:40
+// are 105 minutes, one third day. This is the default reading of the rule; an
 // organiser with a stricter pro-rata reading prices days with its own
 // DayPricer.
 type Classifier struct {
 	Table BandTable `json:"table"`
 	// NightCountsWithoutFlex makes night minutes (20:00–06:00) count toward
 	// the band at a location without flex permission. The texts leave it
-	// open (RULES §1, OPEN); by default they do not count there and are
-	// reported as NightMinutes.
+	// open (Opgroeien counts care between 06:00 and 20:00 and night care
+	// only at flex locations; whether a location without that permission
+	// may count the night toward the band is not said); by default the
+	// night minutes do not count there and are reported as NightMinutes.
 	NightCountsWithoutFlex bool `json:"night_counts_without_flex,omitempty"`
 }
 
@@ -137,11 +139,35 @@ type Classifier struct {
 // and the default counting window.
 func StatutoryClassifier() Classifier { return Classifier{Table: StatutoryBands()} }
 
+// Validate reports every problem of the classifier's band table (see
+// BandTable.Validate), with fields under "table". The zero Classifier has
+// no table and is invalid: it would make every day free.
+func (c Classifier) Validate() error {
+	var ps plan.Problems
+	for _, p := range plan.AsProblems(c.Table.Validate()) {
+		p.Field = "table." + p.Field
+		ps = append(ps, p)
+	}
+	return ps.Err()
+}
+
 // Classify returns the band of one child's care on day, from the sessions
 // of that child (any sessions: only their parts on that day count). The
 // sessions must not overlap — check them with plan.ValidateSessions first;
-// overlapping sessions would be counted twice. It does not allocate.
-func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc Location) DayCare {
+// overlapping sessions would be counted twice.
+//
+// It reports an error (CodeInvalidShare) when the band table has no
+// thresholds for group g — the zero Classifier among them — and
+// (plan.CodeInvalidValue) for an unknown group: a day is never classified
+// as "no care" for want of a table. It does not allocate when it succeeds;
+// it does not validate the whole table (Validate does, once).
+func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc Location) (DayCare, error) {
+	ths, err := c.Table.thresholds(g)
+	if err != nil {
+		p := err.(plan.Problem)
+		p.Field, p.Date = "table."+p.Field, day.Date
+		return DayCare{}, p
+	}
 	var all, window time.Duration
 	for _, s := range sessions {
 		all += s.Within(day.Start, day.End)
@@ -156,13 +182,14 @@ func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc L
 		res.NightMinutes = int(all/time.Minute) - int(window/time.Minute)
 	}
 	res.Minutes = int(counted / time.Minute)
-	// Source: Opgroeien registration rules 2025 p. 9 (band boundaries).
-	res.Band = c.Table.Classify(g, res.Minutes, loc.Flex)
-	if flexFrom := c.Table.thresholdOf(g, BandFlex); !loc.Flex && flexFrom > 0 && res.Minutes > flexFrom {
+	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
+	// registratie van de aan- en afwezigheden (2025), p. 9 (band boundaries).
+	res.Band = classify(ths, res.Minutes, loc.Flex)
+	if flexFrom := thresholdOf(ths, BandFlex); !loc.Flex && flexFrom > 0 && res.Minutes > flexFrom {
 		res.OverMinutes = res.Minutes - flexFrom
 	}
 	res.Rule = plan.Rule{ID: bandRuleID(res.Band), Source: c.Table.Source}
-	return res
+	return res, nil
 }
 
 // bandRuleID returns the rule ID of a band decision (constant strings, so
@@ -181,13 +208,9 @@ func bandRuleID(b Band) string {
 	return "tariff.band.none"
 }
 
-// thresholdOf returns the first minute of band b for group g (0 if the
-// group has no such band).
-func (t BandTable) thresholdOf(g AgeGroup, b Band) int {
-	ths := t.BabyToddler
-	if g == SchoolAge {
-		ths = t.SchoolAge
-	}
+// thresholdOf returns the first minute of band b in ths (0 if there is no
+// such band).
+func thresholdOf(ths []Threshold, b Band) int {
 	for _, th := range ths {
 		if th.Band == b {
 			return th.FromMinutes

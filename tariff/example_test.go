@@ -22,7 +22,11 @@ func ExampleClassifier_Classify() {
 	child := tariff.Child{Birth: plan.MustParseDate("2019-05-02")}
 	day := tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl)
 
-	care := tariff.StatutoryClassifier().Classify(day, sessions, child.GroupOn(day.Date), tariff.Location{ID: "BKO De Linde"})
+	care, err := tariff.StatutoryClassifier().Classify(day, sessions, child.GroupOn(day.Date), tariff.Location{ID: "BKO De Linde"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	price, err := tariff.BandPricer{Table: tariff.StatutoryBands()}.PriceDay(care, tariff.MustTariff("27.35"))
 	if err != nil {
 		fmt.Println(err)
@@ -44,7 +48,11 @@ func ExampleClassifier_Classify_noFlex() {
 		In:  time.Date(2026, 3, 10, 6, 45, 0, 0, bxl),
 		Out: time.Date(2026, 3, 10, 18, 15, 0, 0, bxl),
 	}}
-	care := tariff.StatutoryClassifier().Classify(tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl), s, tariff.BabyToddler, tariff.Location{})
+	care, err := tariff.StatutoryClassifier().Classify(tariff.NewDay(plan.MustParseDate("2026-03-10"), bxl), s, tariff.BabyToddler, tariff.Location{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(care.Band, care.Minutes, "over:", care.OverMinutes)
 	// Output: full 690 over: 30
 }
@@ -94,9 +102,41 @@ func ExampleAttestBook_Segments() {
 }
 
 // Asking for an amount of a year that is not known is an error naming the
-// year, never a guess.
+// amount and the year and saying how to supply it, never a guess.
 func ExampleAmountTable_Get() {
 	_, err := tariff.StatutoryAmounts().Get(2026, tariff.Maximum)
 	fmt.Println(err)
-	// Output: maximum: the maximum tariff of 2026 is not known: add it to the amount table once it is published; it is never extrapolated [unknown_year]
+	// Output: amounts: the maximum tariff of 2026 is not known, and it is never extrapolated: add {"year": 2026, "kind": "maximum", "value": "…", "confirmed": false, "source": "…"} to the amount table (a case file's "amounts"; examples/invoice -amounts FILE) [unknown_year]
+}
+
+// An organiser supplies a year the library does not know yet by laying its
+// own table over the statutory one. (The value below is a placeholder of
+// the test, not a published amount.)
+func ExampleAmountTable_Merge() {
+	mine := tariff.AmountTable{{Year: 2026, Kind: tariff.Maximum, Value: tariff.MustTariff("36.00"),
+		Confirmed: false, Source: "placeholder for the example"}}
+	amounts := tariff.StatutoryAmounts().Merge(mine)
+	for _, y := range []int{2024, 2026} {
+		a, err := amounts.Get(y, tariff.Maximum)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(y, a.Value, "confirmed:", a.Confirmed)
+	}
+	// Output:
+	// 2024 34.64 confirmed: true
+	// 2026 36.00 confirmed: false
+}
+
+// An attest above the year's maximum tariff is a problem naming both
+// values and the field.
+func ExampleAttestBook_CheckAmounts() {
+	book := tariff.Seed004AttestBook(tariff.Attest{Kind: tariff.AttestRegular, Daily: tariff.MustTariff("36.00"),
+		Valid: plan.Period{Start: plan.MustParseDate("2024-03-01"), End: plan.MustParseDate("2024-12-31")}})
+	for _, p := range plan.AsProblems(book.CheckAmounts(tariff.StatutoryAmounts())) {
+		fmt.Println(p.Field, p.Date, p.Message)
+	}
+	// Output:
+	// attests[0].daily 2024-03-01 the daily tariff 36.00 is above the maximum tariff of 2024, 34.64
 }

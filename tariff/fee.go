@@ -45,7 +45,7 @@ func (f PercentFee) Of(t Tariff) (FeeAmount, error) {
 	if t.IsZero() {
 		return FeeAmount{}, fmt.Errorf("tariff: no tariff for the fee: %w", CodeNoTariff)
 	}
-	if f.Percent.Sign() < 0 || f.Percent.GreaterThan(decimal.NewFromInt(MaxShare)) {
+	if !shareInRange(f.Percent, MaxShare) {
 		return FeeAmount{}, fmt.Errorf("tariff: fee percentage %s is not between 0 and %d: %w", f.Percent, MaxShare, plan.CodeInvalidValue)
 	}
 	if !f.Floor.IsZero() && !f.Cap.IsZero() && f.Floor.Cmp(f.Cap) > 0 {

@@ -38,7 +38,8 @@ type Child struct {
 // do not settle that single day (OPEN), and Opgroeien groups the child by
 // the 42-month age.
 func (c Child) SchoolAgeFrom() plan.Date {
-	// Source: Opgroeien registration rules (2025), p. 9 — school-age is a
+	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
+	// registratie van de aan- en afwezigheden (2025), p. 9 — school-age is a
 	// child going to school full time or older than 3.5 years; a child at
 	// school part time and under 3.5 stays baby/toddler.
 	age := plan.MonthsOld(c.Birth, 42)

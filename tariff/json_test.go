@@ -36,8 +36,11 @@ func TestJSONRoundTrip(t *testing.T) {
 		day := NewDay(start, nil)
 		roundTrip(t, day)
 		in := day.Start.Add(time.Duration(rapid.IntRange(0, 20*60).Draw(t, "in")) * time.Minute)
-		care := StatutoryClassifier().Classify(day, []plan.Session{{In: in, Out: in.Add(time.Duration(rapid.IntRange(1, 900).Draw(t, "len")) * time.Minute)}},
+		care, err := StatutoryClassifier().Classify(day, []plan.Session{{In: in, Out: in.Add(time.Duration(rapid.IntRange(1, 900).Draw(t, "len")) * time.Minute)}},
 			child.GroupOn(start), Location{ID: "L", Flex: rapid.Bool().Draw(t, "flex")})
+		if err != nil {
+			t.Fatal(err)
+		}
 		roundTrip(t, care)
 		price, err := BandPricer{Table: StatutoryBands()}.PriceDay(care, tr)
 		if err != nil {

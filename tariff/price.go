@@ -31,8 +31,13 @@ type BandPricer struct {
 }
 
 // PriceDay implements DayPricer: the band's share × t, rounded to the cent
-// half away from zero. A day with BandNone costs 0.
+// half away from zero. A day with BandNone costs 0. A pricer whose table has
+// no shares (the zero BandPricer) is an error, never a free day.
 func (p BandPricer) PriceDay(c DayCare, t Tariff) (DayPrice, error) {
+	if len(p.Table.Shares) == 0 {
+		return DayPrice{}, plan.Problem{Code: CodeInvalidShare, Field: "table.shares", Date: c.Date,
+			Message: "the band table has no shares, so no day could be priced: use StatutoryBands or a complete table of your own"}
+	}
 	share, err := p.Table.ShareOf(c.Band)
 	if err != nil {
 		return DayPrice{}, err
@@ -49,21 +54,37 @@ func (p BandPricer) PriceDay(c DayCare, t Tariff) (DayPrice, error) {
 // usual commercial rounding): 0.6 × 27.35 = 16.41. It reports an error for
 // the zero Tariff, a negative share or a share above MaxShare.
 func Price(share decimal.Decimal, t Tariff) (Money, error) {
-	// Source: Opgroeien registration rules (2025) and seed 004 §3.3 — a day
-	// costs its band's share of the daily tariff; rounded to the cent half
-	// away from zero, the usual commercial rounding.
+	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
+	// registratie van de aan- en afwezigheden (2025), p. 9 and house rules
+	// Zorg Leuven §3.3 (seed 004) — a day costs its band's share of the daily
+	// tariff; rounded to the cent half away from zero, the usual commercial
+	// rounding.
 	if t.IsZero() {
 		return Money{}, fmt.Errorf("tariff: no daily tariff to price: %w", CodeNoTariff)
 	}
-	if share.Sign() < 0 || share.GreaterThan(decimal.NewFromInt(MaxShare)) {
+	if !shareInRange(share, MaxShare) {
 		return Money{}, fmt.Errorf("tariff: share %s is not between 0 and %d: %w", share, MaxShare, CodeInvalidShare)
 	}
 	return mulShare(t.c, share), nil
 }
 
-// MaxShare bounds a band's share of the tariff: at most 10 times the daily
-// tariff (the statutory table stops at 1.6).
+// MaxShare bounds a band's share of the tariff and a fee's percentage: at
+// most 10 times the daily tariff (the statutory table stops at 1.6, the
+// house-rule fees at 0.25).
 const MaxShare = 10
+
+// shareInRange reports whether 0 ≤ x ≤ hi, for 0 < hi < 100. A decimal
+// with a positive exponent is zero or at least 100, so it is decided
+// without rescaling (a huge exponent would be costly to compare).
+func shareInRange(x decimal.Decimal, hi int64) bool {
+	if x.Sign() < 0 {
+		return false
+	}
+	if x.Exponent() > 1 {
+		return x.Sign() == 0
+	}
+	return !x.GreaterThan(decimal.NewFromInt(hi))
+}
 
 // mulShare returns share × cents rounded to the cent, half away from zero,
 // for 0 ≤ share ≤ MaxShare and a tariff in range. Shares of up to nine

@@ -13,6 +13,5 @@ const (
 	srcFAQGap       = "Opgroeien FAQ for organisers, 'Wat als een ouder na een herinnering te laat een herberekening bij een vervallen attest aanvraagt?'"
 	srcIndexation   = "Kind en Gezin: attests are indexed every 1 January with the health index"
 	srcSocialHalf   = "Kind en Gezin: the OCMW (social-welfare) tariff is half the computed tariff, at least the standard minimum"
-	srcAmounts      = "Kind en Gezin / Opgroeien yearly IKT amounts (RULES.md §2)"
 	srcMaxCap       = "Opgroeien FAQ for organisers: a charge for an absence 'mag nooit hoger zijn dan het wettelijk vastgelegde maximumtarief'"
 )

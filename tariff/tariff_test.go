@@ -45,7 +45,9 @@ func TestTariffJSON(t *testing.T) {
 	})
 }
 
-// Price = round(share × tariff) exactly, half away from zero (RULES §1).
+// Price = round(share × tariff) exactly, half away from zero: a day costs
+// its band's share of the tariff (house rules Zorg Leuven §3.3, seed 004),
+// rounded to the cent the usual commercial way.
 func TestPrice(t *testing.T) {
 	tests := []struct {
 		share, tariff, want string

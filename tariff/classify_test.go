@@ -1,0 +1,63 @@
+package tariff
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kinderopvang/regels/plan"
+)
+
+// A classifier or pricer without a table never makes a day free: the zero
+// values are errors, with the field of the missing table.
+func TestZeroClassifierIsAnError(t *testing.T) {
+	d := day("2026-03-10")
+	full := []plan.Session{sess(bxl(2026, 3, 10, 7, 30), bxl(2026, 3, 10, 17, 30))}
+	for _, g := range []AgeGroup{BabyToddler, SchoolAge} {
+		got, err := Classifier{}.Classify(d, full, g, Location{})
+		var p plan.Problem
+		if !errors.Is(err, CodeInvalidShare) || !errors.As(err, &p) || p.Field != "table."+string(g) || p.Date != d.Date {
+			t.Errorf("zero Classifier, %s: %+v, %v", g, got, err)
+		}
+		if got != (DayCare{}) {
+			t.Errorf("zero Classifier, %s: a result besides the error: %+v", g, got)
+		}
+	}
+	// A table with only one group's thresholds classifies that group only.
+	half := Classifier{Table: StatutoryBands()}
+	half.Table.SchoolAge = nil
+	if got, err := half.Classify(d, full, BabyToddler, Location{}); err != nil || got.Band != BandFull {
+		t.Errorf("baby/toddler with its thresholds: %+v, %v", got, err)
+	}
+	if _, err := half.Classify(d, full, SchoolAge, Location{}); !errors.Is(err, CodeInvalidShare) {
+		t.Errorf("school-age without thresholds: %v", err)
+	}
+	if _, err := StatutoryClassifier().Classify(d, full, "toddler", Location{}); !errors.Is(err, plan.CodeInvalidValue) {
+		t.Errorf("an unknown group: %v", err)
+	}
+	// The zero pricer has no shares: an error, not a free day.
+	for _, b := range []Band{BandNone, BandHalf, BandFull} {
+		if got, err := (BandPricer{}).PriceDay(DayCare{Date: d.Date, Band: b}, MustTariff("27.35")); !errors.Is(err, CodeInvalidShare) {
+			t.Errorf("zero BandPricer, %s: %+v, %v", b, got, err)
+		}
+	}
+	// With a table, a day without care costs nothing.
+	if got, err := (BandPricer{Table: StatutoryBands()}).PriceDay(DayCare{Band: BandNone}, MustTariff("27.35")); err != nil || !got.Amount.IsZero() {
+		t.Errorf("no care: %+v, %v", got, err)
+	}
+}
+
+// Classifier.Validate is the table's validation, under "table".
+func TestClassifierValidate(t *testing.T) {
+	if err := StatutoryClassifier().Validate(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range plan.AsProblems(Classifier{}.Validate()) {
+		got = append(got, string(p.Code)+" "+p.Field)
+	}
+	want := []string{"invalid_share table.baby_toddler", "invalid_share table.school_age"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("zero Classifier (-want +got):\n%s", diff)
+	}
+}
