@@ -45,7 +45,9 @@ func Build(c Case) (Invoice, error) {
 		}
 		return Invoice{}, ps
 	}
-	c.Amounts = effectiveAmounts(c.Amounts)
+	// The case's own amounts extend or replace the library's by year and
+	// kind: a new year is a data change.
+	c.Amounts = tariff.StatutoryAmounts().Merge(c.Amounts)
 	inv := Invoice{Number: c.Number, Family: c.Family, Month: c.Month, Period: c.days(), InvoiceDate: c.InvoiceDate,
 		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name}
 	anyCare := false
@@ -87,21 +89,6 @@ func Build(c Case) (Invoice, error) {
 		inv.Total = total
 	}
 	return inv, nil
-}
-
-// effectiveAmounts returns the statutory amounts with the case's own
-// amounts added, or replacing the library's for the same year and kind: a
-// new year is a data change (tariff.StatutoryAmounts).
-func effectiveAmounts(own tariff.AmountTable) tariff.AmountTable {
-	out := tariff.StatutoryAmounts()
-	for _, a := range own {
-		if i := slices.IndexFunc(out, func(b tariff.Amount) bool { return b.Year == a.Year && b.Kind == a.Kind }); i >= 0 {
-			out[i] = a
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
 }
 
 // childProblems places the problems of child i under children[i]; an

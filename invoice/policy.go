@@ -33,7 +33,7 @@ type HouseRules struct {
 	WastePartDay          Prices `json:"waste_part_day"`
 	HotMeal               Prices `json:"hot_meal"`
 	AdminPerMonth         Prices `json:"admin_per_month"`
-	TransportPerKm        Prices `json:"transport_per_km"`
+	TransportPerKm        Prices `json:"transport_per_km,omitempty"`
 	// PaymentTermMonths is the payment term after the invoice date (seed
 	// 004 §3.6: 1 month), 1 to 12 months.
 	PaymentTermMonths int `json:"payment_term_months"`

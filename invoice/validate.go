@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
 
@@ -113,6 +114,9 @@ func (c Case) validateChild(i int) plan.Problems {
 		}
 	}
 	ps = append(ps, prefixed(f+".attests", ch.Attests.Validate())...)
+	// Source: the yearly amounts of the income tariff — no attest states a
+	// tariff below the lowest or above the maximum of its year.
+	ps = append(ps, prefixed(f+".attests", ch.Attests.CheckAmounts(tariff.StatutoryAmounts().Merge(c.Amounts)))...)
 	for k, a := range ch.Attests.Attests {
 		// An attest inkomenstarief is personal: it names the child it is for.
 		if a.ChildCode != ch.Child.Code && ch.Child.Code != "" {

@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -39,7 +45,7 @@ func TestSampleCaseFile(t *testing.T) {
 
 func TestRun(t *testing.T) {
 	var b bytes.Buffer
-	if err := run(&b, "", "", false, true, false); err != nil {
+	if err := run(&b, options{trace: true}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -49,18 +55,69 @@ func TestRun(t *testing.T) {
 		}
 	}
 	b.Reset()
-	if err := run(&b, "", "after_school", true, false, false); err != nil {
+	if err := run(&b, options{scenario: "after_school", asJSON: true}); err != nil {
 		t.Fatal(err)
 	}
 	var inv invoice.Invoice
 	if err := json.Unmarshal(b.Bytes(), &inv); err != nil || inv.Total.String() != "153.16" {
 		t.Errorf("JSON: %v, total %s", err, inv.Total)
 	}
-	if err := run(&b, "no-such-file.json", "", false, false, false); err == nil {
-		t.Error("a missing case file is an error")
+	if err := run(&b, options{caseFile: "no-such-file.json"}); !errors.Is(err, errUsage) {
+		t.Errorf("a missing case file is a usage error (exit 2): %v", err)
 	}
-	if err := run(&b, "", "no-such-scenario", false, false, false); err == nil {
-		t.Error("an unknown scenario is an error")
+	// An unknown scenario lists the valid ones.
+	if err := run(&b, options{scenario: "no-such-scenario"}); !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "after_school") {
+		t.Errorf("an unknown scenario: %v", err)
+	}
+	// -trace with -json is refused, never ignored.
+	if err := run(&b, options{trace: true, asJSON: true}); !errors.Is(err, errUsage) {
+		t.Errorf("-trace -json: %v", err)
+	}
+}
+
+// A new year's amounts come from a file: a 2026 case whose late-notice fee
+// needs 2026's minimum contribution fails without them (exit 1, the error
+// names the amount and the year) and bills with -amounts.
+func TestAmountsFile(t *testing.T) {
+	dir := t.TempDir()
+	c := invoice.SampleCase()
+	c.Month, c.InvoiceDate = plan.MustMonth(2026, time.May), plan.MustParseDate("2026-06-04")
+	c.Calendar.Closures = nil
+	c.Children = c.Children[:1] // Noor: her plan runs to August 2026
+	for i := range c.Children {
+		ch := &c.Children[i]
+		ch.Ledger = absence.Ledger{}
+		for k := range ch.Attests.Attests {
+			ch.Attests.Attests[k].Valid = plan.Period{Start: plan.MustParseDate("2026-01-01"), End: plan.MustParseDate("2026-12-31")}
+		}
+		ch.Sessions, ch.Absences, ch.HotMeals = nil, nil, nil
+	}
+	caseFile := filepath.Join(dir, "case.json")
+	b, _ := json.Marshal(c)
+	if err := os.WriteFile(caseFile, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := run(&out, options{caseFile: caseFile})
+	if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "amounts: the maximum tariff of 2026 is not known") || !strings.Contains(err.Error(), "-amounts FILE") {
+		t.Fatalf("2026 without its amounts: %v", err)
+	}
+	amounts := filepath.Join(dir, "amounts-2026.json")
+	if err := os.WriteFile(amounts, []byte(`[
+  {"year": 2026, "kind": "standard_minimum", "value": "6.60", "confirmed": false, "source": "placeholder for a test"},
+  {"year": 2026, "kind": "maximum", "value": "36.50", "confirmed": false, "source": "placeholder for a test"}
+]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run(&out, options{caseFile: caseFile, amounts: amounts}); err != nil || !strings.Contains(out.String(), "FACTUUR") {
+		t.Fatalf("2026 with -amounts: %v\n%s", err, out.String())
+	}
+	if err := os.WriteFile(amounts, []byte(`[{"year": 2026, "kind": "maximum", "value": 36.5}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&out, options{caseFile: caseFile, amounts: amounts}); !errors.Is(err, errUsage) {
+		t.Errorf("a bad amounts file: %v", err)
 	}
 }
 
