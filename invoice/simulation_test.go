@@ -118,7 +118,7 @@ func genYearChild(t *rapid.T, code string, cal plan.Calendar) Child {
 		}
 	}
 	// Attests: one for 2025, or two with a change or a gap.
-	tr, _ := tariff.TariffCents(rapid.Int64Range(197, 3589).Draw(t, "daily")) // 2025: lowest 1.97 to maximum 35.89
+	tr, _ := tariff.TariffCents(rapid.Int64Range(197, 3589).Draw(t, "daily"))                    // 2025: lowest 1.97 to maximum 35.89
 	a1 := tariff.Attest{ChildCode: code, Kind: tariff.AttestRegular, Daily: tr, Valid: year2025} // one year: its amount is indexed each 1 January
 	ch.Attests = tariff.Seed004AttestBook(a1)
 	if rapid.Bool().Draw(t, "attest_change") {
