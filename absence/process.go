@@ -131,163 +131,43 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 	}
 	res := Result{Period: in.Period, Start: ledger}
 	planned := plannedDays(in.plans(), in.Period, in.Calendar)
-
-	// Notice checks: one per absence, against its first reserved day.
-	late := make([]bool, len(in.Absences))
-	var ps plan.Problems
-	for i, a := range in.Absences {
-		chk, ok, err := in.checkNotice(i, a, p)
-		if err != nil {
-			ps = append(ps, plan.AsProblems(err)...)
-			continue
-		}
-		if ok {
-			late[i] = !chk.InTime
-			res.Notices = append(res.Notices, chk)
-		}
+	notices, late, err := CheckNotices(in.Absences, in.plans(), in.Calendar, p, in.LastDayOfCare)
+	if err != nil {
+		return Result{}, err
 	}
-	if len(ps) > 0 {
-		return Result{}, ps
+	res.Notices = notices
+	w, err := NewWalk(WalkInput{Policy: p, Ledger: ledger, Table: cls.Table, Absences: in.Absences, Late: late,
+		Tariff: func(d plan.Date) (tariff.Tariff, error) {
+			a, err := in.Attests.On(d, in.AsOf, in.Amounts)
+			return a.Tariff, err
+		}, Amounts: in.Amounts, LastDayOfCare: in.LastDayOfCare})
+	if err != nil {
+		return Result{}, err
 	}
-
 	idx := plan.NewSessionIndex(in.Sessions)
-	res.Days = make([]DayOutcome, 0, len(planned))
 	for _, pd := range planned {
-		out, next, err := in.day(pd, ledger, late, cls, p, idx)
+		frame := tariff.NewDay(pd.Date, nil)
+		group := in.Child.GroupOn(pd.Date)
+		var buf [4]plan.Session
+		reservedSessions := buf[:0]
+		for _, sl := range pd.Slots {
+			reservedSessions = append(reservedSessions, plan.Session{In: frame.At(sl.Start), Out: frame.At(sl.End)})
+		}
+		reserved, err := cls.Classify(frame, reservedSessions, group, in.Location)
 		if err != nil {
 			return Result{}, err
 		}
-		ledger = next
-		res.Days = append(res.Days, out)
+		attended, err := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location)
+		if err != nil {
+			return Result{}, err
+		}
+		if _, err := w.Day(ReservedDay{Date: pd.Date, Reserved: reserved.Band, Attended: attended.Band, Closed: pd.Closed,
+			Absence: AbsenceOn(in.Absences, pd.Date)}); err != nil {
+			return Result{}, err
+		}
 	}
-	res.End = ledger
+	res.Days, res.End = w.Finish()
 	return res, nil
-}
-
-// day classifies one planned day.
-func (in *Input) day(pd plan.PlannedDay, ledger Ledger, late []bool, cls tariff.Classifier, p Policy, idx plan.SessionIndex) (DayOutcome, Ledger, error) {
-	frame := tariff.NewDay(pd.Date, nil)
-	group := in.Child.GroupOn(pd.Date)
-	var buf [4]plan.Session
-	reservedSessions := buf[:0]
-	for _, sl := range pd.Slots {
-		reservedSessions = append(reservedSessions, plan.Session{In: frame.At(sl.Start), Out: frame.At(sl.End)})
-	}
-	reservedCare, err := cls.Classify(frame, reservedSessions, group, in.Location)
-	if err != nil {
-		return DayOutcome{}, ledger, err
-	}
-	attendedCare, err := cls.Classify(frame, idx.Overlapping(frame.Start, frame.End), group, in.Location)
-	if err != nil {
-		return DayOutcome{}, ledger, err
-	}
-	reserved, attended := reservedCare.Band, attendedCare.Band
-	out := DayOutcome{Date: pd.Date, Reserved: reserved, Attended: attended, Absence: absenceOn(in.Absences, pd.Date),
-		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
-	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
-
-	// Source: seed 004 §6.2.1 — care ends on the notice's last day; what the
-	// shortfall costs is the notice fee, "voor de gereserveerde dagen".
-	if !in.LastDayOfCare.IsZero() && pd.Date.After(in.LastDayOfCare) {
-		out.Kind = KindEnded
-		out.Rule = rule("absence.after_end_of_care", srcSeed004NoticeEnd)
-		out.Explanation = fmt.Sprintf("after the last day of care %s: neither care nor absence", in.LastDayOfCare)
-		return out, ledger, nil
-	}
-
-	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
-	// niet betalen."
-	if pd.Closed != nil {
-		out.Kind, out.Closed = KindClosed, pd.Closed
-		out.Rule = rule("absence.closed", srcSeed004Absent)
-		out.Explanation = fmt.Sprintf("the organiser is closed on %s (%s): not billed, no justified absence day used", pd.Date, pd.Closed.Reason)
-		return out, ledger, nil
-	}
-	vR, vA := p.dayValue(reserved), p.dayValue(attended)
-	if !vA.LessThan(vR) {
-		out.Kind = KindPresent
-		out.Rule = rule("absence.present", srcSeed004Absent)
-		out.Explanation = "present: attended at least the reserved band"
-		return out, ledger, nil
-	}
-	out.Absent = vR.Sub(vA)
-	var abs *Absence
-	if out.Absence >= 0 {
-		abs = &in.Absences[out.Absence]
-	}
-	// Source: seed 004 §3.4.2 — during a hospital stay "moet je niet
-	// betalen [...] attest van opname in het ziekenhuis (geen consultatie)".
-	if abs != nil && abs.Hospital && abs.AdmissionCertificate {
-		out.Kind = KindHospital
-		out.Rule = rule("absence.hospital", srcSeed004Absent)
-		out.Explanation = fmt.Sprintf("in hospital on %s with an admission certificate: not billed, no justified absence day used", pd.Date)
-		return out, ledger, nil
-	}
-	// Source: seed 004 §3.4.2 — justified absence days are used by the
-	// duration of the absence; beyond them the day is unjustified.
-	useRule := rule("absence.justified", srcSeed004Absent+"; "+srcFAQRespijt)
-	ledger, out.Used = ledger.use(pd.Date, out.Absent, useRule, fmt.Sprintf("%s absent of a reserved %s day", out.Absent, reserved))
-	out.Unjustified = out.Absent.Sub(out.Used)
-	switch {
-	case attended != tariff.BandNone:
-		out.Kind = KindPartlyPresent
-		out.Rule = rule("absence.partly_present", srcSeed004Ill)
-	case out.Unjustified.IsZero():
-		out.Kind = KindJustified
-		out.Rule = useRule
-	default:
-		out.Kind = KindUnjustified
-		out.Rule = rule("absence.unjustified", srcSeed004Absent+"; "+srcFAQMaxCap)
-	}
-	out.Explanation = fmt.Sprintf("%s: %s of a reserved %s day absent (attended: %s); %s covered by justified absence days, %s unjustified; %s left",
-		pd.Date, out.Absent, reserved, attended, out.Used, out.Unjustified, ledger.Balance())
-	if abs != nil && abs.Hospital && !abs.AdmissionCertificate {
-		out.Explanation += "; a hospital visit without an admission certificate counts as an ordinary absence"
-	}
-
-	needLateFee := (abs == nil && attended == tariff.BandNone) || (abs != nil && late[out.Absence])
-	if out.Unjustified.IsZero() && !needLateFee {
-		return out, ledger, nil
-	}
-	applied, err := in.Attests.On(pd.Date, in.AsOf, in.Amounts)
-	if err != nil {
-		return DayOutcome{}, Ledger{}, err
-	}
-	out.Tariff = applied.Tariff
-	maxT, err := in.Amounts.On(pd.Date, tariff.Maximum)
-	if err != nil {
-		return DayOutcome{}, Ledger{}, err
-	}
-	if !out.Unjustified.IsZero() {
-		charge, err := unjustifiedCharge(out, p, cls.Table, maxT.Value)
-		if err != nil {
-			return DayOutcome{}, Ledger{}, err
-		}
-		out.Charge = charge
-	}
-	if needLateFee {
-		// Source: seed 004 §3.4.2 — 25 % of the tariff, at least the minimum
-		// contribution, per reserved day; never above the maximum tariff.
-		fee := tariff.PercentFee{Percent: p.LateFeeShare, Cap: maxT.Value, Rule: rule("absence.late_notice", srcSeed004Late)}
-		if p.LateFeeFloor {
-			minT, err := in.Amounts.On(pd.Date, tariff.StandardMinimum)
-			if err != nil {
-				return DayOutcome{}, Ledger{}, err
-			}
-			fee.Floor = minT.Value
-		}
-		f, err := fee.Of(out.Tariff)
-		if err != nil {
-			return DayOutcome{}, Ledger{}, err
-		}
-		out.LateFee, out.LateFeeRule = f.Amount, fee.Rule
-		if abs == nil {
-			out.Explanation += "; absent without any report: late-notice fee"
-		} else {
-			out.Explanation += "; reported too late: late-notice fee"
-		}
-	}
-	return out, ledger, nil
 }
 
 // unjustifiedCharge prices the unjustified part of a day: the policy's
@@ -336,8 +216,8 @@ func plannedDays(plans []plan.Plan, p plan.Period, c plan.Calendar) []plan.Plann
 	return out
 }
 
-// absenceOn returns the index of the absence covering d, or -1.
-func absenceOn(as []Absence, d plan.Date) int {
+// AbsenceOn returns the index of the absence in as covering d, or -1.
+func AbsenceOn(as []Absence, d plan.Date) int {
 	for i, a := range as {
 		if a.Period.Contains(d) {
 			return i
@@ -346,11 +226,39 @@ func absenceOn(as []Absence, d plan.Date) int {
 	return -1
 }
 
+// CheckNotices checks how each absence was reported (seed 004 §3.4.2)
+// under plans (the plans in force, one after the other) and calendar c:
+// one NoticeCheck per absence, in order, against its first reserved day,
+// and per absence whether it was reported late or never. An absence whose
+// reserved days all lie after lastDay (a notice's last day of care; zero
+// for none) needs no notice and has none. An absence without any reserved
+// open day is an error (CodeNotReserved), every one at once.
+func CheckNotices(absences []Absence, plans []plan.Plan, c plan.Calendar, p Policy, lastDay plan.Date) ([]NoticeCheck, []bool, error) {
+	var out []NoticeCheck
+	late := make([]bool, len(absences))
+	var ps plan.Problems
+	for i, a := range absences {
+		chk, ok, err := checkNotice(i, a, plans, c, p, lastDay)
+		if err != nil {
+			ps = append(ps, plan.AsProblems(err)...)
+			continue
+		}
+		if ok {
+			late[i] = !chk.InTime
+			out = append(out, chk)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, nil, ps
+	}
+	return out, late, nil
+}
+
 // checkNotice checks how absence i was reported; ok is false for an
 // absence wholly after the last day of care, which needs no notice.
-func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, bool, error) {
+func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy, lastDay plan.Date) (NoticeCheck, bool, error) {
 	field := fmt.Sprintf("absences[%d]", i)
-	days := plannedDays(in.plans(), a.Period, in.Calendar)
+	days := plannedDays(plans, a.Period, c)
 	var first *plan.PlannedDay
 	for k := range days {
 		if days[k].IsReserved() {
@@ -362,7 +270,7 @@ func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, bool, err
 		return NoticeCheck{}, false, plan.Problem{Code: CodeNotReserved, Field: field, Date: a.Period.Start,
 			Message: fmt.Sprintf("absence %s covers no reserved day on which the organiser is open", a.Period)}
 	}
-	if !in.LastDayOfCare.IsZero() && first.Date.After(in.LastDayOfCare) {
+	if !lastDay.IsZero() && first.Date.After(lastDay) {
 		return NoticeCheck{}, false, nil
 	}
 	start := first.Slots[0].Session(first.Date, nil).In
@@ -371,7 +279,7 @@ func (in *Input) checkNotice(i int, a Absence, p Policy) (NoticeCheck, bool, err
 			start = at
 		}
 	}
-	kind, deadline, why := p.Notice.Deadline(a, in.plans(), first.Date, start, in.Calendar, nil)
+	kind, deadline, why := p.Notice.Deadline(a, plans, first.Date, start, c, nil)
 	chk := NoticeCheck{Absence: i, Kind: kind, FirstDay: first.Date, Deadline: deadline, ReportedAt: a.ReportedAt,
 		InTime: !a.ReportedAt.IsZero() && !a.ReportedAt.After(deadline),
 		Rule:   plan.Rule{ID: "absence.notice." + string(kind), Source: srcSeed004Notify}, Explanation: why}
@@ -420,21 +328,38 @@ func (in *Input) validate(l Ledger) plan.Problems {
 	if err := plan.ValidateSessions(in.Sessions); err != nil {
 		ps = append(ps, plan.AsProblems(err)...)
 	}
-	for i, a := range in.Absences {
-		field := fmt.Sprintf("absences[%d]", i)
+	return append(ps, plan.AsProblems(ValidateAbsences(in.Absences))...)
+}
+
+// ValidateAbsences reports every absence without a valid period and every
+// absence that overlaps an earlier one (a day is absent once), with fields
+// "absences[i]", in n log n.
+func ValidateAbsences(absences []Absence) error {
+	var ps plan.Problems
+	ok := make([]int, 0, len(absences))
+	for i, a := range absences {
 		if err := a.Period.Validate(); err != nil {
 			for _, p := range plan.AsProblems(err) {
-				p.Field = field + ".period"
+				p.Field = fmt.Sprintf("absences[%d].period", i)
 				ps = append(ps, p)
 			}
 			continue
 		}
-		for j := 0; j < i; j++ {
-			if o := in.Absences[j]; o.Period.Overlaps(a.Period) {
-				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: field, Date: a.Period.Start,
-					Message: fmt.Sprintf("absence %s overlaps absences[%d] (%s)", a.Period, j, o.Period)})
-			}
+		ok = append(ok, i)
+	}
+	slices.SortStableFunc(ok, func(i, j int) int { return absences[i].Period.Start.Compare(absences[j].Period.Start) })
+	// Sorted by start, an absence overlaps an earlier one exactly when it
+	// starts before the latest end seen so far.
+	latest := -1
+	for _, i := range ok {
+		a := absences[i]
+		if latest >= 0 && !a.Period.Start.After(absences[latest].Period.End) {
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("absences[%d]", max(i, latest)), Date: a.Period.Start,
+				Message: fmt.Sprintf("absence %s overlaps absences[%d] (%s)", absences[max(i, latest)].Period, min(i, latest), absences[min(i, latest)].Period)})
+		}
+		if latest < 0 || a.Period.End.After(absences[latest].Period.End) {
+			latest = i
 		}
 	}
-	return ps
+	return ps.Err()
 }

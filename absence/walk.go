@@ -1,0 +1,395 @@
+package absence
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// dayUnit is the resolution of justified absence days inside a Walk: a
+// ten-thousandth of a day, so half days and days of a policy or a ledger
+// are exact integers.
+const dayUnit = 10_000
+
+// ReservedDay is what deciding one reserved day needs: its bands, whether
+// the organiser is closed and which reported absence covers it. The caller classifies the day once (see
+// tariff.Classifier) and may use the same bands for the invoice.
+type ReservedDay struct {
+	Date plan.Date
+	// Reserved is the band of the reserved slots; Attended that of the
+	// sessions that day.
+	Reserved, Attended tariff.Band
+	// Closed is set when the organiser is closed that day.
+	Closed *plan.ClosedDay
+	// Absence is the index of the reported absence covering the day, -1
+	// when none.
+	Absence int
+}
+
+// DayTariff gives the daily tariff in force on a day, for a charge or a
+// fee; it is called only when one is due.
+type DayTariff func(d plan.Date) (tariff.Tariff, error)
+
+// Walk decides the reserved days of a period one by one, in date order,
+// using justified absence days from a ledger: the rules of Process, for a
+// caller that walks the days itself (the invoice decides care, absences and
+// extra costs in one pass). Start one with NewWalk, call Day for each
+// reserved day, then Finish. A Walk counts days in exact integers and
+// writes its explanations into one buffer, so a day allocates nothing
+// beyond its own result.
+type Walk struct {
+	p        Policy
+	table    tariff.BandTable
+	values   [5]bandValue // by band index
+	absences []Absence
+	late     []bool
+	tariffOn DayTariff
+	amounts  tariff.AmountTable
+	lastDay  plan.Date
+	// min and max are the year's amounts, looked up once when first needed.
+	min, max       tariff.Amount
+	minErr, maxErr error
+	haveMin        bool
+	haveMax        bool
+	entitlement    int64 // units
+	used           int64 // units
+	ledger         Ledger
+	movements      []Movement
+	out            []DayOutcome
+	// text holds every explanation and movement reason; spans says where.
+	text  []byte
+	spans []span
+}
+
+// span is the text of outcome i (or of movement i when movement is set).
+type span struct {
+	i          int
+	movement   bool
+	start, end int
+}
+
+// bandValue is a band's day value in units, as a decimal and as text.
+type bandValue struct {
+	units int64
+	dec   decimal.Decimal
+	text  string
+}
+
+func bandIndex(b tariff.Band) int {
+	switch b {
+	case tariff.BandThird:
+		return 1
+	case tariff.BandHalf:
+		return 2
+	case tariff.BandFull:
+		return 3
+	case tariff.BandFlex:
+		return 4
+	}
+	return 0
+}
+
+// WalkInput is what a Walk needs.
+type WalkInput struct {
+	// Policy must be valid (Policy.Validate).
+	Policy Policy
+	// Ledger is the ledger before the first day.
+	Ledger Ledger
+	// Table gives the bands' shares of the tariff for a charge.
+	Table tariff.BandTable
+	// Absences are the reported absences, and Late says per absence
+	// whether it was reported late or never (CheckNotices).
+	Absences []Absence
+	Late     []bool
+	// Tariff gives the tariff of a day with a charge or a fee; Amounts the
+	// year's minimum contribution and maximum tariff.
+	Tariff  DayTariff
+	Amounts tariff.AmountTable
+	// LastDayOfCare, when set, ends the care: the days after it are
+	// KindEnded.
+	LastDayOfCare plan.Date
+}
+
+// NewWalk starts a walk. It is an error when the policy's day values or the
+// ledger are finer than a ten-thousandth of a day.
+func NewWalk(in WalkInput) (*Walk, error) {
+	p := in.Policy
+	w := &Walk{p: p, table: in.Table, absences: in.Absences, late: in.Late, tariffOn: in.Tariff, amounts: in.Amounts,
+		lastDay: in.LastDayOfCare, ledger: in.Ledger}
+	for _, b := range []tariff.Band{tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex} {
+		v := p.dayValue(b)
+		u, ok := toUnits(v)
+		if !ok {
+			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: "day_values", Message: fmt.Sprintf("band %s counts as %s days: at most four decimals", b, v)}
+		}
+		w.values[bandIndex(b)] = bandValue{units: u, dec: v, text: v.String()}
+	}
+	w.values[0] = bandValue{dec: decimal.Zero, text: "0"}
+	var ok1, ok2 bool
+	w.entitlement, ok1 = toUnits(in.Ledger.Entitlement)
+	w.used, ok2 = toUnits(in.Ledger.Used)
+	if !ok1 || !ok2 {
+		return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: "ledger", Message: fmt.Sprintf("a ledger of %s used of %s days: at most four decimals", in.Ledger.Used, in.Ledger.Entitlement)}
+	}
+	return w, nil
+}
+
+// toUnits converts days to units, reporting whether d is exact in them
+// (and within ±10^12 days).
+func toUnits(d decimal.Decimal) (int64, bool) {
+	u := d.Shift(4)
+	if !u.IsInteger() || u.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000_000*dayUnit)) {
+		return 0, false
+	}
+	return u.IntPart(), true
+}
+
+// unitsDecimal returns units as a decimal, sharing the policy's value when
+// it is one (no allocation).
+func (w *Walk) unitsDecimal(u int64) decimal.Decimal {
+	for _, v := range w.values {
+		if v.units == u {
+			return v.dec
+		}
+	}
+	return decimal.New(u, -4)
+}
+
+// appendUnits appends u units as decimal's String would write the value:
+// "0.5", "1", "10.8", "0".
+func appendUnits(b []byte, u int64) []byte {
+	if u < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	b = strconv.AppendInt(b, u/dayUnit, 10)
+	if frac := u % dayUnit; frac != 0 {
+		digits := [4]byte{byte('0' + frac/1000), byte('0' + frac/100%10), byte('0' + frac/10%10), byte('0' + frac%10)}
+		n := 4
+		for digits[n-1] == '0' {
+			n--
+		}
+		b = append(b, '.')
+		b = append(b, digits[:n]...)
+	}
+	return b
+}
+
+// balance is what is left, never negative.
+func (w *Walk) balance() int64 { return max(w.entitlement-w.used, 0) }
+
+// say records the text appended since start as outcome i's explanation.
+func (w *Walk) say(i, start int) {
+	w.spans = append(w.spans, span{i: i, start: start, end: len(w.text)})
+}
+
+// Day decides reserved day f and returns its outcome (its Explanation is
+// filled by Finish). Days must come in date order, within the ledger's
+// year. The error is a missing tariff or yearly amount for a charge or fee.
+func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
+	out := DayOutcome{Date: f.Date, Reserved: f.Reserved, Attended: f.Attended, Absence: f.Absence,
+		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
+	i := len(w.out)
+	start := len(w.text)
+	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
+
+	// Source: seed 004 §6.2.1 — care ends on the notice's last day; what the
+	// shortfall costs is the notice fee, "voor de gereserveerde dagen".
+	if !w.lastDay.IsZero() && f.Date.After(w.lastDay) {
+		out.Kind = KindEnded
+		out.Rule = rule("absence.after_end_of_care", srcSeed004NoticeEnd)
+		w.text = append(w.text, "after the last day of care "...)
+		w.text = w.lastDay.AppendText(w.text)
+		w.text = append(w.text, ": neither care nor absence"...)
+		return w.keep(out, i, start), nil
+	}
+	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
+	// niet betalen."
+	if f.Closed != nil {
+		out.Kind, out.Closed = KindClosed, f.Closed
+		out.Rule = rule("absence.closed", srcSeed004Absent)
+		w.text = append(w.text, "the organiser is closed on "...)
+		w.text = f.Date.AppendText(w.text)
+		w.text = append(w.text, " ("...)
+		w.text = append(w.text, f.Closed.Reason...)
+		w.text = append(w.text, "): not billed, no justified absence day used"...)
+		return w.keep(out, i, start), nil
+	}
+	vR, vA := w.values[bandIndex(f.Reserved)], w.values[bandIndex(f.Attended)]
+	if vA.units >= vR.units {
+		out.Kind = KindPresent
+		out.Rule = rule("absence.present", srcSeed004Absent)
+		out.Explanation = "present: attended at least the reserved band"
+		w.out = append(w.out, out)
+		return out, nil
+	}
+	absent := vR.units - vA.units
+	out.Absent = vR.dec
+	if vA.units != 0 {
+		out.Absent = w.unitsDecimal(absent)
+	}
+	var abs *Absence
+	if f.Absence >= 0 {
+		abs = &w.absences[f.Absence]
+	}
+	// Source: seed 004 §3.4.2 — during a hospital stay "moet je niet
+	// betalen [...] attest van opname in het ziekenhuis (geen consultatie)".
+	if abs != nil && abs.Hospital && abs.AdmissionCertificate {
+		out.Kind = KindHospital
+		out.Rule = rule("absence.hospital", srcSeed004Absent)
+		w.text = append(w.text, "in hospital on "...)
+		w.text = f.Date.AppendText(w.text)
+		w.text = append(w.text, " with an admission certificate: not billed, no justified absence day used"...)
+		return w.keep(out, i, start), nil
+	}
+	// Source: seed 004 §3.4.2 — justified absence days are used by the
+	// duration of the absence; beyond them the day is unjustified.
+	useRule := rule("absence.justified", srcSeed004Absent+"; "+srcFAQRespijt)
+	used := min(absent, w.balance())
+	if used > 0 {
+		w.used += used
+		mv := Movement{Date: f.Date, Days: out.Absent, Balance: decimal.New(w.balance(), -4), Rule: useRule}
+		if used != absent {
+			mv.Days = w.unitsDecimal(used)
+		}
+		rs := len(w.text)
+		w.text = appendUnits(w.text, absent)
+		w.text = append(w.text, " absent of a reserved "...)
+		w.text = append(w.text, f.Reserved...)
+		w.text = append(w.text, " day"...)
+		w.spans = append(w.spans, span{i: len(w.movements), movement: true, start: rs, end: len(w.text)})
+		w.movements = append(w.movements, mv)
+		out.Used = mv.Days
+		start = len(w.text)
+	}
+	unjustified := absent - used
+	if unjustified != 0 {
+		out.Unjustified = w.unitsDecimal(unjustified)
+	}
+	switch {
+	case f.Attended != tariff.BandNone:
+		out.Kind = KindPartlyPresent
+		out.Rule = rule("absence.partly_present", srcSeed004Ill)
+	case unjustified == 0:
+		out.Kind = KindJustified
+		out.Rule = useRule
+	default:
+		out.Kind = KindUnjustified
+		out.Rule = rule("absence.unjustified", srcSeed004Absent+"; "+srcFAQMaxCap)
+	}
+	w.text = f.Date.AppendText(w.text)
+	w.text = append(w.text, ": "...)
+	w.text = appendUnits(w.text, absent)
+	w.text = append(w.text, " of a reserved "...)
+	w.text = append(w.text, f.Reserved...)
+	w.text = append(w.text, " day absent (attended: "...)
+	w.text = append(w.text, f.Attended...)
+	w.text = append(w.text, "); "...)
+	w.text = appendUnits(w.text, used)
+	w.text = append(w.text, " covered by justified absence days, "...)
+	w.text = appendUnits(w.text, unjustified)
+	w.text = append(w.text, " unjustified; "...)
+	w.text = appendUnits(w.text, w.balance())
+	w.text = append(w.text, " left"...)
+	if abs != nil && abs.Hospital && !abs.AdmissionCertificate {
+		w.text = append(w.text, "; a hospital visit without an admission certificate counts as an ordinary absence"...)
+	}
+
+	needLateFee := (abs == nil && f.Attended == tariff.BandNone) || (abs != nil && w.late[f.Absence])
+	if unjustified == 0 && !needLateFee {
+		return w.keep(out, i, start), nil
+	}
+	t, err := w.tariffOn(f.Date)
+	if err != nil {
+		return DayOutcome{}, err
+	}
+	out.Tariff = t
+	maxT, err := w.amount(f.Date, tariff.Maximum)
+	if err != nil {
+		return DayOutcome{}, err
+	}
+	if unjustified != 0 {
+		charge, err := unjustifiedCharge(out, w.p, w.table, maxT.Value)
+		if err != nil {
+			return DayOutcome{}, err
+		}
+		out.Charge = charge
+	}
+	if needLateFee {
+		// Source: seed 004 §3.4.2 — 25 % of the tariff, at least the minimum
+		// contribution, per reserved day; never above the maximum tariff.
+		fee := tariff.PercentFee{Percent: w.p.LateFeeShare, Cap: maxT.Value, Rule: rule("absence.late_notice", srcSeed004Late)}
+		if w.p.LateFeeFloor {
+			minT, err := w.amount(f.Date, tariff.StandardMinimum)
+			if err != nil {
+				return DayOutcome{}, err
+			}
+			fee.Floor = minT.Value
+		}
+		fa, err := fee.Of(out.Tariff)
+		if err != nil {
+			return DayOutcome{}, err
+		}
+		out.LateFee, out.LateFeeRule = fa.Amount, fee.Rule
+		if abs == nil {
+			w.text = append(w.text, "; absent without any report: late-notice fee"...)
+		} else {
+			w.text = append(w.text, "; reported too late: late-notice fee"...)
+		}
+	}
+	return w.keep(out, i, start), nil
+}
+
+// keep records outcome i with the text since start.
+func (w *Walk) keep(out DayOutcome, i, start int) DayOutcome {
+	w.say(i, start)
+	w.out = append(w.out, out)
+	return out
+}
+
+// amount returns the year's amount of kind, looked up once (with its error,
+// dated d, as AmountTable.On gives it).
+func (w *Walk) amount(d plan.Date, kind tariff.AmountKind) (tariff.Amount, error) {
+	switch kind {
+	case tariff.Maximum:
+		if !w.haveMax {
+			w.max, w.maxErr, w.haveMax = lookup(w.amounts, d, kind)
+		}
+		return w.max, w.maxErr
+	default:
+		if !w.haveMin {
+			w.min, w.minErr, w.haveMin = lookup(w.amounts, d, kind)
+		}
+		return w.min, w.minErr
+	}
+}
+
+func lookup(t tariff.AmountTable, d plan.Date, kind tariff.AmountKind) (tariff.Amount, error, bool) {
+	a, err := t.On(d, kind)
+	return a, err, true
+}
+
+// Finish returns the outcomes of the days walked, in order and with their
+// explanations, and the ledger after them.
+func (w *Walk) Finish() ([]DayOutcome, Ledger) {
+	end := w.ledger
+	if len(w.movements) > 0 {
+		end.Used = decimal.New(w.used, -4)
+		end.Movements = append(slices.Clip(w.ledger.Movements), w.movements...)
+	}
+	if len(w.spans) > 0 {
+		all := string(w.text) // one allocation for every explanation
+		for _, s := range w.spans {
+			if s.movement {
+				end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
+			} else {
+				w.out[s.i].Explanation = all[s.start:s.end]
+			}
+		}
+	}
+	return w.out, end
+}
