@@ -122,7 +122,9 @@ func TestCountsMatchInvoices(t *testing.T) {
 			}
 			for i, rc := range rep.Children {
 				e := d.Children[i]
-				conv := func(b invoice.Bucket) Counts { return Counts{Third: b.Min3u, Half: b.Min5u, Full: b.Min11u, Flex: b.Min11uFlex} }
+				conv := func(b invoice.Bucket) Counts {
+					return Counts{Third: b.Min3u, Half: b.Min5u, Full: b.Min11u, Flex: b.Min11uFlex}
+				}
 				if in.Children[i].key() != rc.Code || conv(rc.Present) != e.Present || conv(rc.Justified) != e.Justified ||
 					conv(rc.Unjustified) != e.Unjustified || rc.AfterSchool != e.AfterSchool {
 					t.Errorf("AttendanceReport %+v, fosu05 %+v", rc, e)
