@@ -2,10 +2,9 @@ package fosu05
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -73,102 +72,43 @@ func Parse(data []byte) (Document, error) {
 
 // node is an element of the document.
 type node struct {
-	name string
-	path string
-	nil  bool
-	text []byte
+	name   string
+	parent *node
+	// index is the element's position among its parent's children.
+	index int
+	nil   bool
+	// text is the element's text; mixed says an element with children
+	// also holds text other than whitespace.
+	text  string
+	mixed bool
+	// marked says the text so far held a reference or a CDATA section:
+	// never ignorable white space.
+	marked bool
+	// raw gathers the text while it comes in more than one segment.
+	raw  []byte
 	kids []*node
+}
+
+// path returns the element's XML path, e.g.
+// "IKG/prestaties/prestatie[1]/kindInfo"; prestatie elements carry their
+// index.
+func (n *node) path() string {
+	if n == nil {
+		return ""
+	}
+	s := n.name
+	if n.name == "prestatie" && n.parent != nil {
+		s = fmt.Sprintf("prestatie[%d]", n.index)
+	}
+	if n.parent == nil {
+		return s
+	}
+	return n.parent.path() + "/" + s
 }
 
 func malformed(path, format string, args ...any) plan.Problem {
 	return plan.Problem{Code: CodeMalformedXML, Field: path, Message: fmt.Sprintf(format, args...),
 		Rule: plan.Rule{ID: "fosu05.structure", Source: srcXSD}}
-}
-
-// parseTree reads the XML into a tree of elements. It checks
-// well-formedness, namespaces, attributes and depth; the schema's structure
-// is checked by reader.
-func parseTree(data []byte) (*node, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var root *node
-	var stack []*node
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, malformed("", "line %d: %s", se.Line, se.Msg)
-			}
-			return nil, malformed("", "%s", err.Error())
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if root != nil && len(stack) == 0 {
-				return nil, malformed("", "a second root element <%s>", t.Name.Local)
-			}
-			path := t.Name.Local
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				path = p.path + "/" + t.Name.Local
-				// Each prestatie is told apart by its index.
-				if t.Name.Local == "prestatie" {
-					path = fmt.Sprintf("%s[%d]", path, len(p.kids))
-				}
-			}
-			if len(stack) >= maxDepth {
-				return nil, malformed(path, "nested deeper than the schema allows")
-			}
-			// Source: FO-SU-05.xsd has no targetNamespace: every element is
-			// unqualified.
-			if t.Name.Space != "" {
-				return nil, malformed(path, "element in namespace %q; the schema's elements have none", t.Name.Space)
-			}
-			n := &node{name: t.Name.Local, path: path}
-			for _, a := range t.Attr {
-				switch {
-				case a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns"):
-					// a namespace declaration
-				case a.Name.Space == xsiNS && a.Name.Local == "nil":
-					v, ok := parseXSBool(a.Value)
-					if !ok {
-						return nil, malformed(path, "xsi:nil=%q is not a boolean", a.Value)
-					}
-					n.nil = v
-				case a.Name.Space == xsiNS && (a.Name.Local == "schemaLocation" || a.Name.Local == "noNamespaceSchemaLocation"):
-					// a schema location hint
-				default:
-					return nil, malformed(path, "attribute %q is not in the schema", a.Name.Local)
-				}
-			}
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				p.kids = append(p.kids, n)
-			} else {
-				root = n
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) == 0 {
-				if !isXMLSpace(t) {
-					return nil, malformed("", "text outside the root element")
-				}
-				continue
-			}
-			n := stack[len(stack)-1]
-			n.text = append(n.text, t...)
-		case xml.Directive:
-			return nil, malformed("", "a DOCTYPE or other directive is not allowed")
-		}
-	}
-	if root == nil {
-		return nil, malformed("", "no root element")
-	}
-	return root, nil
 }
 
 // parseXSBool parses an xs:boolean (whitespace collapsed).
@@ -182,8 +122,8 @@ func parseXSBool(s string) (bool, bool) {
 	return false, false
 }
 
-func isXMLSpace(b []byte) bool {
-	for _, c := range b {
+func isXMLSpace(b string) bool {
+	for _, c := range []byte(b) {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return false
 		}
@@ -195,8 +135,16 @@ func isXMLSpace(b []byte) bool {
 type reader struct{ ps plan.Problems }
 
 func (r *reader) fail(path, format string, args ...any) {
-	r.ps = append(r.ps, malformed(path, format, args...))
+	switch {
+	case len(r.ps) < maxProblems:
+		r.ps = append(r.ps, malformed(path, format, args...))
+	case len(r.ps) == maxProblems:
+		r.ps = append(r.ps, malformed("", "more than %d problems; the rest are not listed", maxProblems))
+	}
 }
+
+// maxProblems bounds the structural problems Decode lists.
+const maxProblems = 100
 
 // spec describes a child element of an xs:all.
 type spec struct {
@@ -205,50 +153,64 @@ type spec struct {
 	nillable bool
 }
 
+// found are the children of an xs:all, by spec.
+type found struct {
+	specs []spec
+	nodes []*node
+}
+
+// get returns the child called name, or nil.
+func (f found) get(name string) *node {
+	for i, s := range f.specs {
+		if s.name == name {
+			return f.nodes[i]
+		}
+	}
+	return nil
+}
+
+// ok reports whether the element's content could be read.
+func (f found) ok() bool { return f.nodes != nil }
+
 // complex checks that n is an element-only element whose children are the
 // elements of an xs:all, each at most once, the required ones present, and
-// returns them by name.
-func (r *reader) complex(n *node, all ...spec) map[string]*node {
+// returns them.
+func (r *reader) complex(n *node, all ...spec) found {
 	if !r.elementOnly(n) {
-		return nil
+		return found{}
 	}
-	got := make(map[string]*node, len(all))
+	f := found{specs: all, nodes: make([]*node, len(all))}
 	for _, k := range n.kids {
-		var s *spec
-		for i := range all {
-			if all[i].name == k.name {
-				s = &all[i]
-			}
-		}
+		i := slices.IndexFunc(all, func(s spec) bool { return s.name == k.name })
 		switch {
-		case s == nil:
-			r.fail(k.path, "<%s> is not allowed in <%s>", k.name, n.name)
+		case i < 0:
+			r.fail(k.path(), "<%s> is not allowed in <%s>", k.name, n.name)
 			continue
-		case got[k.name] != nil:
-			r.fail(k.path, "<%s> appears twice in <%s>", k.name, n.name)
+		case f.nodes[i] != nil:
+			r.fail(k.path(), "<%s> appears twice in <%s>", k.name, n.name)
 			continue
-		case k.nil && !s.nillable:
-			r.fail(k.path, "<%s> is not nillable", k.name)
+		case k.nil && !all[i].nillable:
+			r.fail(k.path(), "<%s> is not nillable", k.name)
 			continue
 		}
-		got[k.name] = k
+		f.nodes[i] = k
 	}
-	for _, s := range all {
-		if !s.optional && got[s.name] == nil {
-			r.fail(n.path+"/"+s.name, "<%s> is required in <%s>", s.name, n.name)
+	for i, s := range all {
+		if !s.optional && f.nodes[i] == nil {
+			r.fail(n.path()+"/"+s.name, "<%s> is required in <%s>", s.name, n.name)
 		}
 	}
-	return got
+	return f
 }
 
 // elementOnly checks that n holds elements and whitespace only.
 func (r *reader) elementOnly(n *node) bool {
 	if n.nil {
-		r.fail(n.path, "<%s> is not nillable", n.name)
+		r.fail(n.path(), "<%s> is not nillable", n.name)
 		return false
 	}
-	if !isXMLSpace(n.text) {
-		r.fail(n.path, "<%s> holds text; the schema allows only elements in it", n.name)
+	if n.mixed || !isXMLSpace(n.text) {
+		r.fail(n.path(), "<%s> holds text; the schema allows only elements in it", n.name)
 		return false
 	}
 	return true
@@ -261,17 +223,17 @@ func (r *reader) simple(n *node) (string, bool) {
 		return "", false
 	}
 	if len(n.kids) > 0 {
-		r.fail(n.kids[0].path, "<%s> is a simple value; it holds no elements", n.name)
+		r.fail(n.kids[0].path(), "<%s> is a simple value; it holds no elements", n.name)
 		return "", false
 	}
 	if n.nil {
-		if len(n.text) > 0 {
-			r.fail(n.path, "<%s> is nil but holds text", n.name)
+		if n.text != "" {
+			r.fail(n.path(), "<%s> is nil but holds text", n.name)
 			return "", false
 		}
 		return "", true
 	}
-	return string(n.text), true
+	return n.text, true
 }
 
 // str returns the text of n (the schema's xs:string keeps whitespace).
@@ -298,7 +260,7 @@ func (r *reader) flag(n *node) bool {
 	if n.nil {
 		return false
 	}
-	r.fail(n.path, "%q is not J or N", s)
+	r.fail(n.path(), "%q is not J or N", s)
 	return false
 }
 
@@ -313,7 +275,7 @@ func (r *reader) count(n *node) int {
 	}
 	v, err := strconv.ParseInt(strings.Trim(s, " \t\n\r"), 10, 32)
 	if err != nil {
-		r.fail(n.path, "%q is not an empty value nor an xs:int", s)
+		r.fail(n.path(), "%q is not an empty value nor an xs:int", s)
 		return 0
 	}
 	return int(v)
@@ -322,7 +284,7 @@ func (r *reader) count(n *node) int {
 func (r *reader) document(root *node) Document {
 	var d Document
 	if root.name != "IKG" {
-		r.fail(root.path, "the root element is <%s>, not <IKG>", root.name)
+		r.fail(root.path(), "the root element is <%s>, not <IKG>", root.name)
 		return d
 	}
 	// Source: FO-SU-05.xsd, IKG — xs:all of prestaties, closing,
@@ -330,40 +292,40 @@ func (r *reader) document(root *node) Document {
 	// Config.
 	top := r.complex(root, spec{name: "prestaties"}, spec{name: "closing"}, spec{name: "locatiegegevens"},
 		spec{name: "Header"}, spec{name: "FormulierGecontroleerd"}, spec{name: "Config", optional: true})
-	if top == nil {
+	if !top.ok() {
 		return d
 	}
-	if h := top["Header"]; h != nil {
+	if h := top.get("Header"); h != nil {
 		if hs := r.complex(h, spec{name: "DocumentIndicator"}, spec{name: "FormVersion", nillable: true},
-			spec{name: "MinReaderVersion", nillable: true}, spec{name: "UsedViewer"}); hs != nil {
+			spec{name: "MinReaderVersion", nillable: true}, spec{name: "UsedViewer"}); hs.ok() {
 			// Source: FO-SU-05.xsd — DocumentIndicator fixed="FO-SU-05" (an
 			// empty element takes the fixed value).
-			if di := hs["DocumentIndicator"]; di != nil {
+			if di := hs.get("DocumentIndicator"); di != nil {
 				if s, ok := r.simple(di); ok && s != DocumentIndicator && s != "" {
-					r.fail(di.path, "DocumentIndicator is %q; the schema fixes it to %q", s, DocumentIndicator)
+					r.fail(di.path(), "DocumentIndicator is %q; the schema fixes it to %q", s, DocumentIndicator)
 				}
 			}
-			d.Header = Header{FormVersion: r.str(hs["FormVersion"]), MinReaderVersion: r.str(hs["MinReaderVersion"]), UsedViewer: r.str(hs["UsedViewer"])}
+			d.Header = Header{FormVersion: r.str(hs.get("FormVersion")), MinReaderVersion: r.str(hs.get("MinReaderVersion")), UsedViewer: r.str(hs.get("UsedViewer"))}
 		}
 	}
-	if n := top["FormulierGecontroleerd"]; n != nil {
+	if n := top.get("FormulierGecontroleerd"); n != nil {
 		d.Checked = r.flag(n)
 	}
-	if c := top["Config"]; c != nil {
-		if cs := r.complex(c, spec{name: "TargetURL", nillable: true}, spec{name: "Subject", nillable: true}); cs != nil {
-			d.Config = &Config{TargetURL: r.str(cs["TargetURL"]), Subject: r.str(cs["Subject"])}
+	if c := top.get("Config"); c != nil {
+		if cs := r.complex(c, spec{name: "TargetURL", nillable: true}, spec{name: "Subject", nillable: true}); cs.ok() {
+			d.Config = &Config{TargetURL: r.str(cs.get("TargetURL")), Subject: r.str(cs.get("Subject"))}
 		}
 	}
-	if l := top["locatiegegevens"]; l != nil {
+	if l := top.get("locatiegegevens"); l != nil {
 		d.Location = r.location(l)
 	}
-	if p := top["prestaties"]; p != nil {
+	if p := top.get("prestaties"); p != nil {
 		d.Children = r.entries(p)
 	}
-	if c := top["closing"]; c != nil && r.elementOnly(c) {
+	if c := top.get("closing"); c != nil && r.elementOnly(c) {
 		// Source: FO-SU-05.xsd, closing — a sequence of one verantwoordelijke.
 		if len(c.kids) != 1 || c.kids[0].name != "verantwoordelijke" || c.kids[0].nil {
-			r.fail(c.path, "<closing> holds exactly one <verantwoordelijke>")
+			r.fail(c.path(), "<closing> holds exactly one <verantwoordelijke>")
 		} else {
 			d.Responsible = r.str(c.kids[0])
 		}
@@ -375,34 +337,34 @@ func (r *reader) location(n *node) LocationDetails {
 	// Source: FO-SU-05.xsd, locatieType — xs:all; only flex is nillable.
 	ls := r.complex(n, spec{name: "naam_locatie"}, spec{name: "dossiernummer"}, spec{name: "naam_organisator"},
 		spec{name: "periode"}, spec{name: "aantal_openingsdagen"}, spec{name: "bo"}, spec{name: "flex", nillable: true})
-	if ls == nil {
+	if !ls.ok() {
 		return LocationDetails{}
 	}
-	l := LocationDetails{Name: r.str(ls["naam_locatie"]), FileNumber: r.str(ls["dossiernummer"]), Organiser: r.str(ls["naam_organisator"])}
-	if p := ls["periode"]; p != nil {
+	l := LocationDetails{Name: r.str(ls.get("naam_locatie")), FileNumber: r.str(ls.get("dossiernummer")), Organiser: r.str(ls.get("naam_organisator"))}
+	if p := ls.get("periode"); p != nil {
 		if s, ok := r.simple(p); ok {
 			m, err := parsePeriod(s)
 			if err != nil {
-				r.fail(p.path, "%s", err.Error())
+				r.fail(p.path(), "%s", err.Error())
 			}
 			l.Month = m
 		}
 	}
 	// Source: FO-SU-05.xsd, aantal_openingsdagen — minLength 1, maxLength
 	// 2, pattern [0-9]*.
-	if o := ls["aantal_openingsdagen"]; o != nil {
+	if o := ls.get("aantal_openingsdagen"); o != nil {
 		if s, ok := r.simple(o); ok {
 			if len(s) < 1 || len(s) > 2 || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
-				r.fail(o.path, "%q is not 1 or 2 digits", s)
+				r.fail(o.path(), "%q is not 1 or 2 digits", s)
 			} else {
 				l.OpeningDays, _ = strconv.Atoi(s)
 			}
 		}
 	}
-	if b := ls["bo"]; b != nil {
+	if b := ls.get("bo"); b != nil {
 		l.AfterSchool = r.flag(b)
 	}
-	if f := ls["flex"]; f != nil {
+	if f := ls.get("flex"); f != nil {
 		l.Flex = r.flag(f)
 	}
 	return l
@@ -433,12 +395,12 @@ func (r *reader) entries(n *node) []Entry {
 		return nil
 	}
 	if len(n.kids) == 0 {
-		r.fail(n.path+"/prestatie", "<prestaties> holds at least one <prestatie>")
+		r.fail(n.path()+"/prestatie", "<prestaties> holds at least one <prestatie>")
 	}
 	out := make([]Entry, 0, len(n.kids))
 	for _, k := range n.kids {
 		if k.name != "prestatie" {
-			r.fail(k.path, "<%s> is not allowed in <prestaties>", k.name)
+			r.fail(k.path(), "<%s> is not allowed in <prestaties>", k.name)
 			continue
 		}
 		out = append(out, r.entry(k))
@@ -453,25 +415,25 @@ func (r *reader) entry(n *node) Entry {
 	ps := r.complex(n, spec{name: "kindInfo"}, spec{name: "aanwezigheden"}, spec{name: "gerechtvaardigde_afwezigheden"},
 		spec{name: "niet_gerechtvaardigde_afwezigheden"})
 	var e Entry
-	if ps == nil {
+	if !ps.ok() {
 		return e
 	}
-	if ki := ps["kindInfo"]; ki != nil && r.elementOnly(ki) {
+	if ki := ps.get("kindInfo"); ki != nil && r.elementOnly(ki) {
 		// Source: FO-SU-05.xsd, kindInfo — a sequence of one kind, an xs:all
 		// of code, voornaam, naam and bo, none nillable.
 		if len(ki.kids) != 1 || ki.kids[0].name != "kind" {
-			r.fail(ki.path, "<kindInfo> holds exactly one <kind>")
+			r.fail(ki.path(), "<kindInfo> holds exactly one <kind>")
 		} else {
 			kind := ki.kids[0]
-			if ks := r.complex(kind, spec{name: "code"}, spec{name: "voornaam"}, spec{name: "naam"}, spec{name: "bo"}); ks != nil {
-				e.Code, e.FirstName, e.LastName = r.str(ks["code"]), r.str(ks["voornaam"]), r.str(ks["naam"])
-				e.AfterSchool = r.flag(ks["bo"])
+			if ks := r.complex(kind, spec{name: "code"}, spec{name: "voornaam"}, spec{name: "naam"}, spec{name: "bo"}); ks.ok() {
+				e.Code, e.FirstName, e.LastName = r.str(ks.get("code")), r.str(ks.get("voornaam")), r.str(ks.get("naam"))
+				e.AfterSchool = r.flag(ks.get("bo"))
 			}
 		}
 	}
-	e.Present = r.counts(ps["aanwezigheden"])
-	e.Justified = r.counts(ps["gerechtvaardigde_afwezigheden"])
-	e.Unjustified = r.counts(ps["niet_gerechtvaardigde_afwezigheden"])
+	e.Present = r.counts(ps.get("aanwezigheden"))
+	e.Justified = r.counts(ps.get("gerechtvaardigde_afwezigheden"))
+	e.Unjustified = r.counts(ps.get("niet_gerechtvaardigde_afwezigheden"))
 	return e
 }
 
@@ -483,20 +445,20 @@ func (r *reader) counts(n *node) Counts {
 	// min11uFlex optional; all four nillable.
 	cs := r.complex(n, spec{name: "min3u", optional: true, nillable: true}, spec{name: "min5u", nillable: true},
 		spec{name: "min11u", nillable: true}, spec{name: "min11uFlex", optional: true, nillable: true})
-	if cs == nil {
+	if !cs.ok() {
 		return Counts{}
 	}
 	var c Counts
-	if k := cs["min3u"]; k != nil {
+	if k := cs.get("min3u"); k != nil {
 		c.Third = r.count(k)
 	}
-	if k := cs["min5u"]; k != nil {
+	if k := cs.get("min5u"); k != nil {
 		c.Half = r.count(k)
 	}
-	if k := cs["min11u"]; k != nil {
+	if k := cs.get("min11u"); k != nil {
 		c.Full = r.count(k)
 	}
-	if k := cs["min11uFlex"]; k != nil {
+	if k := cs.get("min11uFlex"); k != nil {
 		c.Flex = r.count(k)
 	}
 	return c

@@ -310,22 +310,24 @@ func (c *checker) entry(i int, e Entry, l LocationDetails, days int, codes map[s
 		c.add(CodeNotPermitted, f+".after_school", "fosu05.bo", srcXSD+", locatiegegevens/bo and kind/bo",
 			"an after-school child (bo J) at a location that may not report after-school care (bo N)")
 	}
-	for _, g := range []struct {
+	groups := [...]struct {
 		name string
 		n    Counts
-	}{{"present", e.Present}, {"justified", e.Justified}, {"unjustified", e.Unjustified}} {
-		for _, b := range []struct {
+	}{{"present", e.Present}, {"justified", e.Justified}, {"unjustified", e.Unjustified}}
+	for _, g := range groups {
+		bands := [...]struct {
 			name, element string
 			n             int
-		}{{"third", "min3u", g.n.Third}, {"half", "min5u", g.n.Half}, {"full", "min11u", g.n.Full}, {"flex", "min11uFlex", g.n.Flex}} {
+		}{{"third", "min3u", g.n.Third}, {"half", "min5u", g.n.Half}, {"full", "min11u", g.n.Full}, {"flex", "min11uFlex", g.n.Flex}}
+		for _, b := range bands {
+			if b.n == 0 {
+				continue
+			}
 			bf := f + "." + g.name + "." + b.name
 			// Source: FO-SU-05.xsd, dagType — an xs:int; a count of days is
 			// never negative.
 			if b.n < 0 || b.n > math.MaxInt32 {
 				c.add(plan.CodeInvalidValue, bf, "fosu05.count", srcXSD+", dagType (xs:int)", "%s is %d: a count of days is 0 or more", b.element, b.n)
-				continue
-			}
-			if b.n == 0 {
 				continue
 			}
 			// Source: FO-SU-05.xsd, min3u — "dit kan enkel geregistreerd
