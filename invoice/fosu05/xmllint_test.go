@@ -57,17 +57,7 @@ func schemaFile() (string, error) {
 // skips the test; with it, a missing tool or schema fails it.
 func xmllint(t *testing.T, files []string) (map[string]bool, string) {
 	t.Helper()
-	if os.Getenv("FOSU05_XMLLINT") != "1" {
-		t.Skip("set FOSU05_XMLLINT=1 to validate with xmllint against FO-SU-05.xsd (.ci/run does)")
-	}
-	xsd, err := schemaFile()
-	if err != nil {
-		t.Fatalf("FOSU05_XMLLINT=1 but the schema is missing: %v", err)
-	}
-	bin, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Fatalf("FOSU05_XMLLINT=1 but xmllint is not installed (apt-get install libxml2-utils): %v", err)
-	}
+	bin, xsd := lintTool(t)
 	out, err := exec.Command(bin, append([]string{"--noout", "--schema", xsd}, files...)...).CombinedOutput()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
@@ -91,6 +81,25 @@ func xmllint(t *testing.T, files []string) (map[string]bool, string) {
 		}
 	}
 	return verdict, string(out)
+}
+
+// lintTool returns the path of xmllint and of the schema. Without
+// FOSU05_XMLLINT=1 it skips the test; with it, a missing tool or schema
+// fails it.
+func lintTool(t *testing.T) (bin, xsd string) {
+	t.Helper()
+	if os.Getenv("FOSU05_XMLLINT") != "1" {
+		t.Skip("set FOSU05_XMLLINT=1 to check with xmllint against FO-SU-05.xsd (.ci/run does)")
+	}
+	xsd, err := schemaFile()
+	if err != nil {
+		t.Fatalf("FOSU05_XMLLINT=1 but the schema is missing: %v", err)
+	}
+	bin, err = exec.LookPath("xmllint")
+	if err != nil {
+		t.Fatalf("FOSU05_XMLLINT=1 but xmllint is not installed (apt-get install libxml2-utils): %v", err)
+	}
+	return bin, xsd
 }
 
 // writeDocs writes each document into dir and returns the paths, sorted.
