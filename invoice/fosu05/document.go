@@ -90,16 +90,24 @@ type Document struct {
 // The schema allows FormVersion and MinReaderVersion to be nil; an xsi:nil
 // element decodes as "".
 type Header struct {
-	FormVersion      string `json:"form_version"`
+	// FormVersion is the version of the form (the schema's annotation:
+	// "FormVersion: 1.0").
+	FormVersion string `json:"form_version"`
+	// MinReaderVersion is the minimum Adobe Reader version of the PDF form
+	// (standard 9.1).
 	MinReaderVersion string `json:"min_reader_version"`
-	UsedViewer       string `json:"used_viewer"`
+	// UsedViewer names the software that built the XML, with its version.
+	UsedViewer string `json:"used_viewer"`
 }
 
 // Config is the optional IKG/Config element: where the form is mailed and
 // the mail's subject. An xsi:nil element decodes as "".
 type Config struct {
+	// TargetURL is the address the form is mailed to (by default
+	// ko.formulieren@kindengezin.be, the schema says).
 	TargetURL string `json:"target_url"`
-	Subject   string `json:"subject"`
+	// Subject is the mail's subject (by default "Opvangprestaties").
+	Subject string `json:"subject"`
 }
 
 // LocationDetails is the locatiegegevens element.
@@ -135,9 +143,14 @@ type Entry struct {
 	LastName  string `json:"last_name"`
 	// AfterSchool is the child's bo: the days are after-school care. Only
 	// then may Third (min3u) be registered.
-	AfterSchool bool   `json:"after_school"`
-	Present     Counts `json:"present"`
-	Justified   Counts `json:"justified"`
+	AfterSchool bool `json:"after_school"`
+	// Present is aanwezigheden: the days of care, by the band attended.
+	Present Counts `json:"present"`
+	// Justified is gerechtvaardigde_afwezigheden: reserved days wholly
+	// absent with justification, by the band reserved.
+	Justified Counts `json:"justified"`
+	// Unjustified is niet_gerechtvaardigde_afwezigheden: reserved days
+	// wholly absent without justification, by the band reserved.
 	Unjustified Counts `json:"unjustified"`
 }
 

@@ -46,8 +46,10 @@ type ChildInfo struct {
 	// InvoiceCode is the child's code on the invoices (ChildSummary.Code)
 	// when it differs from Code; empty means Code.
 	InvoiceCode string `json:"invoice_code,omitempty"`
-	FirstName   string `json:"first_name"`
-	LastName    string `json:"last_name"`
+	// FirstName and LastName are voornaam and naam, exactly as on the
+	// attest inkomenstarief (1–50 characters each).
+	FirstName string `json:"first_name"`
+	LastName  string `json:"last_name"`
 	// AfterSchool marks the child's days as after-school care (bo J) even
 	// when no day of care says so (a school-age child absent all month).
 	AfterSchool bool `json:"after_school,omitempty"`
@@ -64,8 +66,12 @@ func (c ChildInfo) key() string {
 // Input is what New needs: the month, the location, its calendar, the
 // children and the month's invoices of the location.
 type Input struct {
-	Month    plan.Month    `json:"month"`
-	Location Location      `json:"location"`
+	// Month is the month reported (periode).
+	Month plan.Month `json:"month"`
+	// Location is the location reported on.
+	Location Location `json:"location"`
+	// Calendar is the location's closing-day calendar, the one the
+	// invoices were built with.
 	Calendar plan.Calendar `json:"calendar"`
 	// Children are the children of the report, one prestatie each, in this
 	// order; every child on the invoices must be among them. A child
