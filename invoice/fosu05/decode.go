@@ -22,13 +22,15 @@ const maxDepth = 6
 
 const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 
-// Decode reads one FO-SU-05 document (UTF-8, at most MaxDocumentSize
-// bytes). It checks the schema's structure — unknown or repeated elements,
+// Decode reads one FO-SU-05 document: XML 1.0 in UTF-8, at most
+// MaxDocumentSize bytes; an XML declaration of another version or
+// encoding, a DOCTYPE, and every well-formedness or namespace error are
+// refused. It checks the schema's structure — unknown or repeated elements,
 // missing required ones, text where the schema has elements, attributes
 // other than xsi:nil on nillable elements (and namespace declarations and
 // schema-location hints), J/N flags, periode, aantal_openingsdagen, counts
-// that are not an xs:int, the fixed DocumentIndicator — and refuses a
-// DOCTYPE, each with a plan.Problem whose Field is the XML path (e.g.
+// that are not an xs:int, the fixed DocumentIndicator — each with a
+// plan.Problem whose Field is the XML path (e.g.
 // "IKG/prestaties/prestatie[2]/aanwezigheden/min5u"). Then it runs
 // Document.Validate, which checks the schema's facets and the
 // registration's own rules; so periode must also be an existing month

@@ -83,10 +83,10 @@
 // (libxml2) against FO-SU-05.xsd, found at ../shared/sources from the
 // repository root (FOSU05_XSD overrides): the reports of every reference
 // scenario (invoice.Scenarios, built with invoice.Build) and of 64
-// generated documents must validate; 64 hand-made documents must get the
-// schema's verdict the tests expect (31 of them rejected), and Decode must
-// refuse each that the schema refuses; and the XML reader must never accept
-// a snippet libxml2 reports an error on.
+// generated documents must validate; some sixty hand-made documents must
+// get the schema's verdict the tests expect (half of them are built to be
+// rejected), and Decode must refuse each that the schema refuses; and the
+// XML reader must never accept a snippet libxml2 reports an error on.
 //
 // # Sources
 //
