@@ -3,6 +3,7 @@ package fosu05
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -184,19 +185,19 @@ func (c *checker) add(code plan.Code, field, rule, source, format string, args .
 }
 
 // text checks that s is valid UTF-8 of XML characters only. It reports
-// whether it is.
-func (c *checker) text(field, s string) bool {
+// whether it is. The field is field+sub (joined only for a problem).
+func (c *checker) text(field, sub, s string) bool {
 	// Source: XML 1.0 §2.2 — Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] |
 	// [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				c.add(CodeInvalidChar, field, "fosu05.xml_char", srcXML, "the text is not valid UTF-8 (byte %d)", i)
+				c.add(CodeInvalidChar, field+sub, "fosu05.xml_char", srcXML, "the text is not valid UTF-8 (byte %d)", i)
 				return false
 			}
 		}
 		if !isXMLChar(r) {
-			c.add(CodeInvalidChar, field, "fosu05.xml_char", srcXML, "the text holds %U, which XML 1.0 does not allow", r)
+			c.add(CodeInvalidChar, field+sub, "fosu05.xml_char", srcXML, "the text holds %U, which XML 1.0 does not allow", r)
 			return false
 		}
 	}
@@ -204,21 +205,21 @@ func (c *checker) text(field, s string) bool {
 }
 
 // name checks a required name of at most MaxNameLength characters.
-func (c *checker) name(field, element, s string) {
-	if !c.text(field, s) {
+func (c *checker) name(field, sub, element, s string) {
+	if !c.text(field, sub, s) {
 		return
 	}
 	// Source: FO-SU-05.xsd — the schema allows an empty name, but Opgroeien
 	// matches the names to its files ("dient exact overeen te komen met de
 	// voornaam zoals terug te vinden is op het 'Attest inkomenstarief'").
 	if strings.TrimSpace(s) == "" {
-		c.add(plan.CodeMissing, field, "fosu05."+element+".required", srcXSD+", "+element,
+		c.add(plan.CodeMissing, field+sub, "fosu05."+element+".required", srcXSD+", "+element,
 			"%s is required", element)
 		return
 	}
 	// Source: FO-SU-05.xsd — maxLength value="50" (counted in characters).
 	if n := utf8.RuneCountInString(s); n > MaxNameLength {
-		c.add(CodeTooLongText, field, "fosu05."+element+".max_length", srcXSD+", "+element+" maxLength 50",
+		c.add(CodeTooLongText, field+sub, "fosu05."+element+".max_length", srcXSD+", "+element+" maxLength 50",
 			"%s has %d characters; the schema allows at most %d", element, n, MaxNameLength)
 	}
 }
@@ -237,16 +238,16 @@ func (c *checker) name(field, element, s string) {
 // after-school care.
 func (d Document) Validate() error {
 	var c checker
-	c.text("header.form_version", d.Header.FormVersion)
-	c.text("header.min_reader_version", d.Header.MinReaderVersion)
-	c.text("header.used_viewer", d.Header.UsedViewer)
+	c.text("header.form_version", "", d.Header.FormVersion)
+	c.text("header.min_reader_version", "", d.Header.MinReaderVersion)
+	c.text("header.used_viewer", "", d.Header.UsedViewer)
 	if d.Config != nil {
-		c.text("config.target_url", d.Config.TargetURL)
-		c.text("config.subject", d.Config.Subject)
+		c.text("config.target_url", "", d.Config.TargetURL)
+		c.text("config.subject", "", d.Config.Subject)
 	}
 	l := d.Location
-	c.name("location.name", "naam_locatie", l.Name)
-	c.name("location.organiser", "naam_organisator", l.Organiser)
+	c.name("location.name", "", "naam_locatie", l.Name)
+	c.name("location.organiser", "", "naam_organisator", l.Organiser)
 	// Source: FO-SU-05.xsd, dossiernummer — minLength 9, maxLength 10,
 	// pattern [0-9]{9}[0-9, ]*.
 	if !validFileNumber(l.FileNumber) {
@@ -285,7 +286,7 @@ func (d Document) Validate() error {
 	for i, e := range d.Children {
 		c.entry(i, e, l, days, codes)
 	}
-	if c.text("responsible", d.Responsible) && strings.TrimSpace(d.Responsible) == "" {
+	if c.text("responsible", "", d.Responsible) && strings.TrimSpace(d.Responsible) == "" {
 		c.add(plan.CodeMissing, "responsible", "fosu05.verantwoordelijke.required", srcXSD+", closing/verantwoordelijke",
 			"the name of the person responsible for the location (verantwoordelijke) is required")
 	}
@@ -294,8 +295,8 @@ func (d Document) Validate() error {
 
 // entry checks children[i].
 func (c *checker) entry(i int, e Entry, l LocationDetails, days int, codes map[string]int) {
-	f := fmt.Sprintf("children[%d]", i)
-	if c.text(f+".code", e.Code) {
+	f := "children[" + strconv.Itoa(i) + "]"
+	if c.text(f, ".code", e.Code) {
 		// Source: FO-SU-05.xsd, kind/code — maxLength 13, pattern
 		// [0-9]{6}([ -])?[0-9]{3}([ -])?([0-9]*)?; the schema also allows an
 		// empty code, but the code is how Opgroeien finds the child's attest
@@ -315,8 +316,8 @@ func (c *checker) entry(i int, e Entry, l LocationDetails, days int, codes map[s
 			codes[e.Code] = i
 		}
 	}
-	c.name(f+".first_name", "voornaam", e.FirstName)
-	c.name(f+".last_name", "naam", e.LastName)
+	c.name(f, ".first_name", "voornaam", e.FirstName)
+	c.name(f, ".last_name", "naam", e.LastName)
 	// Source: FO-SU-05.xsd, locatiegegevens/bo — "Indicatie op de
 	// opvanglocatie buitenschoolse prestaties ... mag doorgeven of niet".
 	if e.AfterSchool && !l.AfterSchool {
@@ -336,24 +337,23 @@ func (c *checker) entry(i int, e Entry, l LocationDetails, days int, codes map[s
 			if b.n == 0 {
 				continue
 			}
-			bf := f + "." + g.name + "." + b.name
 			// Source: FO-SU-05.xsd, dagType — an xs:int; a count of days is
 			// never negative.
 			if b.n < 0 || b.n > math.MaxInt32 {
-				c.add(plan.CodeInvalidValue, bf, "fosu05.count", srcXSD+", dagType (xs:int)", "%s is %d: a count of days is 0 or more", b.element, b.n)
+				c.add(plan.CodeInvalidValue, f+"."+g.name+"."+b.name, "fosu05.count", srcXSD+", dagType (xs:int)", "%s is %d: a count of days is 0 or more", b.element, b.n)
 				continue
 			}
 			// Source: FO-SU-05.xsd, min3u — "dit kan enkel geregistreerd
 			// worden voor buitenschoolse opvang".
 			if b.name == "third" && !e.AfterSchool {
-				c.add(CodeNotPermitted, bf, "fosu05.min3u", srcXSD+", aanwezigheidsType/min3u",
+				c.add(CodeNotPermitted, f+"."+g.name+"."+b.name, "fosu05.min3u", srcXSD+", aanwezigheidsType/min3u",
 					"min3u (under 3 hours) is registered only for after-school care (bo J)")
 			}
 			// Source: FO-SU-05.xsd, min11uFlex — "dit kan enkel geregistreerd
 			// worden indien de opvanglocatie de erkenning heeft ontvangen om
 			// flexibele opvang aan te bieden".
 			if b.name == "flex" && !l.Flex {
-				c.add(CodeNotPermitted, bf, "fosu05.min11uFlex", srcXSD+", aanwezigheidsType/min11uFlex",
+				c.add(CodeNotPermitted, f+"."+g.name+"."+b.name, "fosu05.min11uFlex", srcXSD+", aanwezigheidsType/min11uFlex",
 					"min11uFlex is registered only at a location with permission for flexible care (flex J); elsewhere 11 hours or more is min11u")
 			}
 		}

@@ -180,8 +180,9 @@ func New(in Input) (Document, error) {
 		byKey[k] = i
 	}
 
-	// counted[child][date] is the invoice that counted the child's day.
-	counted := make([]map[plan.Date]int, len(in.Children))
+	// counted[child][day of the month] is 1 + the invoice that counted the
+	// child's day (0: not counted).
+	counted := make([]dayTally, len(in.Children))
 	for i, inv := range in.Invoices {
 		f := fmt.Sprintf("invoices[%d]", i)
 		if inv.Month != in.Month {
@@ -197,10 +198,7 @@ func New(in Input) (Document, error) {
 					"child %q of invoice %s is not among the children: the report needs its code and names", cs.Code, inv.Number)
 				continue
 			}
-			if counted[k] == nil {
-				counted[k] = make(map[plan.Date]int)
-			}
-			c.count(&d.Children[k], counted[k], i, cf, inv.Number, cs, in, loc)
+			c.count(&d.Children[k], &counted[k], i, cf, inv.Number, cs, in, loc)
 		}
 	}
 
@@ -238,46 +236,53 @@ func openingDays(m plan.Month, cal plan.Calendar, open [7]bool) int {
 	return n
 }
 
-// count adds one invoice's days of one child to e.
-func (c *checker) count(e *Entry, counted map[plan.Date]int, inv int, f, number string, cs invoice.ChildSummary, in Input, loc Location) {
-	once := func(field string, d plan.Date) bool {
-		if prev, dup := counted[d]; dup {
-			c.ps = append(c.ps, plan.Problem{Code: CodeDuplicate, Field: field, Date: d,
+// dayTally holds, per day of a month, 1 + the invoice that counted it (0:
+// not counted).
+type dayTally [32]int
+
+// count adds one invoice's days of one child to e. Every day is in the
+// month (checked before it is counted).
+func (c *checker) count(e *Entry, counted *dayTally, inv int, f, number string, cs invoice.ChildSummary, in Input, loc Location) {
+	once := func(list string, k int, d plan.Date) bool {
+		if prev := counted[d.Day()] - 1; prev >= 0 {
+			c.ps = append(c.ps, plan.Problem{Code: CodeDuplicate, Field: fmt.Sprintf("%s.%s[%d]", f, list, k), Date: d,
 				Message: fmt.Sprintf("child %s's %s is also on invoices[%d]: each day counts once", cs.Code, d, prev),
 				Rule:    plan.Rule{ID: "fosu05.day_once", Source: srcFAQDays}})
 			return false
 		}
-		counted[d] = inv
+		counted[d.Day()] = inv + 1
 		return true
 	}
-	cared := make(map[plan.Date]bool, len(cs.Care))
+	// The field of a day, built only for a problem.
+	field := func(list string, k int) string { return fmt.Sprintf("%s.%s[%d]", f, list, k) }
+	var cared [32]bool // days of care of this invoice, by day of the month
 	for k, dc := range cs.Care {
-		df := fmt.Sprintf("%s.care[%d]", f, k)
 		if dc.Date.MonthOf() != in.Month {
+			df := field("care", k)
 			c.add(plan.CodeInvalidValue, df+".date", "fosu05.periode", srcXSD+", periode", "a day of care on %s is outside %s", dc.Date, in.Month)
 			continue
 		}
 		if loc.ID != "" && dc.Location.ID != "" && dc.Location.ID != loc.ID {
+			df := field("care", k)
 			c.add(plan.CodeInvalidValue, df+".location", "fosu05.location", srcXSD+", locatiegegevens (one location a report)",
 				"care on %s was at location %q, not %q", dc.Date, dc.Location.ID, loc.ID)
 			continue
 		}
-		if dc.Band == tariff.BandNone || cared[dc.Date] {
+		if dc.Band == tariff.BandNone || cared[dc.Date.Day()] {
 			continue
 		}
-		cared[dc.Date] = true
-		if !once(df, dc.Date) {
+		cared[dc.Date.Day()] = true
+		if !once("care", k, dc.Date) {
 			continue
 		}
 		// Source: Opgroeien registration rules 2025 p. 9 — present days in
 		// the band attended (the invoice's band).
-		if !c.band(&e.Present, dc.Band, loc.Flex, df+".band") {
+		if !c.band(&e.Present, dc.Band, loc.Flex, func() string { return field("care", k) + ".band" }) {
 			continue
 		}
 		e.AfterSchool = e.AfterSchool || dc.Group == tariff.SchoolAge || dc.Band == tariff.BandThird
 	}
 	for k, o := range cs.Reserved {
-		df := fmt.Sprintf("%s.reserved[%d]", f, k)
 		var into *Counts
 		switch o.Kind {
 		case absence.KindPresent, absence.KindPartlyPresent:
@@ -306,25 +311,25 @@ func (c *checker) count(e *Entry, counted map[plan.Date]int, inv int, f, number 
 			}
 			into = &e.Justified
 		default:
-			c.add(plan.CodeInvalidValue, df+".kind", "fosu05.absence_kind", srcXSD+", gerechtvaardigde_afwezigheden / niet_gerechtvaardigde_afwezigheden",
+			c.add(plan.CodeInvalidValue, field("reserved", k)+".kind", "fosu05.absence_kind", srcXSD+", gerechtvaardigde_afwezigheden / niet_gerechtvaardigde_afwezigheden",
 				"unknown kind %q of reserved day %s", o.Kind, o.Date)
+			continue
+		}
+		if o.Date.MonthOf() != in.Month {
+			c.add(plan.CodeInvalidValue, field("reserved", k)+".date", "fosu05.periode", srcXSD+", periode", "a reserved day on %s is outside %s", o.Date, in.Month)
 			continue
 		}
 		// Only a day wholly absent is an absence; a day with care is
 		// counted present.
-		if o.Attended != tariff.BandNone || o.Reserved == tariff.BandNone || cared[o.Date] {
+		if o.Attended != tariff.BandNone || o.Reserved == tariff.BandNone || cared[o.Date.Day()] {
 			continue
 		}
-		if o.Date.MonthOf() != in.Month {
-			c.add(plan.CodeInvalidValue, df+".date", "fosu05.periode", srcXSD+", periode", "a reserved day on %s is outside %s", o.Date, in.Month)
-			continue
-		}
-		if !once(df, o.Date) {
+		if !once("reserved", k, o.Date) {
 			continue
 		}
 		// Source: Opgroeien registration rules 2025 p. 9 — an absent day in
 		// the band reserved.
-		if c.band(into, o.Reserved, loc.Flex, df+".reserved") {
+		if c.band(into, o.Reserved, loc.Flex, func() string { return field("reserved", k) + ".reserved" }) {
 			e.AfterSchool = e.AfterSchool || o.Reserved == tariff.BandThird
 		}
 	}
@@ -337,7 +342,7 @@ func (c *checker) count(e *Entry, counted map[plan.Date]int, inv int, f, number 
 // de opvanglocatie de erkenning heeft ontvangen om flexibele opvang aan te
 // bieden"; Opgroeien registration rules 2025 p. 9 for the exact bounds.
 // Without flex permission a day of 11 hours or more is min11u.
-func (c *checker) band(n *Counts, b tariff.Band, flex bool, field string) bool {
+func (c *checker) band(n *Counts, b tariff.Band, flex bool, field func() string) bool {
 	switch b {
 	case tariff.BandThird:
 		n.Third++
@@ -352,7 +357,7 @@ func (c *checker) band(n *Counts, b tariff.Band, flex bool, field string) bool {
 			n.Full++
 		}
 	default:
-		c.add(plan.CodeInvalidValue, field, "fosu05.band", srcRegistration, "unknown band %q", b)
+		c.add(plan.CodeInvalidValue, field(), "fosu05.band", srcRegistration, "unknown band %q", b)
 		return false
 	}
 	return true
