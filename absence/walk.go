@@ -72,11 +72,10 @@ type span struct {
 	start, end int
 }
 
-// bandValue is a band's day value in units, as a decimal and as text.
+// bandValue is a band's day value in units and as a decimal.
 type bandValue struct {
 	units int64
 	dec   decimal.Decimal
-	text  string
 }
 
 func bandIndex(b tariff.Band) int {
@@ -112,6 +111,9 @@ type WalkInput struct {
 	// LastDayOfCare, when set, ends the care: the days after it are
 	// KindEnded.
 	LastDayOfCare plan.Date
+	// Capacity is how many days the walk expects (the outcomes are
+	// allocated once); 0 lets them grow.
+	Capacity int
 }
 
 // NewWalk starts a walk. It is an error when the policy's day values or the
@@ -119,16 +121,16 @@ type WalkInput struct {
 func NewWalk(in WalkInput) (*Walk, error) {
 	p := in.Policy
 	w := &Walk{p: p, table: in.Table, absences: in.Absences, late: in.Late, tariffOn: in.Tariff, amounts: in.Amounts,
-		lastDay: in.LastDayOfCare, ledger: in.Ledger}
+		lastDay: in.LastDayOfCare, ledger: in.Ledger, out: make([]DayOutcome, 0, in.Capacity)}
 	for _, b := range []tariff.Band{tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex} {
 		v := p.dayValue(b)
 		u, ok := toUnits(v)
 		if !ok {
 			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: "day_values", Message: fmt.Sprintf("band %s counts as %s days: at most four decimals", b, v)}
 		}
-		w.values[bandIndex(b)] = bandValue{units: u, dec: v, text: v.String()}
+		w.values[bandIndex(b)] = bandValue{units: u, dec: v}
 	}
-	w.values[0] = bandValue{dec: decimal.Zero, text: "0"}
+	w.values[0] = bandValue{dec: decimal.Zero}
 	var ok1, ok2 bool
 	w.entitlement, ok1 = toUnits(in.Ledger.Entitlement)
 	w.used, ok2 = toUnits(in.Ledger.Used)
@@ -139,10 +141,28 @@ func NewWalk(in WalkInput) (*Walk, error) {
 }
 
 // toUnits converts days to units, reporting whether d is exact in them
-// (and within ±10^12 days).
+// (and within ±10^12 days). Values of up to 15 digits take a path that
+// allocates nothing.
 func toUnits(d decimal.Decimal) (int64, bool) {
+	const limit = 1_000_000_000_000 * dayUnit
+	if d.NumDigits() <= 15 {
+		c, exp := d.CoefficientInt64(), int(d.Exponent())+4
+		for ; exp < 0; exp++ {
+			if c%10 != 0 {
+				return 0, false
+			}
+			c /= 10
+		}
+		for ; exp > 0; exp-- {
+			if c > limit || c < -limit {
+				return 0, false
+			}
+			c *= 10
+		}
+		return c, c <= limit && c >= -limit
+	}
 	u := d.Shift(4)
-	if !u.IsInteger() || u.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000_000*dayUnit)) {
+	if !u.IsInteger() || u.Abs().GreaterThan(decimal.NewFromInt(limit)) {
 		return 0, false
 	}
 	return u.IntPart(), true

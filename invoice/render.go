@@ -13,25 +13,29 @@ import (
 )
 
 // euro formats an amount the Belgian way: "€ 1.234,50".
-func euro(m tariff.Money) string {
-	neg := m.Sign() < 0
-	s := m.String()
-	if neg {
-		s = m.Neg().String()
+func euro(m tariff.Money) string { return string(appendEuro(nil, m)) }
+
+// appendEuro appends m the Belgian way: "€ 1.234,50", "-€ 3,50".
+func appendEuro(b []byte, m tariff.Money) []byte {
+	if m.Sign() < 0 {
+		b = append(b, '-')
+		m = m.Neg()
 	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
+	var buf [32]byte
+	s := m.AppendText(buf[:0])
+	point := 0
+	for point < len(s) && s[point] != '.' {
+		point++
+	}
+	b = append(b, "€ "...)
+	for i := 0; i < point; i++ {
+		if i > 0 && (point-i)%3 == 0 {
+			b = append(b, '.')
 		}
-		b.WriteRune(r)
+		b = append(b, s[i])
 	}
-	out := "€ " + b.String() + "," + frac
-	if neg {
-		out = "-" + out
-	}
-	return out
+	b = append(b, ',')
+	return append(b, s[point+1:]...)
 }
 
 // number formats a count with a decimal comma: "1,5", "12".

@@ -28,8 +28,9 @@ const (
 // rules and amounts.
 func (c Case) Validate() error {
 	ps := c.validateCase()
+	amounts := tariff.StatutoryAmounts().Merge(c.Amounts)
 	for i := range c.Children {
-		ps = append(ps, c.validateChild(i)...)
+		ps = append(ps, c.validateChild(i, amounts)...)
 	}
 	return ps.Err()
 }
@@ -59,10 +60,37 @@ func prefixed(field string, err error) plan.Problems {
 
 // validateCase checks what is not a child's.
 func (c Case) validateCase() plan.Problems {
-	var ps plan.Problems
+	ps := c.validateMonth()
+	ps = append(ps, c.validateFamily()...)
+	return append(ps, c.validateOrganiser()...)
+}
+
+// validateShared checks what the families of an organiser share: the
+// month, the calendar, the house rules and the amounts.
+func (c Case) validateShared() plan.Problems {
+	return append(c.validateMonth(), c.validateOrganiser()...)
+}
+
+func (c Case) validateMonth() plan.Problems {
 	if c.Month.IsZero() {
-		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "month", Message: "a case needs the month invoiced"})
+		return plan.Problems{{Code: plan.CodeMissing, Field: "month", Message: "a case needs the month invoiced"}}
 	}
+	return nil
+}
+
+// validateOrganiser checks the calendar, the house rules and the amounts.
+func (c Case) validateOrganiser() plan.Problems {
+	var ps plan.Problems
+	ps = append(ps, prefixed("calendar", c.Calendar.Validate())...)
+	ps = append(ps, prefixed("rules", c.Rules.Validate())...)
+	ps = append(ps, prefixed("", c.Amounts.Validate())...)
+	return ps
+}
+
+// validateFamily checks the family's part of the case but its children:
+// the period, the invoice date, the family.
+func (c Case) validateFamily() plan.Problems {
+	var ps plan.Problems
 	if !c.Period.IsEmpty() && !c.Month.IsZero() {
 		if in, ok := c.Period.Intersect(c.Month.Days()); !ok || in != c.Period {
 			ps = append(ps, plan.Problem{Code: plan.CodeInvalidPeriod, Field: "period", Date: c.Period.Start,
@@ -83,60 +111,66 @@ func (c Case) validateCase() plan.Problems {
 	if len(c.Children) == 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "children", Message: "a case needs at least one child"})
 	}
-	ps = append(ps, prefixed("calendar", c.Calendar.Validate())...)
-	ps = append(ps, prefixed("rules", c.Rules.Validate())...)
-	ps = append(ps, prefixed("", c.Amounts.Validate())...)
 	return ps
 }
 
-// validateChild checks child i.
-func (c Case) validateChild(i int) plan.Problems {
-	ch := c.Children[i]
-	f := fmt.Sprintf("children[%d]", i)
-	var ps plan.Problems
+// validateChild checks child i; amounts is the whole amount table (the
+// statutory amounts with the case's merged over them). Field paths are
+// formatted only for problems.
+func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
+	ch := &c.Children[i]
+	var ps plan.Problems // fields relative to the child, prefixed at the end
 	add := func(code plan.Code, field string, d plan.Date, format string, a ...any) {
-		ps = append(ps, plan.Problem{Code: code, Field: f + field, Date: d, Message: fmt.Sprintf(format, a...)})
+		ps = append(ps, plan.Problem{Code: code, Field: field, Date: d, Message: fmt.Sprintf(format, a...)})
+	}
+	under := func(err error, field string, a ...any) {
+		if err != nil {
+			ps = append(ps, prefixed(fmt.Sprintf(field, a...), err)...)
+		}
 	}
 	if ch.Child.Code == "" {
-		add(plan.CodeMissing, ".child.code", plan.Date{}, "a child needs its child code")
+		add(plan.CodeMissing, "child.code", plan.Date{}, "a child needs its child code")
 	} else if j := slices.IndexFunc(c.Children[:i], func(o Child) bool { return o.Child.Code == ch.Child.Code }); j >= 0 {
-		add(plan.CodeOverlap, ".child.code", plan.Date{}, "child code %q is also the code of children[%d]: each child of the case has its own code", ch.Child.Code, j)
+		add(plan.CodeOverlap, "child.code", plan.Date{}, "child code %q is also the code of children[%d]: each child of the case has its own code", ch.Child.Code, j)
 	}
 	if len(ch.Plans) == 0 {
-		add(plan.CodeMissing, ".plans", plan.Date{}, "a child needs its care plan")
+		add(plan.CodeMissing, "plans", plan.Date{}, "a child needs its care plan")
 	}
 	for k, p := range ch.Plans {
-		ps = append(ps, prefixed(fmt.Sprintf("%s.plans[%d]", f, k), p.Validate(plan.Facts{Birth: ch.Child.Birth}))...)
+		under(p.Validate(plan.Facts{Birth: ch.Child.Birth}), "plans[%d]", k)
 		for j := 0; j < k; j++ {
 			if ch.Plans[j].Period().Overlaps(p.Period()) {
-				add(plan.CodeOverlap, fmt.Sprintf(".plans[%d]", k), p.Start, "plan from %s overlaps plans[%d]", p.Start, j)
+				add(plan.CodeOverlap, fmt.Sprintf("plans[%d]", k), p.Start, "plan from %s overlaps plans[%d]", p.Start, j)
 			}
 		}
 	}
-	ps = append(ps, prefixed(f+".attests", ch.Attests.Validate())...)
+	under(ch.Attests.Validate(), "attests")
 	// Source: the yearly amounts of the income tariff — no attest states a
 	// tariff below the lowest or above the maximum of its year.
-	ps = append(ps, prefixed(f+".attests", ch.Attests.CheckAmounts(tariff.StatutoryAmounts().Merge(c.Amounts)))...)
+	under(ch.Attests.CheckAmounts(amounts), "attests")
 	for k, a := range ch.Attests.Attests {
 		// An attest inkomenstarief is personal: it names the child it is for.
 		if a.ChildCode != ch.Child.Code && ch.Child.Code != "" {
-			add(plan.CodeInvalidValue, fmt.Sprintf(".attests.attests[%d].child_code", k), a.Valid.Start,
+			add(plan.CodeInvalidValue, fmt.Sprintf("attests.attests[%d].child_code", k), a.Valid.Start,
 				"attest for child %q is listed under child %q: each attest names its own child", a.ChildCode, ch.Child.Code)
 		}
 	}
-	ps = append(ps, c.validateSessions(f, ch)...)
-	ps = append(ps, c.validateDays(f, ch)...)
+	ps = append(ps, c.validateSessions(ch)...)
+	ps = append(ps, c.validateDays(ch)...)
 	for k, t := range ch.Trips {
 		if t.Km.Sign() <= 0 || t.Km.GreaterThan(decimal.NewFromInt(MaxKmPerTrip)) || t.Date.IsZero() {
-			add(plan.CodeInvalidValue, fmt.Sprintf(".trips[%d]", k), t.Date,
+			add(plan.CodeInvalidValue, fmt.Sprintf("trips[%d]", k), t.Date,
 				"a trip needs a day and a distance of more than 0 and at most %d km, not %s", MaxKmPerTrip, t.Km)
 		}
 	}
-	ps = append(ps, validateLedger(f+".ledger", ch, c.Month)...)
+	ps = append(ps, validateLedger("ledger", *ch, c.Month)...)
 	if n := ch.Notice; n != nil && !n.LastDay.IsZero() && !n.Given.IsZero() && n.Given.After(n.LastDay) {
-		add(plan.CodeEndBeforeStart, ".notice.last_day", n.LastDay, "the notice given on %s ends care on %s, before it was given", n.Given, n.LastDay)
+		add(plan.CodeEndBeforeStart, "notice.last_day", n.LastDay, "the notice given on %s ends care on %s, before it was given", n.Given, n.LastDay)
 	}
-	return ps
+	if len(ps) == 0 {
+		return nil
+	}
+	return prefixed(fmt.Sprintf("children[%d]", i), ps)
 }
 
 // maxSession is the longest stay the house rules allow (24 hours unless
@@ -151,9 +185,9 @@ func (h HouseRules) maxSession() time.Duration {
 // validateSessions checks a child's sessions: well formed and not
 // overlapping, within 1900–2100, no longer than the maximum stay, each
 // touching the period invoiced and none after the last day of care.
-func (c Case) validateSessions(f string, ch Child) plan.Problems {
-	ps := prefixed(f, plan.ValidateSessions(ch.Sessions))
-	limits := prefixed(f, plan.ValidateSessionLimits(ch.Sessions, c.Rules.maxSession()))
+func (c Case) validateSessions(ch *Child) plan.Problems {
+	ps := plan.AsProblems(plan.ValidateSessions(ch.Sessions))
+	limits := plan.AsProblems(plan.ValidateSessionLimits(ch.Sessions, c.Rules.maxSession()))
 	ps = append(ps, limits...)
 	if c.Month.IsZero() || len(limits) > 0 {
 		return ps
@@ -166,13 +200,13 @@ func (c Case) validateSessions(f string, ch Child) plan.Problems {
 			continue
 		}
 		if s.Within(start, end) == 0 {
-			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.sessions[%d]", f, k), Date: plan.DateOf(s.In.In(plan.Brussels())),
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("sessions[%d]", k), Date: plan.DateOf(s.In.In(plan.Brussels())),
 				Message: fmt.Sprintf("session %s–%s does not touch the period invoiced, %s", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), days)})
 			continue
 		}
 		if n := ch.Notice; n != nil && !n.LastDay.IsZero() {
 			if _, endOfCare := plan.DayBounds(n.LastDay, nil); s.Out.After(endOfCare) {
-				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.sessions[%d]", f, k), Date: plan.DateOf(s.Out.In(plan.Brussels())),
+				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("sessions[%d]", k), Date: plan.DateOf(s.Out.In(plan.Brussels())),
 					Message: fmt.Sprintf("session %s–%s runs past %s, the last day of care of the notice", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), n.LastDay)})
 			}
 		}
@@ -183,7 +217,7 @@ func (c Case) validateSessions(f string, ch Child) plan.Problems {
 // validateDays checks that every day a child's lists name lies in the
 // period invoiced: a day of another month is stale data, never silently
 // dropped.
-func (c Case) validateDays(f string, ch Child) plan.Problems {
+func (c Case) validateDays(ch *Child) plan.Problems {
 	if c.Month.IsZero() {
 		return nil
 	}
@@ -191,7 +225,7 @@ func (c Case) validateDays(f string, ch Child) plan.Problems {
 	var ps plan.Problems
 	check := func(field string, d plan.Date) {
 		if !days.Contains(d) {
-			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + "." + field, Date: d,
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: field, Date: d,
 				Message: fmt.Sprintf("%s is not in the period invoiced, %s", d, days)})
 		}
 	}
@@ -214,7 +248,7 @@ func (c Case) validateDays(f string, ch Child) plan.Problems {
 	}
 	for k, a := range ch.Absences {
 		if !a.Period.IsEmpty() && !a.Period.Overlaps(days) {
-			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.absences[%d]", f, k), Date: a.Period.Start,
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("absences[%d]", k), Date: a.Period.Start,
 				Message: fmt.Sprintf("absence %s has no day in the period invoiced, %s", a.Period, days)})
 		}
 	}

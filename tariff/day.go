@@ -173,7 +173,26 @@ func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc L
 		all += s.Within(day.Start, day.End)
 		window += s.Within(day.WindowStart, day.WindowEnd)
 	}
-	res := DayCare{Date: day.Date, Group: g, Location: loc}
+	return c.classifyDurations(day.Date, ths, all, window, g, loc), nil
+}
+
+// ClassifyDurations is Classify for a caller that has summed the day's
+// care itself: all is the care on day d (midnight to midnight), window the
+// part of it between 06:00 and 20:00. The invoice sums a child's sessions
+// as integers over a month of precomputed days; the result is exactly
+// Classify's.
+func (c Classifier) ClassifyDurations(d plan.Date, all, window time.Duration, g AgeGroup, loc Location) (DayCare, error) {
+	ths, err := c.Table.thresholds(g)
+	if err != nil {
+		p := err.(plan.Problem)
+		p.Field, p.Date = "table."+p.Field, d
+		return DayCare{}, p
+	}
+	return c.classifyDurations(d, ths, all, window, g, loc), nil
+}
+
+func (c Classifier) classifyDurations(d plan.Date, ths []Threshold, all, window time.Duration, g AgeGroup, loc Location) DayCare {
+	res := DayCare{Date: d, Group: g, Location: loc}
 	counted := all
 	// Source: Opgroeien IKT rules — care counts between 06:00 and 20:00;
 	// night care only at a location with permission for flexible care.
@@ -189,7 +208,7 @@ func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc L
 		res.OverMinutes = res.Minutes - flexFrom
 	}
 	res.Rule = plan.Rule{ID: bandRuleID(res.Band), Source: c.Table.Source}
-	return res, nil
+	return res
 }
 
 // bandRuleID returns the rule ID of a band decision (constant strings, so

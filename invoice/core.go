@@ -1,0 +1,529 @@
+package invoice
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+)
+
+// span is a session as Unix nanoseconds: [in, out).
+type span struct{ in, out int64 }
+
+// childMonth is the state of one child's pass over the days invoiced.
+type childMonth struct {
+	om      *OrganiserMonth
+	c       *Case
+	ch      *Child
+	period  plan.Period
+	first   int // index in om.frames of the period's first day
+	plans   []plan.Plan
+	abs     []absence.Absence // the absences that touch the period
+	slots   [][]plan.Slot     // what the plans reserve on each day of the period
+	spans   []span        // the sessions, sorted
+	cursor  int
+	tariffs []tariff.Applied // the month's tariff segments (nil when they cannot all be decided)
+	set     lineSet
+	sum     ChildSummary
+	ps      plan.Problems
+}
+
+// child prices one child's month in one pass over its days: for each day
+// the attended and reserved bands (once), the care line, the absence rules
+// (absence.Walk), the waste and late pick-up. It goes on after a problem
+// where the next day does not need the failed one's result and returns
+// every problem found.
+func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error) {
+	period := c.days()
+	m := &childMonth{om: om, c: c, ch: ch, period: period, first: om.month.First().DaysUntil(period.Start),
+		sum: ChildSummary{Code: ch.Child.Code, Name: ch.Name}}
+	m.set = lineSet{child: ch.Child.Code, om: om, days: period.Len()}
+	plans, err := plansWithExtraDays(*ch, period)
+	if err != nil {
+		return nil, m.sum, err
+	}
+	m.plans = plans
+	m.reservations()
+	m.sessions()
+
+	// Justified absence days: the ledger of the month's year.
+	ledger := ch.Ledger
+	year := c.Month.Year()
+	if ledger.Year < year {
+		// All the child's plans, not only those of the days invoiced: the
+		// entitlement is the year's.
+		e, err := absence.ComputeEntitlement(year, ch.Plans, c.Rules.Absence)
+		m.keep(err)
+		ledger = absence.NewLedger(e)
+	}
+	var walk *absence.Walk
+	if len(m.ps) == 0 {
+		walk = m.startWalk(ledger)
+	}
+	segs, err := ch.Attests.Segments(period, c.InvoiceDate, c.Amounts)
+	if err == nil {
+		m.tariffs = segs
+	}
+	m.sum.Tariffs = segs
+	m.days(walk)
+	m.hotMeals()
+	m.trips()
+	m.keep(m.noticeFee())
+
+	if walk != nil {
+		m.sum.Reserved, m.sum.LedgerEnd = walk.Finish()
+	} else {
+		m.sum.LedgerEnd = ledger
+	}
+	end := m.sum.LedgerEnd
+	m.sum.Respijt = Respijt{Year: year, Entitlement: end.Entitlement, UsedMonth: end.Used.Sub(ledger.Used), UsedYear: end.Used, Balance: end.Balance()}
+	if len(m.ps) > 0 {
+		return nil, m.sum, m.ps
+	}
+	lines, err := m.set.finish()
+	return lines, m.sum, err
+}
+
+// keep records the problems of err.
+func (m *childMonth) keep(err error) {
+	if err != nil {
+		m.ps = append(m.ps, prefixed("", err)...)
+	}
+}
+
+// reservations notes what the plans reserve on each day of the period
+// (before closing days, which the organiser month knows).
+func (m *childMonth) reservations() {
+	m.slots = make([][]plan.Slot, m.period.Len())
+	open := plan.Calendar{NoPublicHolidays: true}
+	for _, p := range m.plans {
+		for _, pd := range p.Days(m.period, open) {
+			m.slots[m.period.Start.DaysUntil(pd.Date)] = pd.Slots
+		}
+	}
+}
+
+// sessions converts the child's sessions (validated: well formed, not
+// overlapping, within 1900–2100) to sorted nanosecond spans.
+func (m *childMonth) sessions() {
+	m.spans = make([]span, len(m.ch.Sessions))
+	for i, s := range m.ch.Sessions {
+		m.spans[i] = span{s.In.UnixNano(), s.Out.UnixNano()}
+	}
+	if !slices.IsSortedFunc(m.spans, func(a, b span) int { return cmpInt64(a.in, b.in) }) {
+		slices.SortFunc(m.spans, func(a, b span) int { return cmpInt64(a.in, b.in) })
+	}
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// startWalk checks the absences' notice and starts the absence rules.
+func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
+	c, ch := m.c, m.ch
+	var lastDay plan.Date
+	if ch.Notice != nil {
+		lastDay = ch.Notice.LastDay
+	}
+	var abs []absence.Absence
+	for _, a := range ch.Absences {
+		if a.Period.Overlaps(m.period) {
+			abs = append(abs, a)
+		}
+	}
+	m.abs = abs
+	var late []bool
+	if len(abs) > 0 {
+		if err := absence.ValidateAbsences(abs); err != nil {
+			m.keep(err)
+			return nil
+		}
+		notices, l, err := absence.CheckNotices(abs, m.plans, c.Calendar, c.Rules.Absence, lastDay)
+		if err != nil {
+			m.keep(err)
+			return nil
+		}
+		m.sum.Notices, late = notices, l
+	}
+	if ledger.Year != c.Month.Year() {
+		m.keep(plan.Problem{Code: plan.CodeInvalidValue, Field: "period", Date: m.period.Start,
+			Message: fmt.Sprintf("period %s is not within the ledger's year %d: process each year with its own ledger", m.period, ledger.Year)})
+		return nil
+	}
+	w, err := absence.NewWalk(absence.WalkInput{Policy: c.Rules.Absence, Ledger: ledger, Table: c.Rules.Bands.Table, Absences: abs, Late: late,
+		Tariff: func(d plan.Date) (tariff.Tariff, error) {
+			a, err := m.tariffOn(d)
+			return a.Tariff, err
+		}, Amounts: c.Amounts, LastDayOfCare: lastDay, Capacity: m.period.Len()})
+	if err != nil {
+		m.keep(err)
+		return nil
+	}
+	return w
+}
+
+// tariffOn is the tariff in force on d: from the month's segments, or day
+// by day when they cannot all be decided (a gap still in its grace period
+// on a day without care).
+func (m *childMonth) tariffOn(d plan.Date) (tariff.Applied, error) {
+	for _, s := range m.tariffs {
+		if s.Period.Contains(d) {
+			return s, nil
+		}
+	}
+	return m.ch.Attests.On(d, m.c.InvoiceDate, m.c.Amounts)
+}
+
+// overlap returns the time spans share with [from, to), and the latest
+// check-out of a span that touches it (clamped to to): the spans from the
+// cursor on, which moves past those that end before from.
+func (m *childMonth) overlap(from, to, winFrom, winTo int64) (all, window time.Duration, lastOut int64) {
+	for m.cursor < len(m.spans) && m.spans[m.cursor].out <= from {
+		m.cursor++
+	}
+	for _, s := range m.spans[m.cursor:] {
+		if s.in >= to {
+			break
+		}
+		a, b := max(s.in, from), min(s.out, to)
+		if b <= a {
+			continue
+		}
+		all += time.Duration(b - a)
+		if wa, wb := max(s.in, winFrom), min(s.out, winTo); wb > wa {
+			window += time.Duration(wb - wa)
+		}
+		lastOut = max(lastOut, b)
+	}
+	return all, window, lastOut
+}
+
+// slotDurations returns the reserved slots' time on day f and in its
+// window.
+func slotDurations(f *dayFrame, slots []plan.Slot) (all, window time.Duration) {
+	for _, sl := range slots {
+		a, b := f.at(sl.Start), f.at(sl.End)
+		if b <= a {
+			continue
+		}
+		all += time.Duration(b - a)
+		if wa, wb := max(a, f.winStart), min(b, f.winEnd); wb > wa {
+			window += time.Duration(wb - wa)
+		}
+	}
+	return all, window
+}
+
+// days is the pass over the days of the period.
+func (m *childMonth) days(walk *absence.Walk) {
+	c, ch := m.c, m.ch
+	cls := c.Rules.Bands
+	schoolFrom := ch.Child.SchoolAgeFrom()
+	m.sum.Care = make([]tariff.DayCare, 0, m.period.Len())
+	var last struct {
+		band   tariff.Band
+		tariff tariff.Tariff
+		unit   tariff.Money
+	}
+	for i, slots := range m.slots {
+		f := &m.om.frames[m.first+i]
+		d := f.day.Date
+		group := tariff.BabyToddler
+		if !schoolFrom.IsZero() && !d.Before(schoolFrom) {
+			group = tariff.SchoolAge
+		}
+		all, window, lastOut := m.overlap(f.start, f.end, f.winStart, f.winEnd)
+		care, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
+		if err != nil {
+			m.keep(err)
+			continue
+		}
+		// The reserved day: the absence rules.
+		if len(slots) > 0 && walk != nil {
+			ra, rw := slotDurations(f, slots)
+			reserved, err := cls.ClassifyDurations(d, ra, rw, group, ch.Location)
+			if err != nil {
+				m.keep(err)
+				continue
+			}
+			o, err := walk.Day(absence.ReservedDay{Date: d, Reserved: reserved.Band, Attended: care.Band, Closed: f.closed,
+				Absence: absence.AbsenceOn(m.abs, d)})
+			if err != nil {
+				m.keep(err)
+			} else {
+				m.absenceLines(o)
+			}
+		}
+		if care.Band == tariff.BandNone {
+			continue
+		}
+		m.sum.Care = append(m.sum.Care, care)
+		m.sum.UnbilledNightMinutes += care.NightMinutes
+		m.sum.UnbilledOverMinutes += care.OverMinutes
+		// Source: seed 004 §4.1 — settling in with the parent is free; alone,
+		// the tariff applies (unless the house rules make it free).
+		if slices.Contains(ch.WithParent, d) {
+			m.sum.Free = append(m.sum.Free, FreeDay{Date: d, Reason: FreeWithParent, Rule: plan.Rule{ID: "invoice.settling_in", Source: srcSeed004Settling}})
+			continue
+		}
+		if c.Rules.SettlingInAloneFree && m.settlingIn(d) {
+			m.sum.Free = append(m.sum.Free, FreeDay{Date: d, Reason: FreeSettlingInAlone, Rule: plan.Rule{ID: "invoice.settling_in", Source: srcSeed004Settling}})
+			continue
+		}
+		applied, err := m.tariffOn(d)
+		if err != nil {
+			m.keep(err)
+			continue
+		}
+		share, err := cls.Table.ShareOf(care.Band)
+		if err != nil {
+			m.keep(err)
+			continue
+		}
+		// The unit price changes only with the band or the tariff.
+		if care.Band != last.band || applied.Tariff != last.tariff {
+			if last.unit, err = tariff.Price(share, applied.Tariff); err != nil {
+				m.keep(err)
+				continue
+			}
+			last.band, last.tariff = care.Band, applied.Tariff
+		}
+		key := lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)}
+		if !m.set.bump(key, last.unit, d, 1) {
+			m.set.create(key, careLine(care.Band, group, share, last.unit, applied), d, 1)
+		}
+		m.extraCosts(f, i, slots, care, lastOut)
+	}
+}
+
+// settlingIn reports whether d is a settling-in day of a plan.
+func (m *childMonth) settlingIn(d plan.Date) bool {
+	for _, p := range m.plans {
+		if slices.Contains(p.SettlingIn, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// absenceLines adds what a reserved day not attended costs: the
+// unjustified part and the late-notice fee.
+func (m *childMonth) absenceLines(o absence.DayOutcome) {
+	if o.Charge.Sign() > 0 {
+		m.set.add(lineKey{kind: LineUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
+			LabelNL: "ongerechtvaardigde afwezigheid (respijtdagen op)", LabelEN: "unjustified absence (justified absence days used up)"},
+			o.Date, 1)
+	}
+	if o.LateFee.Sign() > 0 {
+		m.set.add(lineKey{kind: LineLateNotice}, Line{Kind: LineLateNotice, UnitPrice: o.LateFee, Tariff: o.Tariff.String(), Rule: o.LateFeeRule,
+			LabelNL: "niet of laattijdig verwittigde afwezigheid (25 % van het inkomenstarief, minstens de minimumbijdrage)",
+			LabelEN: "absence reported late or not at all (25 % of the tariff, at least the minimum contribution)"},
+			o.Date, 1)
+	}
+}
+
+// extraCosts adds the costs that follow a day of care: waste and late
+// pick-up. slots are what the plans reserve that day (closed or not) and
+// lastOut the latest check-out of the day.
+func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tariff.DayCare, lastOut int64) {
+	d := f.day.Date
+	costs := &m.om.costs[m.first+i]
+	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
+	// day present.
+	kind, price := LineWastePart, costs.wastePart
+	if care.Band == tariff.BandFull || care.Band == tariff.BandFlex {
+		kind, price = LineWasteFull, costs.wasteFull
+	}
+	if price.err != nil {
+		m.keep(price.err)
+		return
+	}
+	if price.m.Sign() > 0 && !m.set.bump(lineKey{kind: kind}, price.m, d, 1) {
+		nl, en := "afvalverwerking, halve of derde dag", "waste, half or third day"
+		if kind == LineWasteFull {
+			nl, en = "afvalverwerking, volle dag", "waste, full day"
+		}
+		m.set.create(lineKey{kind: kind}, Line{Kind: kind, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.waste", Source: srcSeed004Waste}, LabelNL: nl, LabelEN: en}, d, 1)
+	}
+	// Source: seed 004 §3.5.1 — €4 per started half hour after the hours of
+	// the plan, without the caregiver's agreement. Only a reserved day has
+	// agreed hours.
+	if len(slots) == 0 || slices.Contains(m.ch.AgreedLatePickup, d) {
+		return
+	}
+	latest := slots[0]
+	for _, s := range slots[1:] {
+		if s.End > latest.End {
+			latest = s
+		}
+	}
+	end := f.at(latest.End)
+	if lastOut <= end {
+		return
+	}
+	const half = int64(30 * time.Minute)
+	halfHours := (lastOut - end + half - 1) / half
+	if costs.pickup.err != nil {
+		m.keep(costs.pickup.err)
+		return
+	}
+	if costs.pickup.m.Sign() == 0 {
+		return
+	}
+	m.set.add(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: costs.pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
+		LabelNL: "laattijdig afhalen zonder akkoord, per begonnen half uur", LabelEN: "late pick-up without agreement, per started half hour"},
+		d, halfHours)
+}
+
+// hotMeals adds the hot meals of a school-age child, each on a day of
+// care.
+func (m *childMonth) hotMeals() {
+	for i, d := range m.ch.HotMeals {
+		if !m.period.Contains(d) {
+			continue
+		}
+		if !slices.ContainsFunc(m.sum.Care, func(dc tariff.DayCare) bool { return dc.Date == d }) {
+			m.ps = append(m.ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("hot_meals[%d]", i), Date: d,
+				Message: fmt.Sprintf("a hot meal on %s, a day without care", d)})
+			continue
+		}
+		// Source: seed 004 §3.5.1 — €3 for a hot meal of a child older than
+		// 3.5 or at school full time; for a younger child it is included.
+		if m.ch.Child.GroupOn(d) != tariff.SchoolAge {
+			continue
+		}
+		price := m.om.costs[m.om.month.First().DaysUntil(d)].meal
+		if price.err != nil {
+			m.keep(price.err)
+			continue
+		}
+		m.set.add(lineKey{kind: LineHotMeal}, Line{Kind: LineHotMeal, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.hot_meal", Source: srcSeed004Meal},
+			LabelNL: "warme maaltijd (kind ouder dan 3,5 jaar of voltijds naar school)", LabelEN: "hot meal (school-age child)"}, d, 1)
+	}
+}
+
+// trips adds the transports by the caregiver's car, per km.
+func (m *childMonth) trips() {
+	for _, t := range m.ch.Trips {
+		if !m.period.Contains(t.Date) {
+			continue
+		}
+		rate, err := m.c.Rules.TransportPerKm.On(t.Date)
+		if err != nil {
+			m.keep(err)
+			continue
+		}
+		m.set.addDecimal(lineKey{kind: LineTransport}, Line{Kind: LineTransport, UnitPrice: rate, Rule: plan.Rule{ID: "invoice.transport", Source: srcSeed004Km},
+			LabelNL: "vervoer met de eigen wagen van de onthaalouder, per km", LabelEN: "transport by the caregiver's car, per km"}, t.Date, t.Km)
+	}
+}
+
+// noticeFee adds the notice fee when the care ends this period without
+// respecting the notice term.
+func (m *childMonth) noticeFee() error {
+	c, ch := m.c, m.ch
+	n := ch.Notice
+	if n == nil || !m.period.Contains(n.LastDay) {
+		return nil
+	}
+	pl := m.plans[len(m.plans)-1]
+	for _, p := range m.plans {
+		if p.Period().Contains(n.LastDay) {
+			pl = p
+		}
+	}
+	// Source: seed 004 §6.2.1 — the fee is "25% van je inkomenstarief voor 2
+	// maanden [...] voor de gereserveerde dagen": the days the plan reserved
+	// before the notice. A plan ended on the notice's last day ends because
+	// of the notice, so it is counted as running on; a plan that was to end
+	// earlier anyway is counted up to its own end.
+	if pl.LastDay() == n.LastDay {
+		pl.End, pl.Extensions = plan.Date{}, nil
+	}
+	res, err := plan.EvaluateNotice(*n, pl, c.Calendar, c.Rules.Notice)
+	if err != nil {
+		return err
+	}
+	m.sum.Notice = &res
+	if res.Respected || len(res.FeeDays) == 0 {
+		return nil
+	}
+	// The fee is priced at the tariff in force on the last day of care, with
+	// that year's minimum contribution and maximum tariff.
+	applied, err := ch.Attests.On(n.LastDay, c.InvoiceDate, c.Amounts)
+	if err != nil {
+		return err
+	}
+	maxT, err := c.Amounts.On(n.LastDay, tariff.Maximum)
+	if err != nil {
+		return err
+	}
+	fee := tariff.PercentFee{Percent: c.Rules.NoticeFeeShare, Cap: maxT.Value, Rule: plan.Rule{ID: "invoice.notice_fee", Source: srcSeed004Notice}}
+	if c.Rules.NoticeFeeFloor {
+		minT, err := c.Amounts.On(n.LastDay, tariff.StandardMinimum)
+		if err != nil {
+			return err
+		}
+		fee.Floor = minT.Value
+	}
+	fa, err := fee.Of(applied.Tariff)
+	if err != nil {
+		return err
+	}
+	unit, nl, en := fa.Amount, "opzegvergoeding: opzegtermijn niet gerespecteerd, per gereserveerde dag", "notice fee: notice term not respected, per reserved day"
+	if res.OwedBy == plan.Organiser {
+		unit, nl, en = unit.Neg(), "opzegvergoeding verschuldigd door de organisator, per gereserveerde dag", "notice fee owed by the organiser, per reserved day"
+	}
+	for _, d := range res.FeeDays {
+		m.set.add(lineKey{kind: LineNoticeFee}, Line{Kind: LineNoticeFee, UnitPrice: unit, Tariff: applied.Tariff.String(), Rule: fee.Rule, LabelNL: nl, LabelEN: en},
+			d.Date, 1)
+	}
+	return nil
+}
+
+// plansWithExtraDays returns the child's plans, at least one of which runs
+// in month, with the approved extra days of month added as overrides of
+// the plan in force that day.
+func plansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
+	// Every plan, not only those of the month: an absence that started under
+	// an earlier plan, or in the month before, is judged on its first
+	// reserved day.
+	plans := make([]plan.Plan, 0, len(ch.Plans))
+	runs := false
+	for _, p := range ch.Plans {
+		if len(ch.ExtraDays) > 0 {
+			p.Overrides = slices.Clone(p.Overrides)
+		}
+		plans = append(plans, p)
+		runs = runs || p.Period().Overlaps(month)
+	}
+	if !runs {
+		return nil, plan.Problem{Code: plan.CodeMissing, Field: "plans", Date: month.Start, Message: fmt.Sprintf("no care plan runs in %s", month)}
+	}
+	for i, x := range ch.ExtraDays {
+		k := slices.IndexFunc(plans, func(p plan.Plan) bool { return p.Period().Contains(x.Date) })
+		if !month.Contains(x.Date) {
+			continue
+		}
+		if k < 0 {
+			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d]", i), Date: x.Date,
+				Message: fmt.Sprintf("extra day %s is outside every care plan", x.Date)}
+		}
+		if len(plans[k].Day(x.Date, plan.Calendar{NoPublicHolidays: true}).Slots) > 0 {
+			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d]", i), Date: x.Date,
+				Message: fmt.Sprintf("extra day %s is already reserved in the plan", x.Date)}
+		}
+		plans[k].Overrides = append(plans[k].Overrides, x)
+	}
+	return plans, nil
+}

@@ -1,0 +1,124 @@
+package invoice
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// bandNL and bandEN name a band for the family and for developers.
+func bandNL(b tariff.Band) string {
+	switch b {
+	case tariff.BandThird:
+		return "derde dagdeel"
+	case tariff.BandHalf:
+		return "halve dag"
+	case tariff.BandFull:
+		return "volle dag"
+	case tariff.BandFlex:
+		return "flexibele opvang (11 uur of meer)"
+	}
+	return string(b)
+}
+
+func bandEN(b tariff.Band) string {
+	switch b {
+	case tariff.BandThird:
+		return "third of a day"
+	case tariff.BandHalf:
+		return "half day"
+	case tariff.BandFull:
+		return "full day"
+	case tariff.BandFlex:
+		return "flexible care (11 hours or more)"
+	}
+	return string(b)
+}
+
+func groupNL(g tariff.AgeGroup) string {
+	if g == tariff.SchoolAge {
+		return "schoolkind"
+	}
+	return "baby/peuter"
+}
+
+// careLine is a new care line, with its labels: its four texts are written
+// into one buffer, one allocation a line.
+func careLine(band tariff.Band, group tariff.AgeGroup, share decimal.Decimal, unit tariff.Money, applied tariff.Applied) Line {
+	b := make([]byte, 0, 256+len(applied.Rule.Source))
+	b = append(b, "opvang "...)
+	b = append(b, bandNL(band)...)
+	b = append(b, " ("...)
+	b = append(b, groupNL(group)...)
+	b = append(b, "): "...)
+	b = appendPercent(b, share, ',')
+	b = append(b, " % van "...)
+	b = appendEuro(b, applied.Tariff.Money())
+	switch applied.Basis {
+	case tariff.BasisMaximum:
+		b = append(b, " — maximumtarief: geen geldig attest inkomenstarief"...)
+	case tariff.BasisConnect:
+		b = append(b, " — nieuw attest, aansluitend op het vorige"...)
+	}
+	nl := len(b)
+	b = append(b, "care, "...)
+	b = append(b, bandEN(band)...)
+	b = append(b, " ("...)
+	b = append(b, group...)
+	b = append(b, "), "...)
+	b = appendPercent(b, share, '.')
+	b = append(b, " % of "...)
+	b = applied.Tariff.Money().AppendText(b)
+	switch applied.Basis {
+	case tariff.BasisMaximum:
+		b = append(b, " — maximum tariff: no valid attest"...)
+	case tariff.BasisConnect:
+		b = append(b, " — new attest, connected to the previous one"...)
+	}
+	en := len(b)
+	b = applied.Tariff.Money().AppendText(b)
+	tr := len(b)
+	b = append(b, srcCareTariff+"; "...)
+	b = append(b, applied.Rule.Source...)
+	all := string(b)
+	return Line{Kind: LineCare, UnitPrice: unit, Band: string(band), Group: string(group), Basis: string(applied.Basis),
+		Tariff: all[en:tr], Deductible: true, Rule: plan.Rule{ID: "invoice.care", Source: all[tr:]},
+		LabelNL: all[:nl], LabelEN: all[nl:en]}
+}
+
+// appendPercent appends share × 100 with the decimal mark point ("60",
+// "160", "33,3" with a comma).
+func appendPercent(b []byte, share decimal.Decimal, point byte) []byte {
+	if share.NumDigits() > 15 || share.Sign() < 0 {
+		s := share.Shift(2).String()
+		if point != '.' {
+			s = strings.Replace(s, ".", string(point), 1)
+		}
+		return append(b, s...)
+	}
+	c, exp := share.CoefficientInt64(), int(share.Exponent())+2
+	for ; exp > 0; exp-- {
+		c *= 10
+	}
+	digits := strconv.AppendInt(nil, c, 10)
+	if exp == 0 {
+		return append(b, digits...)
+	}
+	frac := -exp
+	for len(digits) <= frac {
+		digits = append([]byte{'0'}, digits...)
+	}
+	whole, rest := digits[:len(digits)-frac], digits[len(digits)-frac:]
+	for len(rest) > 0 && rest[len(rest)-1] == '0' {
+		rest = rest[:len(rest)-1]
+	}
+	b = append(b, whole...)
+	if len(rest) > 0 {
+		b = append(b, point)
+		b = append(b, rest...)
+	}
+	return b
+}

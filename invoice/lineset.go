@@ -1,0 +1,153 @@
+package invoice
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// lineKey identifies lines that aggregate: same kind, band, group and
+// basis (and, compared apart, unit price).
+type lineKey struct {
+	kind               LineKind
+	band, group, basis string
+}
+
+// lineSet aggregates days into the lines of one child. Counts are whole
+// numbers kept as integers (and a decimal part for kilometres), turned
+// into decimals once, in finish.
+type lineSet struct {
+	child   string
+	om      *OrganiserMonth
+	days    int // the days of the period: the most dates a per-day line holds
+	entries []lineEntry
+}
+
+// lineEntry is a line being counted.
+type lineEntry struct {
+	key   lineKey
+	line  Line
+	whole int64
+	frac  decimal.Decimal
+}
+
+// bump adds n (and day d) to the line with key k and unit price unit, and
+// reports whether there was one; callers make a new line only when there
+// was not, so labels are formatted once per line, not per day.
+func (s *lineSet) bump(k lineKey, unit tariff.Money, d plan.Date, n int64) bool {
+	if e := s.find(k, unit); e != nil {
+		e.whole += n
+		if !d.IsZero() {
+			e.line.Dates = append(e.line.Dates, d)
+		}
+		return true
+	}
+	return false
+}
+
+func (s *lineSet) find(k lineKey, unit tariff.Money) *lineEntry {
+	for i := range s.entries {
+		if e := &s.entries[i]; e.key == k && e.line.UnitPrice == unit {
+			return e
+		}
+	}
+	return nil
+}
+
+// add adds n for day d to the line of key k, creating it from proto
+// (whose UnitPrice is the unit) when needed.
+func (s *lineSet) add(k lineKey, proto Line, d plan.Date, n int64) {
+	if !s.bump(k, proto.UnitPrice, d, n) {
+		s.create(k, proto, d, n)
+	}
+}
+
+// addDecimal adds a decimal count (kilometres) for day d.
+func (s *lineSet) addDecimal(k lineKey, proto Line, d plan.Date, x decimal.Decimal) {
+	if !s.bump(k, proto.UnitPrice, d, 0) {
+		s.create(k, proto, d, 0)
+	}
+	e := s.find(k, proto.UnitPrice)
+	e.frac = e.frac.Add(x)
+}
+
+func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
+	proto.Child = s.child
+	if !d.IsZero() {
+		capacity := 4
+		if k.kind == LineCare || k.kind == LineWasteFull || k.kind == LineWastePart {
+			capacity = s.days // one date a day: one allocation
+		}
+		proto.Dates = append(make([]plan.Date, 0, capacity), d)
+	}
+	if s.entries == nil {
+		s.entries = make([]lineEntry, 0, 8)
+	}
+	s.entries = append(s.entries, lineEntry{key: k, line: proto, whole: n})
+}
+
+// finish multiplies each line once and orders them: care first, by group,
+// band and first day; then the other kinds. A line whose amount leaves the
+// range of Money is an error naming it.
+func (s *lineSet) finish() ([]Line, error) {
+	lines := make([]Line, len(s.entries))
+	for i, e := range s.entries {
+		l := &lines[i]
+		*l = e.line
+		var err error
+		if e.frac.IsZero() {
+			l.Count = s.om.count(e.whole)
+			l.Amount, err = l.UnitPrice.TimesInt(e.whole)
+		} else {
+			l.Count = decimal.NewFromInt(e.whole).Add(e.frac)
+			l.Amount, err = l.UnitPrice.Times(l.Count)
+		}
+		if err != nil {
+			return nil, plan.Problem{Code: tariff.CodeInvalidMoney, Field: string(l.Kind), Date: firstDate(*l),
+				Message: fmt.Sprintf("the %s line of child %s cannot be priced: %v", l.Kind, s.child, err)}
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b Line) int {
+		if c := cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)); c != 0 {
+			return c
+		}
+		return firstDate(a).Compare(firstDate(b))
+	})
+	return lines, nil
+}
+
+// kindOrder is the place of a kind of line on the invoice.
+func kindOrder(k LineKind) int {
+	switch k {
+	case LineCare:
+		return 0
+	case LineUnjustified:
+		return 1
+	case LineLateNotice:
+		return 2
+	case LineNoticeFee:
+		return 3
+	case LineLatePickup:
+		return 4
+	case LineWasteFull:
+		return 5
+	case LineWastePart:
+		return 6
+	case LineHotMeal:
+		return 7
+	case LineTransport:
+		return 8
+	}
+	return 9 // LineAdmin
+}
+
+func firstDate(l Line) plan.Date {
+	if len(l.Dates) == 0 {
+		return plan.Date{}
+	}
+	return l.Dates[0]
+}

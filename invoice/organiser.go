@@ -1,0 +1,208 @@
+package invoice
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
+)
+
+// OrganiserMonth is what every family of one organiser shares in one
+// month: the calendar, the house rules and the yearly amounts, validated
+// once, and what follows from them for each day — its bounds, its
+// 06:00–20:00 window, whether the organiser is closed, the prices of the
+// extra costs. Build makes one for a single case; a month-end run or a
+// service makes one per organiser and month and bills every family with
+// it (OrganiserMonth.Build). It is immutable and safe for concurrent use.
+type OrganiserMonth struct {
+	month   plan.Month
+	cal     plan.Calendar
+	rules   HouseRules
+	amounts tariff.AmountTable
+	frames  []dayFrame // each day of the month, in order
+	costs   []dayCosts // the extra costs of each day
+	admin   priced
+	// counts are the decimals 0..len-1, shared by the lines' counts (a
+	// decimal is immutable, so sharing it is safe).
+	counts []decimal.Decimal
+}
+
+// dayFrame is one day of the month: the tariff frame, its bounds and
+// window in Unix nanoseconds, and the closing day when the organiser is
+// closed.
+type dayFrame struct {
+	day              tariff.Day
+	start, end       int64
+	winStart, winEnd int64
+	ordinary         bool // 24 hours, one UTC offset: clock times are start + minutes
+	closed           *plan.ClosedDay
+}
+
+// dayCosts are the house-rule prices in force on a day.
+type dayCosts struct {
+	wasteFull, wastePart, pickup, meal priced
+}
+
+// priced is a price looked up once, with its error when none is in force.
+type priced struct {
+	m   tariff.Money
+	err error
+}
+
+func priceOn(ps Prices, d plan.Date) priced {
+	m, err := ps.On(d)
+	return priced{m, err}
+}
+
+// NewOrganiserMonth validates the calendar, the house rules and the
+// amounts (every problem at once, with its field) and prepares month for
+// billing. amounts extend or replace the statutory ones by year and kind
+// (tariff.AmountTable.Merge); nil means the statutory table.
+func NewOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, amounts tariff.AmountTable) (*OrganiserMonth, error) {
+	c := Case{Month: month, Calendar: cal, Rules: rules, Amounts: amounts}
+	if ps := c.validateShared(); len(ps) > 0 {
+		return nil, ps
+	}
+	om := newOrganiserMonth(month, cal, rules, tariff.StatutoryAmounts().Merge(amounts))
+	om.counts = make([]decimal.Decimal, len(om.frames)+1)
+	for i := range om.counts {
+		om.counts[i] = decimal.NewFromInt(int64(i))
+	}
+	return om, nil
+}
+
+// newOrganiserMonth prepares a validated month; amounts are the whole
+// table. Its counts are made when asked (a single Build needs a few).
+func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, amounts tariff.AmountTable) *OrganiserMonth {
+	days := month.Days()
+	om := &OrganiserMonth{month: month, cal: cal, rules: rules, amounts: amounts,
+		frames: make([]dayFrame, days.Len()), costs: make([]dayCosts, days.Len())}
+	closed := cal.ClosedDays(days)
+	k := 0
+	fr := tariff.NewDay(days.Start.AddDays(-1), nil)
+	for i := range om.frames {
+		fr = fr.Next()
+		f := dayFrame{day: fr, start: fr.Start.UnixNano(), end: fr.End.UnixNano(), winStart: fr.WindowStart.UnixNano(), winEnd: fr.WindowEnd.UnixNano()}
+		_, off0 := fr.Start.Zone()
+		_, off1 := fr.End.Zone()
+		f.ordinary = fr.End.Sub(fr.Start) == 24*time.Hour && off0 == off1
+		for k < len(closed) && closed[k].Date.Before(fr.Date) {
+			k++
+		}
+		if k < len(closed) && closed[k].Date == fr.Date {
+			f.closed = &closed[k]
+		}
+		om.frames[i] = f
+		om.costs[i] = dayCosts{wasteFull: priceOn(rules.WasteFullDay, fr.Date), wastePart: priceOn(rules.WastePartDay, fr.Date),
+			pickup: priceOn(rules.LatePickupPerHalfHour, fr.Date), meal: priceOn(rules.HotMeal, fr.Date)}
+	}
+	om.admin = priceOn(rules.AdminPerMonth, month.First())
+	return om
+}
+
+// Month returns the month the value bills.
+func (om *OrganiserMonth) Month() plan.Month { return om.month }
+
+// frame returns the frame of day d of the month.
+func (om *OrganiserMonth) frame(d plan.Date) *dayFrame {
+	return &om.frames[om.month.First().DaysUntil(d)]
+}
+
+// count returns n as a decimal, shared when small.
+func (om *OrganiserMonth) count(n int64) decimal.Decimal {
+	if n >= 0 && n < int64(len(om.counts)) {
+		return om.counts[n]
+	}
+	return decimal.NewFromInt(n)
+}
+
+// at returns the instant, in Unix nanoseconds, of clock time c on day f.
+func (f *dayFrame) at(c plan.Clock) int64 {
+	switch {
+	case c >= plan.EndOfDay:
+		return f.end
+	case f.ordinary:
+		return f.start + int64(c)*int64(time.Minute)
+	}
+	return f.day.At(c).UnixNano()
+}
+
+// FamilyMonth is one family's month for an OrganiserMonth: a Case without
+// what the organiser's families share.
+type FamilyMonth struct {
+	Number      string      `json:"number"`
+	InvoiceDate plan.Date   `json:"invoice_date"`
+	Period      plan.Period `json:"period,omitzero"`
+	Family      Family      `json:"family"`
+	Children    []Child     `json:"children"`
+}
+
+// FamilyMonth returns the family's part of the case.
+func (c Case) FamilyMonth() FamilyMonth {
+	return FamilyMonth{Number: c.Number, InvoiceDate: c.InvoiceDate, Period: c.Period, Family: c.Family, Children: c.Children}
+}
+
+// caseOf returns the whole case of family month f.
+func (om *OrganiserMonth) caseOf(f FamilyMonth) Case {
+	return Case{Month: om.month, Period: f.Period, Number: f.Number, InvoiceDate: f.InvoiceDate, Family: f.Family, Children: f.Children,
+		Calendar: om.cal, Rules: om.rules, Amounts: om.amounts}
+}
+
+// Build bills family month f: Build of its whole case, with what the
+// organiser shares prepared once. It reports every problem at once.
+func (om *OrganiserMonth) Build(f FamilyMonth) (Invoice, error) {
+	c := om.caseOf(f)
+	ps := c.validateFamily()
+	if len(ps) > 0 {
+		for i := range c.Children {
+			ps = append(ps, c.validateChild(i, om.amounts)...)
+		}
+		return Invoice{}, ps
+	}
+	inv := Invoice{Number: c.Number, Family: c.Family, Month: c.Month, Period: c.days(), InvoiceDate: c.InvoiceDate,
+		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name,
+		Children: make([]ChildSummary, 0, len(c.Children))}
+	anyCare := false
+	for i := range c.Children {
+		if cps := c.validateChild(i, om.amounts); len(cps) > 0 {
+			ps = append(ps, cps...)
+			continue
+		}
+		lines, sum, err := om.child(&c, &c.Children[i])
+		if err != nil {
+			ps = append(ps, childProblems(i, err)...)
+			continue
+		}
+		if inv.Lines == nil {
+			inv.Lines = make([]Line, 0, len(lines)*len(c.Children)+1)
+		}
+		inv.Lines = append(inv.Lines, lines...)
+		inv.Children = append(inv.Children, sum)
+		anyCare = anyCare || len(sum.Care) > 0
+	}
+	if len(ps) > 0 {
+		return Invoice{}, dedupe(ps)
+	}
+	// Source: seed 004 §3.5.1 — "€3,5 per maand per gezin waarin opvang
+	// plaats vond".
+	if anyCare {
+		if om.admin.err != nil {
+			return Invoice{}, om.admin.err
+		}
+		if price := om.admin.m; price.Sign() > 0 {
+			inv.Lines = append(inv.Lines, Line{Kind: LineAdmin, Count: om.count(1), UnitPrice: price, Amount: price.Round(),
+				Rule:    plan.Rule{ID: "invoice.admin", Source: srcSeed004Admin},
+				LabelNL: "administratie- en facturatiekosten (per gezin per maand)", LabelEN: "administration, per family per month"})
+		}
+	}
+	for i, l := range inv.Lines {
+		total, err := inv.Total.Add(l.Amount)
+		if err != nil {
+			return Invoice{}, plan.Problem{Code: tariff.CodeInvalidMoney, Field: fmt.Sprintf("lines[%d]", i), Message: "the invoice total: " + err.Error()}
+		}
+		inv.Total = total
+	}
+	return inv, nil
+}
