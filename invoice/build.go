@@ -86,4 +86,3 @@ func dedupe(ps plan.Problems) plan.Problems {
 	}
 	return out
 }
-

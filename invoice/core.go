@@ -23,7 +23,7 @@ type childMonth struct {
 	plans   []plan.Plan
 	abs     []absence.Absence // the absences that touch the period
 	slots   [][]plan.Slot     // what the plans reserve on each day of the period
-	spans   []span        // the sessions, sorted
+	spans   []span            // the sessions, sorted
 	cursor  int
 	tariffs []tariff.Applied // the month's tariff segments (nil when they cannot all be decided)
 	set     lineSet

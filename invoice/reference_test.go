@@ -160,9 +160,6 @@ func refFirstDate(l Line) plan.Date {
 	return l.Dates[0]
 }
 
-
-
-
 // refBuildChild prices one child's month. It goes on after a problem where
 // the next step does not need the failed one's result, and returns every
 // problem found.
@@ -434,7 +431,6 @@ func refPriceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *r
 	}
 	return nil
 }
-
 
 // refExtraCosts adds the costs that follow one day of care: waste and late
 // pick-up. pd is what the plans reserve that day.
