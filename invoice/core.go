@@ -15,20 +15,21 @@ type span struct{ in, out int64 }
 
 // childMonth is the state of one child's pass over the days invoiced.
 type childMonth struct {
-	om      *OrganiserMonth
-	c       *Case
-	ch      *Child
-	period  plan.Period
-	first   int // index in om.frames of the period's first day
-	plans   []plan.Plan
-	abs     []absence.Absence // the absences that touch the period
-	slots   [][]plan.Slot     // what the plans reserve on each day of the period
-	spans   []span            // the sessions, sorted
-	cursor  int
-	tariffs []tariff.Applied // the month's tariff segments (nil when they cannot all be decided)
-	set     lineSet
-	sum     ChildSummary
-	ps      plan.Problems
+	om       *OrganiserMonth
+	c        *Case
+	ch       *Child
+	period   plan.Period
+	first    int // index in om.frames of the period's first day
+	plans    []plan.Plan
+	abs      []absence.Absence // the absences that touch the period
+	slots    [][]plan.Slot     // what the plans reserve on each day of the period
+	reserved int               // how many days of the period the plans reserve
+	spans    []span            // the sessions, sorted
+	cursor   int
+	tariffs  []tariff.Applied // the month's tariff segments (nil when they cannot all be decided)
+	set      lineSet
+	sum      ChildSummary
+	ps       plan.Problems
 }
 
 // child prices one child's month in one pass over its days: for each day
@@ -102,6 +103,7 @@ func (m *childMonth) reservations() {
 	for _, p := range m.plans {
 		for _, pd := range p.Days(m.period, open) {
 			m.slots[m.period.Start.DaysUntil(pd.Date)] = pd.Slots
+			m.reserved++
 		}
 	}
 }
@@ -164,7 +166,7 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 		Tariff: func(d plan.Date) (tariff.Tariff, error) {
 			a, err := m.tariffOn(d)
 			return a.Tariff, err
-		}, Amounts: c.Amounts, LastDayOfCare: lastDay, Capacity: m.period.Len()})
+		}, Amounts: c.Amounts, LastDayOfCare: lastDay, Capacity: m.reserved})
 	if err != nil {
 		m.keep(err)
 		return nil
@@ -237,7 +239,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 	}
 	for i, slots := range m.slots {
 		f := &m.om.frames[m.first+i]
-		d := f.day.Date
+		d := f.date
 		group := tariff.BabyToddler
 		if !schoolFrom.IsZero() && !d.Before(schoolFrom) {
 			group = tariff.SchoolAge
@@ -336,13 +338,12 @@ func (m *childMonth) absenceLines(o absence.DayOutcome) {
 // pick-up. slots are what the plans reserve that day (closed or not) and
 // lastOut the latest check-out of the day.
 func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tariff.DayCare, lastOut int64) {
-	d := f.day.Date
-	costs := &m.om.costs[m.first+i]
+	d := f.date
 	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
 	// day present.
-	kind, price := LineWastePart, costs.wastePart
+	kind, price := LineWastePart, m.om.cost(m.first+i, costWastePart)
 	if care.Band == tariff.BandFull || care.Band == tariff.BandFlex {
-		kind, price = LineWasteFull, costs.wasteFull
+		kind, price = LineWasteFull, m.om.cost(m.first+i, costWasteFull)
 	}
 	if price.err != nil {
 		m.keep(price.err)
@@ -373,14 +374,15 @@ func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tari
 	}
 	const half = int64(30 * time.Minute)
 	halfHours := (lastOut - end + half - 1) / half
-	if costs.pickup.err != nil {
-		m.keep(costs.pickup.err)
+	pickup := m.om.cost(m.first+i, costPickup)
+	if pickup.err != nil {
+		m.keep(pickup.err)
 		return
 	}
-	if costs.pickup.m.Sign() == 0 {
+	if pickup.m.Sign() == 0 {
 		return
 	}
-	m.set.add(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: costs.pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
+	m.set.add(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
 		LabelNL: "laattijdig afhalen zonder akkoord, per begonnen half uur", LabelEN: "late pick-up without agreement, per started half hour"},
 		d, halfHours)
 }
@@ -402,7 +404,7 @@ func (m *childMonth) hotMeals() {
 		if m.ch.Child.GroupOn(d) != tariff.SchoolAge {
 			continue
 		}
-		price := m.om.costs[m.om.month.First().DaysUntil(d)].meal
+		price := m.om.cost(m.om.month.First().DaysUntil(d), costMeal)
 		if price.err != nil {
 			m.keep(price.err)
 			continue

@@ -79,7 +79,7 @@ func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
 	proto.Child = s.child
 	if !d.IsZero() {
 		capacity := 4
-		if k.kind == LineCare || k.kind == LineWasteFull || k.kind == LineWastePart {
+		if k.kind == LineCare || k.kind == LineWasteFull || k.kind == LineWastePart || k.kind == LineLatePickup {
 			capacity = s.days // one date a day: one allocation
 		}
 		proto.Dates = append(make([]plan.Date, 0, capacity), d)

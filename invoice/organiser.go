@@ -29,20 +29,53 @@ type OrganiserMonth struct {
 	counts []decimal.Decimal
 }
 
-// dayFrame is one day of the month: the tariff frame, its bounds and
-// window in Unix nanoseconds, and the closing day when the organiser is
-// closed.
+// dayFrame is one day of the month: its bounds and 06:00–20:00 window in
+// Unix nanoseconds, and the closing day when the organiser is closed.
 type dayFrame struct {
-	day              tariff.Day
+	date             plan.Date
+	ordinary         bool // 24 hours, one UTC offset: clock times are start + minutes
 	start, end       int64
 	winStart, winEnd int64
-	ordinary         bool // 24 hours, one UTC offset: clock times are start + minutes
 	closed           *plan.ClosedDay
 }
 
-// dayCosts are the house-rule prices in force on a day.
+// The extra costs of a day, by index in dayCosts.
+const (
+	costWasteFull = iota
+	costWastePart
+	costPickup
+	costMeal
+	costKinds
+)
+
+// dayCosts are the house-rule prices in force on a day; missing has bit k
+// set when cost k has none.
 type dayCosts struct {
-	wasteFull, wastePart, pickup, meal priced
+	m       [costKinds]tariff.Money
+	missing uint8
+}
+
+// cost returns extra cost k on day i of the month, with the error of the
+// prices when none is in force.
+func (om *OrganiserMonth) cost(i, k int) priced {
+	c := &om.costs[i]
+	if c.missing&(1<<k) == 0 {
+		return priced{m: c.m[k]}
+	}
+	return priceOn(om.prices(k), om.frames[i].date)
+}
+
+// prices returns the history of extra cost k.
+func (om *OrganiserMonth) prices(k int) Prices {
+	switch k {
+	case costWasteFull:
+		return om.rules.WasteFullDay
+	case costWastePart:
+		return om.rules.WastePartDay
+	case costPickup:
+		return om.rules.LatePickupPerHalfHour
+	}
+	return om.rules.HotMeal
 }
 
 // priced is a price looked up once, with its error when none is in force.
@@ -84,7 +117,7 @@ func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, am
 	fr := tariff.NewDay(days.Start.AddDays(-1), nil)
 	for i := range om.frames {
 		fr = fr.Next()
-		f := dayFrame{day: fr, start: fr.Start.UnixNano(), end: fr.End.UnixNano(), winStart: fr.WindowStart.UnixNano(), winEnd: fr.WindowEnd.UnixNano()}
+		f := dayFrame{date: fr.Date, start: fr.Start.UnixNano(), end: fr.End.UnixNano(), winStart: fr.WindowStart.UnixNano(), winEnd: fr.WindowEnd.UnixNano()}
 		_, off0 := fr.Start.Zone()
 		_, off1 := fr.End.Zone()
 		f.ordinary = fr.End.Sub(fr.Start) == 24*time.Hour && off0 == off1
@@ -95,8 +128,13 @@ func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, am
 			f.closed = &closed[k]
 		}
 		om.frames[i] = f
-		om.costs[i] = dayCosts{wasteFull: priceOn(rules.WasteFullDay, fr.Date), wastePart: priceOn(rules.WastePartDay, fr.Date),
-			pickup: priceOn(rules.LatePickupPerHalfHour, fr.Date), meal: priceOn(rules.HotMeal, fr.Date)}
+		for k := range costKinds {
+			if p := priceOn(om.prices(k), fr.Date); p.err != nil {
+				om.costs[i].missing |= 1 << k
+			} else {
+				om.costs[i].m[k] = p.m
+			}
+		}
 	}
 	om.admin = priceOn(rules.AdminPerMonth, month.First())
 	return om
@@ -126,7 +164,9 @@ func (f *dayFrame) at(c plan.Clock) int64 {
 	case f.ordinary:
 		return f.start + int64(c)*int64(time.Minute)
 	}
-	return f.day.At(c).UnixNano()
+	// A day of the daylight-saving switch: the zone decides.
+	y, m, d := f.date.Civil()
+	return time.Date(y, m, d, c.Hour(), c.Minute(), 0, 0, plan.Brussels()).UnixNano()
 }
 
 // FamilyMonth is one family's month for an OrganiserMonth: a Case without
