@@ -145,7 +145,11 @@ type Bucket struct {
 	Min11uFlex int `json:"min11u_flex"`
 }
 
-func (b *Bucket) add(band tariff.Band) {
+// add counts a day of band at a location with or without flex permission:
+// 11 hours or more registers as min11uFlex only with that permission
+// (FO-SU-05.xsd), elsewhere as min11u. It reports whether the band is one
+// the report registers.
+func (b *Bucket) add(band tariff.Band, flex bool) bool {
 	switch band {
 	case tariff.BandThird:
 		b.Min3u++
@@ -154,8 +158,15 @@ func (b *Bucket) add(band tariff.Band) {
 	case tariff.BandFull:
 		b.Min11u++
 	case tariff.BandFlex:
-		b.Min11uFlex++
+		if flex {
+			b.Min11uFlex++
+		} else {
+			b.Min11u++
+		}
+	default:
+		return false
 	}
+	return true
 }
 
 // ReportChild is one child's line of the monthly attendance report.
@@ -177,44 +188,73 @@ type Report struct {
 
 // AttendanceReport builds the monthly attendance report from invoices of
 // the month: per child code, days per band × present, justified absence
-// and unjustified absence. Present days count in the band attended; a day
-// wholly absent counts in the reserved band under the absence's kind; a day
-// partly present counts as present only (how to register its absent part
-// is not set out in the schema: OPEN).
+// and unjustified absence, with the counting of package fosu05 (which
+// writes the XML Opgroeien takes): present days in the band attended; a
+// day wholly absent in the reserved band, justified when justified absence
+// days covered it (a hospital stay with an admission certificate counts as
+// justified) and unjustified otherwise; closed days and the days after
+// care ended nowhere; a day partly present as present only (how to
+// register its absent part is not set out in the schema: OPEN). At a
+// location without flex permission 11 hours or more registers as min11u.
+// The "bo" flag is set for a child with a school-age day of care or a
+// reserved third day. A day counted twice for one child (an invoice given
+// twice) and a band the report does not know are problems, every one at
+// once.
 func AttendanceReport(month plan.Month, invoices []Invoice) (Report, error) {
 	// Source: Opgroeien FO-SU-05.xsd — aanwezigheden,
 	// gerechtvaardigde_afwezigheden, niet_gerechtvaardigde_afwezigheden ×
-	// min3u/min5u/min11u/min11uFlex, and the "bo" flag.
+	// min3u/min5u/min11u/min11uFlex (the last only with permission for
+	// flexible care), and the "bo" flag.
 	r := Report{Month: month, Rule: plan.Rule{ID: "invoice.attendance_report", Source: srcFOSU05}}
 	idx := map[string]int{}
-	for _, inv := range invoices {
+	seen := map[string]map[plan.Date]bool{}
+	var ps plan.Problems
+	for n, inv := range invoices {
 		if inv.Month != month {
-			return Report{}, plan.Problem{Code: plan.CodeInvalidValue, Field: "invoices", Message: fmt.Sprintf("invoice %s is for %s, not %s", inv.Number, inv.Month, month)}
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("invoices[%d].month", n), Message: fmt.Sprintf("invoice %s is for %s, not %s", inv.Number, inv.Month, month)})
+			continue
 		}
-		for _, ch := range inv.Children {
+		for k, ch := range inv.Children {
 			i, ok := idx[ch.Code]
 			if !ok {
 				i = len(r.Children)
 				idx[ch.Code] = i
 				r.Children = append(r.Children, ReportChild{Code: ch.Code})
+				seen[ch.Code] = map[plan.Date]bool{}
 			}
 			rc := &r.Children[i]
+			field := func() string { return fmt.Sprintf("invoices[%d].children[%d]", n, k) }
+			count := func(b *Bucket, d plan.Date, band tariff.Band) {
+				switch {
+				case seen[ch.Code][d]:
+					ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: field(), Date: d,
+						Message: fmt.Sprintf("child %s: %s is counted twice (an invoice given twice?)", ch.Code, d)})
+				case !b.add(band, ch.Location.Flex):
+					ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: field(), Date: d,
+						Message: fmt.Sprintf("child %s: band %q on %s is not one the report registers", ch.Code, band, d)})
+				}
+				seen[ch.Code][d] = true
+			}
 			for _, c := range ch.Care {
-				rc.Present.add(c.Band)
+				count(&rc.Present, c.Date, c.Band)
 				rc.AfterSchool = rc.AfterSchool || c.Group == tariff.SchoolAge
 			}
 			for _, o := range ch.Reserved {
+				rc.AfterSchool = rc.AfterSchool || o.Reserved == tariff.BandThird
 				if o.Attended != tariff.BandNone || o.Absent.IsZero() {
 					continue
 				}
-				switch {
-				case o.Kind == absence.KindJustified:
-					rc.Justified.add(o.Reserved)
-				case o.Kind == absence.KindUnjustified:
-					rc.Unjustified.add(o.Reserved)
+				switch o.Kind {
+				case absence.KindJustified, absence.KindHospital:
+					count(&rc.Justified, o.Date, o.Reserved)
+				case absence.KindUnjustified:
+					count(&rc.Unjustified, o.Date, o.Reserved)
 				}
 			}
 		}
+	}
+	if len(ps) > 0 {
+		return Report{}, ps
 	}
 	return r, nil
 }

@@ -40,7 +40,7 @@ type childMonth struct {
 func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error) {
 	period := c.days()
 	m := &childMonth{om: om, c: c, ch: ch, period: period, first: om.month.First().DaysUntil(period.Start),
-		sum: ChildSummary{Code: ch.Child.Code, Name: ch.Name}}
+		sum: ChildSummary{Code: ch.Child.Code, Name: ch.Name, Location: ch.Location}}
 	m.set = lineSet{child: ch.Child.Code, om: om, days: period.Len()}
 	plans, err := plansWithExtraDays(*ch, period)
 	if err != nil {

@@ -31,6 +31,9 @@ type Invoice struct {
 type ChildSummary struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
+	// Location is where the child is cared for (its flex permission decides
+	// how the attendance report registers 11 hours or more).
+	Location tariff.Location `json:"location"`
 	// Tariffs are the daily tariffs in force over the month, with why.
 	Tariffs []tariff.Applied `json:"tariffs"`
 	// Care is each day of care, with its band.

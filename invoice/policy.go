@@ -52,10 +52,12 @@ type HouseRules struct {
 // rate in force, and a trip without a rate is an error, never a guess.
 func Seed004HouseRules() HouseRules {
 	return HouseRules{
-		Name:                  "Dienst voor Opvanggezinnen, Zorg Leuven",
-		Absence:               absence.Seed004Policy(),
-		Notice:                plan.Seed004NoticePolicy(),
-		Bands:                 tariff.StatutoryClassifier(),
+		Name:    "Dienst voor Opvanggezinnen, Zorg Leuven",
+		Absence: absence.Seed004Policy(),
+		Notice:  plan.Seed004NoticePolicy(),
+		// Source: seed 004 §3.3 — "voor opvang meer dan 11u: 160% van het
+		// tarief", with no condition of a flex permission.
+		Bands:                 tariff.Classifier{Table: tariff.StatutoryBands(), FlexWithoutPermission: true},
 		NoticeFeeShare:        decimal.New(25, -2),
 		NoticeFeeFloor:        true,
 		LatePickupPerHalfHour: Flat("4.00"),

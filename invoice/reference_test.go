@@ -165,7 +165,7 @@ func refFirstDate(l Line) plan.Date {
 // problem found.
 func refBuildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	month := c.days()
-	sum := ChildSummary{Code: ch.Child.Code, Name: ch.Name}
+	sum := ChildSummary{Code: ch.Child.Code, Name: ch.Name, Location: ch.Location}
 	set := &refLineSet{child: ch.Child.Code}
 	plans, err := refPlansWithExtraDays(ch, month)
 	if err != nil {

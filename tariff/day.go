@@ -133,6 +133,13 @@ type Classifier struct {
 	// may count the night toward the band is not said); by default the
 	// night minutes do not count there and are reported as NightMinutes.
 	NightCountsWithoutFlex bool `json:"night_counts_without_flex,omitempty"`
+	// FlexWithoutPermission bills 11 hours or more as flex (160 %) at a
+	// location without permission for flexible care too. The texts
+	// disagree (OPEN): seed 004 §3.3 prices "opvang meer dan 11u" at 160 %
+	// with no condition, the registration counts 11 hours or more as flex
+	// only with that permission. By default the band stops at full there;
+	// the attendance report registers such a day as min11u either way.
+	FlexWithoutPermission bool `json:"flex_without_permission,omitempty"`
 }
 
 // StatutoryClassifier returns the classifier with the statutory band table
@@ -203,8 +210,9 @@ func (c Classifier) classifyDurations(d plan.Date, ths []Threshold, all, window 
 	res.Minutes = int(counted / time.Minute)
 	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
 	// registratie van de aan- en afwezigheden (2025), p. 9 (band boundaries).
-	res.Band = classify(ths, res.Minutes, loc.Flex)
-	if flexFrom := thresholdOf(ths, BandFlex); !loc.Flex && flexFrom > 0 && res.Minutes > flexFrom {
+	flex := loc.Flex || c.FlexWithoutPermission
+	res.Band = classify(ths, res.Minutes, flex)
+	if flexFrom := thresholdOf(ths, BandFlex); !flex && flexFrom > 0 && res.Minutes > flexFrom {
 		res.OverMinutes = res.Minutes - flexFrom
 	}
 	res.Rule = plan.Rule{ID: bandRuleID(res.Band), Source: c.Table.Source}
