@@ -8,6 +8,7 @@ import (
 
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
@@ -42,6 +43,10 @@ type Family struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Address string `json:"address,omitempty"`
+	// Social is true for a family entitled to the social prices of a price
+	// list (sociaal tarief); it changes nothing under the income tariff,
+	// whose reductions are on the attest.
+	Social bool `json:"social,omitempty"`
 }
 
 // Child is one child's month.
@@ -77,6 +82,10 @@ type Child struct {
 	// Notice, when set, ends the care; a notice fee appears in the month of
 	// its last day when the term is not respected.
 	Notice *plan.Notice `json:"notice,omitempty"`
+	// Reservations are the child's reservations of the period in the
+	// reservation book (seed 000): under a price list (care without an
+	// income tariff) they, not a care plan, say what the family ordered.
+	Reservations []reservation.Reservation `json:"reservations,omitempty"`
 }
 
 // Trip is a transport by the caregiver's car.

@@ -186,10 +186,11 @@ func (m *childMonth) tariffOn(d plan.Date) (tariff.Applied, error) {
 	return m.ch.Attests.On(d, m.c.InvoiceDate, m.c.Amounts)
 }
 
-// overlap returns the time spans share with [from, to), and the latest
-// check-out of a span that touches it (clamped to to): the spans from the
-// cursor on, which moves past those that end before from.
-func (m *childMonth) overlap(from, to, winFrom, winTo int64) (all, window time.Duration, lastOut int64) {
+// overlap returns the time spans share with [from, to), the longest part
+// of one span in it, and the latest check-out of a span that touches it
+// (clamped to to): the spans from the cursor on, which moves past those
+// that end before from.
+func (m *childMonth) overlap(from, to, winFrom, winTo int64) (all, window, longest time.Duration, lastOut int64) {
 	for m.cursor < len(m.spans) && m.spans[m.cursor].out <= from {
 		m.cursor++
 	}
@@ -202,12 +203,13 @@ func (m *childMonth) overlap(from, to, winFrom, winTo int64) (all, window time.D
 			continue
 		}
 		all += time.Duration(b - a)
+		longest = max(longest, time.Duration(b-a))
 		if wa, wb := max(s.in, winFrom), min(s.out, winTo); wb > wa {
 			window += time.Duration(wb - wa)
 		}
 		lastOut = max(lastOut, b)
 	}
-	return all, window, lastOut
+	return all, window, longest, lastOut
 }
 
 // slotDurations returns the reserved slots' time on day f and in its
@@ -244,7 +246,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 		if !schoolFrom.IsZero() && !d.Before(schoolFrom) {
 			group = tariff.SchoolAge
 		}
-		all, window, lastOut := m.overlap(f.start, f.end, f.winStart, f.winEnd)
+		all, window, longest, lastOut := m.overlap(f.start, f.end, f.winStart, f.winEnd)
 		care, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
 		if err != nil {
 			m.keep(err)
@@ -301,6 +303,23 @@ func (m *childMonth) days(walk *absence.Walk) {
 			last.band, last.tariff = care.Band, applied.Tariff
 		}
 		key := lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)}
+		// Source: seed 004 §3.3 read pro rata — a school-age child's day of
+		// short moments only (each under an hour) costs the tariff in
+		// proportion to its minutes, never more than its band.
+		if pr := c.Rules.Pricing.ProRata; pr != nil && c.Rules.Pricing.Model == tariff.PricingProRata &&
+			group == tariff.SchoolAge && longest < time.Duration(pr.ShortMinutes)*time.Minute {
+			unit, err := pr.Price(care.Minutes, applied.Tariff, last.unit)
+			if err != nil {
+				m.keep(err)
+				continue
+			}
+			key.pricing, key.minutes = tariff.PricingProRata, pr.Counted(care.Minutes)
+			if !m.set.bump(key, unit, d, 1) {
+				m.set.create(key, proRataLine(care, pr, unit, applied), d, 1)
+			}
+			m.extraCosts(f, i, slots, care, lastOut)
+			continue
+		}
 		if !m.set.bump(key, last.unit, d, 1) {
 			m.set.create(key, careLine(care.Band, group, share, last.unit, applied), d, 1)
 		}

@@ -63,6 +63,10 @@ func TestGoldenTotals(t *testing.T) {
 		"attest_change":        "236.24", // 6 × 24.10 + 7 × 12.35 + 13 × 0.13 + 3.50
 		"closing_days":         "270.03", // 11 × 24.10 + 11 × 0.13 + 3.50 (Easter Monday and 10 April not billed)
 		"notice_not_respected": "415.54", // 13 × 24.10 + 15 × 6.47 (25 % = 6.03 < minimum) + 13 × 0.13 + 3.50
+		// Lena: 17 × 4.00 (under 3 h) + 4 × 7.50 (Wednesdays, 3 to 6 h) + 4.00
+		// (reserved, absent, not cancelled); Milan: 9 × 3.00 (4.00 less 25 %
+		// for the second child in care) + 5.00 (cancelled too late).
+		"after_school_price_list": "134.00",
 	}
 	for _, s := range Scenarios() {
 		inv, err := Build(s.Case)

@@ -122,3 +122,47 @@ func appendPercent(b []byte, share decimal.Decimal, point byte) []byte {
 	}
 	return b
 }
+
+// proRataLine is a new care line of short moments priced pro rata (seed
+// 004 §3.3 read pro rata), with its labels.
+func proRataLine(care tariff.DayCare, pr *tariff.ProRata, unit tariff.Money, applied tariff.Applied) Line {
+	counted := pr.Counted(care.Minutes)
+	unitNL, unitEN := "per minuut", "per minute"
+	switch pr.Unit {
+	case tariff.PerStartedQuarter:
+		unitNL, unitEN = "per begonnen kwartier", "per started quarter hour"
+	case tariff.PerStartedHalf:
+		unitNL, unitEN = "per begonnen half uur", "per started half hour"
+	}
+	b := make([]byte, 0, 320+len(pr.Source))
+	b = append(b, "korte opvangmomenten (schoolkind), samen "...)
+	b = strconv.AppendInt(b, int64(counted), 10)
+	b = append(b, " minuten ("...)
+	b = append(b, unitNL...)
+	b = append(b, "): "...)
+	b = appendEuro(b, applied.Tariff.Money())
+	b = append(b, " × "...)
+	b = strconv.AppendInt(b, int64(counted), 10)
+	b = append(b, "/"...)
+	b = strconv.AppendInt(b, int64(pr.ReferenceMinutes), 10)
+	b = append(b, ", hoogstens de prijs van het dagdeel"...)
+	nl := len(b)
+	b = append(b, "short moments (school-age), together "...)
+	b = strconv.AppendInt(b, int64(counted), 10)
+	b = append(b, " minutes ("...)
+	b = append(b, unitEN...)
+	b = append(b, "): "...)
+	b = applied.Tariff.Money().AppendText(b)
+	b = append(b, " × "...)
+	b = strconv.AppendInt(b, int64(counted), 10)
+	b = append(b, "/"...)
+	b = strconv.AppendInt(b, int64(pr.ReferenceMinutes), 10)
+	b = append(b, ", at most the band's price"...)
+	en := len(b)
+	b = append(b, srcProRata+"; "...)
+	b = append(b, pr.Source...)
+	all := string(b)
+	return Line{Kind: LineCare, UnitPrice: unit, Band: string(care.Band), Group: string(care.Group), Basis: string(applied.Basis),
+		Pricing: tariff.PricingProRata, Tariff: applied.Tariff.String(), Deductible: true,
+		Rule: plan.Rule{ID: "invoice.care.pro_rata", Source: all[en:]}, LabelNL: all[:nl], LabelEN: all[nl:en]}
+}

@@ -21,6 +21,9 @@ const (
 	LineHotMeal     LineKind = "hot_meal"    // hot meals of a school-age child
 	LineAdmin       LineKind = "admin"       // administration, per family per month
 	LineTransport   LineKind = "transport"   // transport by car, per km
+	// Under a price list (care without an income tariff, seed 000):
+	LineReservedAbsent LineKind = "reserved_absent" // reserved, not cancelled, not attended: bestellen is betalen
+	LineLateCancel     LineKind = "late_cancel"     // a reservation cancelled after the deadline
 )
 
 // Line is one line of an invoice: a count times a unit price, the days it
@@ -41,6 +44,9 @@ type Line struct {
 	Band  string `json:"band,omitempty"`
 	Group string `json:"group,omitempty"`
 	Basis string `json:"basis,omitempty"`
+	// Pricing is the pricing model of a care line other than the bands:
+	// pro_rata or price_list.
+	Pricing tariff.PricingModel `json:"pricing,omitempty"`
 	// Tariff is the daily tariff behind the unit price, when there is one.
 	Tariff string `json:"tariff,omitempty"`
 	// Deductible is true for care itself: the only amounts on the fiscal

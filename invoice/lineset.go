@@ -15,6 +15,8 @@ import (
 type lineKey struct {
 	kind               LineKind
 	band, group, basis string
+	pricing            tariff.PricingModel
+	minutes            int // the counted minutes of a pro-rata line
 }
 
 // lineSet aggregates days into the lines of one child. Counts are whole
@@ -139,6 +141,10 @@ func kindOrder(k LineKind) int {
 		return 6
 	case LineHotMeal:
 		return 7
+	case LineReservedAbsent:
+		return 1
+	case LineLateCancel:
+		return 2
 	case LineTransport:
 		return 8
 	}

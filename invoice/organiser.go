@@ -62,7 +62,16 @@ func (om *OrganiserMonth) cost(i, k int) priced {
 	if c.missing&(1<<k) == 0 {
 		return priced{m: c.m[k]}
 	}
-	return priceOn(om.prices(k), om.frames[i].date)
+	return om.costOn(k, om.frames[i].date)
+}
+
+// costOn is extra cost k on day d: waste and late pick-up may be no cost
+// at all (an empty history); a hot meal listed needs its price.
+func (om *OrganiserMonth) costOn(k int, d plan.Date) priced {
+	if k == costMeal {
+		return priceOn(om.prices(k), d)
+	}
+	return costOn(om.prices(k), d)
 }
 
 // prices returns the history of extra cost k.
@@ -87,6 +96,15 @@ type priced struct {
 func priceOn(ps Prices, d plan.Date) priced {
 	m, err := ps.On(d)
 	return priced{m, err}
+}
+
+// costOn is priceOn for an extra cost the organiser may not charge at all:
+// an empty history is no cost, not a missing price.
+func costOn(ps Prices, d plan.Date) priced {
+	if len(ps) == 0 {
+		return priced{}
+	}
+	return priceOn(ps, d)
 }
 
 // NewOrganiserMonth validates the calendar, the house rules and the
@@ -129,14 +147,14 @@ func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, am
 		}
 		om.frames[i] = f
 		for k := range costKinds {
-			if p := priceOn(om.prices(k), fr.Date); p.err != nil {
+			if p := om.costOn(k, fr.Date); p.err != nil {
 				om.costs[i].missing |= 1 << k
 			} else {
 				om.costs[i].m[k] = p.m
 			}
 		}
 	}
-	om.admin = priceOn(rules.AdminPerMonth, month.First())
+	om.admin = costOn(rules.AdminPerMonth, month.First())
 	return om
 }
 
@@ -205,12 +223,23 @@ func (om *OrganiserMonth) Build(f FamilyMonth) (Invoice, error) {
 		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name,
 		Children: make([]ChildSummary, 0, len(c.Children))}
 	anyCare := false
+	var fam familyDays
+	if c.Rules.Pricing.IsPriceList() {
+		fam = familyDays{}
+	}
 	for i := range c.Children {
 		if cps := c.validateChild(i, om.amounts); len(cps) > 0 {
 			ps = append(ps, cps...)
 			continue
 		}
-		lines, sum, err := om.child(&c, &c.Children[i])
+		var lines []Line
+		var sum ChildSummary
+		var err error
+		if fam != nil {
+			lines, sum, err = om.listChild(&c, &c.Children[i], fam)
+		} else {
+			lines, sum, err = om.child(&c, &c.Children[i])
+		}
 		if err != nil {
 			ps = append(ps, childProblems(i, err)...)
 			continue

@@ -18,6 +18,10 @@ type HouseRules struct {
 	Absence absence.Policy    `json:"absence"`
 	Notice  plan.NoticePolicy `json:"notice"`
 	Bands   tariff.Classifier `json:"bands"`
+	// Pricing is how a day of care is priced: the statutory bands (the zero
+	// value), pro rata for short after-school moments, or a price list for
+	// care without an income tariff (tariff.Pricing).
+	Pricing tariff.Pricing `json:"pricing,omitzero"`
 	// NoticeFeeShare is the share of the tariff per reserved day of a notice
 	// not respected; its floor is the minimum contribution when
 	// NoticeFeeFloor is set (seed 004: 25 %, floor).
@@ -85,6 +89,7 @@ func (h HouseRules) Validate() error {
 	prefix("absence", h.Absence.Validate())
 	prefix("bands", h.Bands.Table.Validate())
 	prefix("notice", h.Notice.Validate())
+	prefix("pricing", h.Pricing.Validate())
 	for _, f := range []struct {
 		name string
 		p    Prices

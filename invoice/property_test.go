@@ -18,7 +18,7 @@ import (
 // reserved day attended (full, short or until late), absent (reported in
 // time, late or never) or left as in the scenario.
 func genCase(t *rapid.T) Case {
-	s := rapid.SampledFrom(Scenarios()).Draw(t, "scenario")
+	s := rapid.SampledFrom(planScenarios()).Draw(t, "scenario")
 	c := s.Case
 	ch := &c.Children[0]
 	ch.Sessions, ch.Absences, ch.HotMeals = nil, nil, nil
@@ -223,4 +223,16 @@ func TestJSONRoundTrip(t *testing.T) {
 			}
 		}
 	})
+}
+
+// planScenarios are the scenarios billed from a care plan (all but those
+// under a price list, which bill from reservations).
+func planScenarios() []Scenario {
+	var out []Scenario
+	for _, s := range Scenarios() {
+		if !s.Case.Rules.Pricing.IsPriceList() {
+			out = append(out, s)
+		}
+	}
+	return out
 }

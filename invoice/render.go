@@ -104,9 +104,10 @@ func (inv Invoice) Text() string {
 				row(l)
 			}
 		}
-		r := ch.Respijt
-		para(fmt.Sprintf("Gerechtvaardigde afwezigheidsdagen %d: recht op %s, opgenomen deze maand %s, dit jaar %s, saldo %s",
-			r.Year, number(r.Entitlement), number(r.UsedMonth), number(r.UsedYear), number(r.Balance)))
+		if r := ch.Respijt; r.Year != 0 { // no justified absence days under a price list
+			para(fmt.Sprintf("Gerechtvaardigde afwezigheidsdagen %d: recht op %s, opgenomen deze maand %s, dit jaar %s, saldo %s",
+				r.Year, number(r.Entitlement), number(r.UsedMonth), number(r.UsedYear), number(r.Balance)))
+		}
 		for _, f := range ch.Free {
 			para("niet aangerekend: " + f.NL())
 		}

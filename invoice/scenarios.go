@@ -17,8 +17,9 @@ type Scenario struct {
 	Case        Case   `json:"case"`
 }
 
-// Scenarios returns the reference scenarios under the seed-004 house rules,
-// in 2025 (the last year whose statutory amounts are known):
+// Scenarios returns the reference scenarios: under the seed-004 house
+// rules in 2025 (the last year whose statutory amounts are known), and one
+// of a seed-000 style organiser without income tariff in 2026:
 //
 //   - full_time_toddler: five full days a week, one absence reported in time;
 //   - part_time_runs_out: three days a week, the justified days run out;
@@ -27,11 +28,14 @@ type Scenario struct {
 //   - after_school: a school-age child with short moments and hot meals;
 //   - attest_change: a new attest from the 15th;
 //   - closing_days: Easter Monday and a training day;
-//   - notice_not_respected: the family leaves with three weeks' notice.
+//   - notice_not_respected: the family leaves with three weeks' notice;
+//   - after_school_price_list: a municipal after-school organiser of 2026
+//     billing by its own price list from the reservation book.
 func Scenarios() []Scenario {
 	return []Scenario{
 		fullTimeToddler(), partTimeRunsOut(), latePickup(), illSentHome(),
 		afterSchool(), attestChange(), closingDays(), noticeNotRespected(),
+		afterSchoolPriceList(),
 	}
 }
 

@@ -133,8 +133,25 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
 	} else if j := slices.IndexFunc(c.Children[:i], func(o Child) bool { return o.Child.Code == ch.Child.Code }); j >= 0 {
 		add(plan.CodeOverlap, "child.code", plan.Date{}, "child code %q is also the code of children[%d]: each child of the case has its own code", ch.Child.Code, j)
 	}
-	if len(ch.Plans) == 0 {
+	switch list := c.Rules.Pricing.IsPriceList(); {
+	case list && len(ch.Plans) > 0:
+		// Source: after-school portal manual (seed 000) — care without an
+		// income tariff is ordered moment by moment in the reservation book.
+		add(plan.CodeInvalidValue, "plans", plan.Date{}, "under a price list care is ordered by reservations, not by a care plan")
+	case !list && len(ch.Plans) == 0:
 		add(plan.CodeMissing, "plans", plan.Date{}, "a child needs its care plan")
+	case !list && len(ch.Reservations) > 0:
+		add(plan.CodeInvalidValue, "reservations", plan.Date{}, "reservations are billed under a price list; an extra day of a care plan goes in extra_days")
+	}
+	for k, r := range ch.Reservations {
+		switch {
+		case r.Child != ch.Child.Code:
+			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].child", k), r.Date, "reservation %s is for child %q, not %q", r.ID, r.Child, ch.Child.Code)
+		case !c.Month.IsZero() && !c.days().Contains(r.Date):
+			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].date", k), r.Date, "reservation %s on %s is not in the period invoiced, %s", r.ID, r.Date, c.days())
+		case !r.Start.Valid() || !r.End.Valid() || r.End <= r.Start:
+			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d]", k), r.Date, "reservation %s has hours %s–%s", r.ID, r.Start, r.End)
+		}
 	}
 	for k, p := range ch.Plans {
 		under(p.Validate(plan.Facts{Birth: ch.Child.Birth}), "plans[%d]", k)

@@ -19,6 +19,8 @@ func testChildren() []ChildInfo {
 	return []ChildInfo{
 		{Code: "230612-118-01", InvoiceCode: "K-118", FirstName: "Noor", LastName: "Peeters"},
 		{Code: "181103-077-02", InvoiceCode: "K-077", FirstName: "Lars", LastName: "Peeters"},
+		{Code: "180414-301-01", InvoiceCode: "K-301", FirstName: "Lena", LastName: "Claes"},
+		{Code: "200109-302-01", InvoiceCode: "K-302", FirstName: "Milan", LastName: "Claes"},
 	}
 }
 
@@ -30,7 +32,9 @@ func inputOf(t testing.TB, c invoice.Case) Input {
 	if err != nil {
 		t.Fatalf("invoice.Build: %v", err)
 	}
-	in := Input{Month: c.Month, Location: testLocation(), Calendar: c.Calendar, Invoices: []invoice.Invoice{inv}}
+	loc := testLocation()
+	loc.ID = c.Children[0].Location.ID // the scenario's location
+	in := Input{Month: c.Month, Location: loc, Calendar: c.Calendar, Invoices: []invoice.Invoice{inv}}
 	for _, ch := range testChildren() {
 		for _, cs := range inv.Children {
 			if cs.Code == ch.InvoiceCode {
