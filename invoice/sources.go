@@ -15,6 +15,7 @@ const (
 	srcFiscal          = "federal tax reduction for childcare, certificate 281.86: care of children under 14, amounts paid in the year, at most 4 periods"
 	srcProRata         = "house rules Zorg Leuven §3.3 (seed 004): 'korte buitenschoolse opvangmomenten van minder dan 1 uur worden op dagbasis samengeteld. Je betaalt het inkomenstarief in verhouding tot het aantal opvanguren' (read pro rata)"
 	srcPriceList       = "after-school care without an income tariff, organised by the municipality under the decree on after-school care and activities (since 1 January 2026): the organiser's price list"
+	srcEstimate        = "the price calculator of a municipal parent portal (seed 000, 'Mijn Kinderopvang'), billed by the house rules as the invoice is (seed 004 §3.3 and §3.6)"
 	srcTaxCap          = "FOD Financiën, belastingvermindering voor kinderopvang: 45 % of the costs paid, at most a maximum per child per day of care"
 	srcFOSU05          = "Opgroeien monthly attendance report FO-SU-05 (FO-SU-05.xsd)"
 	srcCareTariff      = "house rules Zorg Leuven §3.3 (seed 004): per calendar day a share of the income tariff by the hours of care; §3.6: each cost with its nature, count and amount; rounded to the cent, half away from zero"

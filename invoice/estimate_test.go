@@ -1,0 +1,90 @@
+package invoice
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+	"pgregory.net/rapid"
+)
+
+// A toddler on Monday, Tuesday and Thursday 07:45–17:15 at 24.10 a day in
+// March 2025: 13 reserved days, all attended as planned — 13 × 24.10 +
+// 13 × 0.13 waste + 3.50 administration = 318.49. The year's total is the
+// sum of its months.
+func TestEstimate(t *testing.T) {
+	in := EstimateInput{Month: plan.MustMonth(2025, time.March), Child: tariff.Child{Birth: sd("2023-06-12")},
+		Plan: baseCase().Children[0].Plans[0], Daily: tariff.MustTariff("24.10"), Rules: Seed004HouseRules()}
+	est, err := EstimateMonth(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if est.Invoice.Total != tariff.MustMoney("318.49") {
+		t.Errorf("March: %s, want 318.49", est.Invoice.Total)
+	}
+	var sum tariff.Money
+	for _, m := range est.Months {
+		sum, _ = sum.Add(m.Total)
+	}
+	if len(est.Months) != 12 || sum != est.YearTotal || est.Rule.Source == "" {
+		t.Errorf("year: %d months, %s ≠ %s", len(est.Months), sum, est.YearTotal)
+	}
+	// Under a price list there is no income tariff: the slots are the
+	// reservations. Lena's school weeks of March 2026 at BKO De Linde.
+	lena := afterSchoolPriceList().Case.Children[0]
+	list := EstimateInput{Month: plan.MustMonth(2026, time.March), Child: lena.Child, Location: lena.Location, Rules: ExampleAfterSchoolHouseRules(),
+		Plan: plan.Plan{Kind: plan.KindAfterSchool, Start: sd("2025-09-01"), Schedule: plan.Schedule{Weeks: []plan.Week{{
+			Monday: slot("15:45", "17:30"), Wednesday: slot("12:00", "17:30"), Friday: slot("15:45", "17:30")}}}}}
+	est, err = EstimateMonth(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 5 Mondays and 4 Fridays at 4.00, 4 Wednesdays at 7.50.
+	if est.Invoice.Total != tariff.MustMoney("66.00") {
+		t.Errorf("price list: %s, want 66.00\n%s", est.Invoice.Total, est.Invoice.Text())
+	}
+	list.Daily = tariff.MustTariff("20.00")
+	if _, err := EstimateMonth(list); !hasField(err, "daily") {
+		t.Errorf("a daily tariff under a price list: %v", err)
+	}
+}
+
+// The estimate is Build of the case in which the child attends exactly as
+// planned: the same invoice, line for line, for random plans, tariffs and
+// months.
+func TestEstimateIsBuild(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		week := genWeekSlots(t, "week")
+		p := plan.Plan{Kind: plan.KindRegular, Start: sd("2024-09-02"), Schedule: plan.Schedule{Weeks: []plan.Week{week}}}
+		m := plan.MustMonth(2025, time.Month(rapid.IntRange(1, 12).Draw(t, "month")))
+		daily, _ := tariff.TariffCents(rapid.Int64Range(197, 3589).Draw(t, "daily"))
+		cal := genCalendar(t)
+		in := EstimateInput{Month: m, Child: tariff.Child{Code: "K-9", Birth: sd("2022-01-01").AddDays(rapid.IntRange(0, 700).Draw(t, "birth"))},
+			Plan: p, Daily: daily, Calendar: cal, Rules: Seed004HouseRules()}
+		est, err := EstimateMonth(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The same month, built by hand: the plan's slots attended.
+		c := Case{Month: m, Number: "schatting-" + m.String(), InvoiceDate: m.Add(1).First(), Family: Family{ID: "schatting", Name: "schatting"},
+			Calendar: cal, Rules: Seed004HouseRules()}
+		ch := Child{Child: in.Child, Name: "schatting", Plans: []plan.Plan{p},
+			Attests: tariff.AttestBook{Attests: []tariff.Attest{{ChildCode: "K-9", Kind: tariff.AttestRegular, Daily: daily, Valid: year2025}}}}
+		for _, d := range p.ReservedDays(m.Days(), cal) {
+			for _, s := range d.Slots {
+				ch.Sessions = append(ch.Sessions, plan.Session{In: at(d.Date.String(), s.Start.String()), Out: at(d.Date.String(), s.End.String())})
+			}
+		}
+		c.Children = []Child{ch}
+		want, err := Build(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, est.Invoice, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("estimate and invoice differ (-invoice +estimate):\n%s", diff)
+		}
+	})
+}
