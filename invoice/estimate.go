@@ -69,10 +69,12 @@ func EstimateMonth(in EstimateInput) (Estimate, error) {
 	if err != nil {
 		return Estimate{}, err
 	}
-	if est.Invoice, err = Build(c); err != nil {
-		return Estimate{}, err
+	if !in.Plan.Period().Overlaps(in.Month.Days()) {
+		// Not in the year's months below: the month alone.
+		if est.Invoice, err = Build(c); err != nil {
+			return Estimate{}, err
+		}
 	}
-	om := map[plan.Month]*OrganiserMonth{}
 	ledger := absence.Ledger{}
 	for m := range (plan.Period{Start: plan.MustDate(est.Year, 1, 1), End: plan.MustDate(est.Year, 12, 31)}).Months() {
 		if !in.Plan.Period().Overlaps(m.Days()) {
@@ -83,18 +85,17 @@ func EstimateMonth(in EstimateInput) (Estimate, error) {
 			return Estimate{}, err
 		}
 		mc.Children[0].Ledger = ledger
-		o, ok := om[m]
-		if !ok {
-			if o, err = NewOrganiserMonth(m, mc.Calendar, mc.Rules, mc.Amounts); err != nil {
-				return Estimate{}, err
-			}
-			om[m] = o
+		if m == in.Month {
+			mc.Children[0].Ledger = absence.Ledger{} // as the month alone is estimated
 		}
-		inv, err := o.Build(mc.FamilyMonth())
+		inv, err := Build(mc)
 		if err != nil {
 			return Estimate{}, fmt.Errorf("invoice: the estimate of %s: %w", m, err)
 		}
 		ledger = inv.Children[0].LedgerEnd
+		if m == in.Month {
+			est.Invoice = inv
+		}
 		est.Months = append(est.Months, MonthTotal{Month: m, Total: inv.Total})
 		if est.YearTotal, err = est.YearTotal.Add(inv.Total); err != nil {
 			return Estimate{}, err
