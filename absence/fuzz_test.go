@@ -10,10 +10,14 @@ import (
 
 // FuzzProcess decodes an input and a policy from JSON and processes them:
 // an error or a result whose days add up, never a panic.
+//
+// The seeds are small (a week of care, not a month): large seeds make the
+// fuzzer spend its time minimising.
 func FuzzProcess(f *testing.F) {
 	in, _ := fixture("10")
+	in.Period = plan.Period{Start: d("2025-05-05"), End: d("2025-05-11")}
 	attendAll(&in, "2025-05-06")
-	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-12"), End: d("2025-05-13")}, ReportedAt: bxl("2025-05-01 09:00")}}
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-06"), End: d("2025-05-06")}, ReportedAt: bxl("2025-05-01 09:00")}}
 	seed, _ := json.Marshal(in)
 	pol, _ := json.Marshal(Seed004Policy())
 	f.Add(seed, pol, "10")
@@ -66,6 +70,36 @@ func FuzzEntitlement(f *testing.F) {
 		}
 		if e.Days.Sign() < 0 || e.Days.GreaterThan(p.BaseDays) || e.Days.LessThan(e.StatutoryFloor) {
 			t.Fatalf("entitlement %s outside [%s, %s]", e.Days, e.StatutoryFloor, p.BaseDays)
+		}
+	})
+}
+
+// FuzzLedgerTransfer carries arbitrary ledgers to new placements: within the
+// organiser the days used stay used; from another, the count starts fresh;
+// the balance is never negative.
+func FuzzLedgerTransfer(f *testing.F) {
+	f.Add(2025, "10", "3.5", 2025, "18", true)
+	f.Add(2025, "10", "12", 2024, "8", false)
+	f.Fuzz(func(t *testing.T, year int, entitlement, used string, eYear int, days string, same bool) {
+		ent, err1 := decimal.NewFromString(entitlement)
+		u, err2 := decimal.NewFromString(used)
+		nd, err3 := decimal.NewFromString(days)
+		if err1 != nil || err2 != nil || err3 != nil {
+			return
+		}
+		l := Ledger{Year: year, Entitlement: ent, Used: u}
+		next, err := l.Transfer(same, Entitlement{Year: eYear, Days: nd})
+		if err != nil {
+			if !same || eYear == year {
+				t.Fatalf("transfer refused: %v", err)
+			}
+			return
+		}
+		if next.Balance().Sign() < 0 || !next.Entitlement.Equal(nd) {
+			t.Fatalf("ledger %+v after a transfer of %s days", next, nd)
+		}
+		if same && !next.Used.Equal(u) || !same && !next.Used.IsZero() {
+			t.Fatalf("same organiser %v: used %s → %s", same, u, next.Used)
 		}
 	})
 }
