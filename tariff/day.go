@@ -36,7 +36,7 @@ func NewDay(d plan.Date, loc *time.Location) Day {
 	if start.IsZero() {
 		return Day{Date: d}
 	}
-	return frame(d, start, end, end.Sub(start) == 24*time.Hour && sameOffset(start, end))
+	return frame(d, start, end, sameOffset(start, end))
 }
 
 // frame builds the Day from its midnights, with the 06:00–20:00 window;
@@ -52,10 +52,12 @@ func frame(d plan.Date, start, end time.Time, ordinary bool) Day {
 	return day
 }
 
-// ordinary reports whether the day has 24 hours and one UTC offset: no
-// daylight-saving switch, so clock times are midnight plus minutes.
+// ordinary reports whether the day has one UTC offset at both midnights: no
+// daylight-saving switch, so it has 24 hours (midnight to midnight is 24
+// hours plus the change of offset) and clock times are midnight plus
+// minutes.
 func (d Day) ordinary() bool {
-	return d.End.Sub(d.Start) == 24*time.Hour && sameOffset(d.Start, d.End)
+	return sameOffset(d.Start, d.End)
 }
 
 // Next returns the frame of the day after d: its start is d's end, so a
@@ -185,8 +187,8 @@ func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc L
 	// Source: Opgroeien, Inhoudelijke en technische beschrijving van de
 	// registratie van de aan- en afwezigheden (2025), p. 9 (band boundaries).
 	res.Band = classify(ths, res.Minutes, loc.Flex)
-	if flexFrom := thresholdOf(ths, BandFlex); !loc.Flex && flexFrom > 0 && res.Minutes > flexFrom {
-		res.OverMinutes = res.Minutes - flexFrom
+	if flexFrom := thresholdOf(ths, BandFlex); !loc.Flex && flexFrom > 0 {
+		res.OverMinutes = max(0, res.Minutes-flexFrom)
 	}
 	res.Rule = plan.Rule{ID: bandRuleID(res.Band), Source: c.Table.Source}
 	return res, nil

@@ -43,9 +43,6 @@ func SocialHalf(computed, standardMinimum Tariff) (Tariff, error) {
 	if computed.IsZero() || standardMinimum.IsZero() {
 		return Tariff{}, fmt.Errorf("tariff: the social-welfare half needs a computed tariff and a standard minimum: %w", CodeNoTariff)
 	}
-	half := Tariff{c: (computed.c + 1) / 2} // half a cent rounds up: half away from zero
-	if half.Cmp(standardMinimum) < 0 {
-		return standardMinimum, nil
-	}
-	return half, nil
+	half := (computed.c + 1) / 2 // half a cent rounds up: half away from zero
+	return Tariff{c: max(half, standardMinimum.c)}, nil
 }

@@ -102,13 +102,12 @@ func mulShare(cents int64, share decimal.Decimal) Money {
 	return Money{u: 100 * c}
 }
 
-// divRoundHalfAway returns n/d rounded half away from zero, for d > 0.
+// divRoundHalfAway returns n/d rounded half away from zero, for n ≥ 0 and
+// d > 0 (a share is never negative, a tariff always positive).
 func divRoundHalfAway(n, d int64) int64 {
 	q, r := n/d, n%d
 	if 2*r >= d {
 		q++
-	} else if -2*r >= d {
-		q--
 	}
 	return q
 }
