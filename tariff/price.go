@@ -74,7 +74,7 @@ func Price(share decimal.Decimal, t Tariff) (Money, error) {
 const MaxShare = 10
 
 // shareInRange reports whether 0 ≤ x ≤ hi, for 0 < hi < 100. A decimal
-// with a positive exponent is zero or at least 100, so it is decided
+// with an exponent above 1 is zero or at least 100, so it is decided
 // without rescaling (a huge exponent would be costly to compare).
 func shareInRange(x decimal.Decimal, hi int64) bool {
 	if x.Sign() < 0 {
