@@ -265,6 +265,9 @@ func TestMoneyBoundInclusive(t *testing.T) {
 	if m, err := centsChecked(MaxEuro * 100); err != nil || m != top {
 		t.Errorf("centsChecked(MaxEuro in cents) = %v, %v", m, err)
 	}
+	if m, err := centsChecked(-MaxEuro * 100); err != nil || m != bottom {
+		t.Errorf("centsChecked(-MaxEuro in cents) = %v, %v", m, err)
+	}
 	if _, err := centsChecked(-MaxEuro*100 - 1); err == nil {
 		t.Error("beyond the bound: error expected")
 	}
