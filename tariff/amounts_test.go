@@ -101,6 +101,7 @@ func TestAmountTableValidate(t *testing.T) {
 		{Year: 10000, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"},
 		{Year: 1, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"}, // the first and last years are years
 		{Year: 9999, Kind: Maximum, Value: MustTariff("1.00"), Source: "test"},
+		{Year: 2025, Kind: Maximum, Value: MustTariff("40.00"), Source: "test"}, // equal to the lowest listed before it: in order
 	}
 	var got []string
 	for _, p := range plan.AsProblems(tbl.Validate()) {

@@ -2,6 +2,7 @@ package tariff
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -24,32 +25,34 @@ func (a Attest) CheckAmounts(amounts AmountTable) error {
 	if a.Daily.IsZero() || a.Valid.Validate() != nil {
 		return nil
 	}
-	lo, hi, ok := yearsOf(amounts)
-	if !ok {
-		return nil
-	}
-	first, last := max(a.Valid.Start.Year(), lo), min(a.Valid.End.Year(), hi)
+	first, last := a.Valid.Start.Year(), a.Valid.End.Year()
 	var ps plan.Problems
-	for y := first; y <= last; y++ {
-		on := a.Valid.Start
-		if jan1, err := plan.NewDate(y, time.January, 1); err == nil && on.Before(jan1) {
-			on = jan1
+	for _, amt := range amounts {
+		if amt.Year < first || amt.Year > last || amt.Value.IsZero() {
+			continue // a year the attest does not touch; no value is Validate's
 		}
 		// Source: Kind en Gezin / Opgroeien — the income-related tariff lies
 		// between the lowest tariff and the maximum tariff of the year; an
 		// individual reduced tariff may go below the standard minimum, not
 		// below the lowest (VVSG 30-10-2023: 1.97 to 34.64 in 2024).
-		if low, err := amounts.Get(y, Lowest); err == nil && a.Daily.Cmp(low.Value) < 0 {
-			ps = append(ps, plan.Problem{Code: CodeOutsideStatutory, Field: "daily", Date: on,
-				Rule:    plan.Rule{ID: "tariff.attest.lowest", Source: low.Source},
-				Message: fmt.Sprintf("the daily tariff %s is below the lowest tariff of %d, %s%s", a.Daily, y, low.Value, unconfirmed(low))})
+		var p plan.Problem
+		switch {
+		case amt.Kind == Lowest && a.Daily.Cmp(amt.Value) < 0:
+			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.lowest", Source: amt.Source},
+				Message: fmt.Sprintf("the daily tariff %s is below the lowest tariff of %d, %s%s", a.Daily, amt.Year, amt.Value, unconfirmed(amt))}
+		case amt.Kind == Maximum && a.Daily.Cmp(amt.Value) > 0:
+			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.maximum", Source: amt.Source},
+				Message: fmt.Sprintf("the daily tariff %s is above the maximum tariff of %d, %s%s", a.Daily, amt.Year, amt.Value, unconfirmed(amt))}
+		default:
+			continue
 		}
-		if mx, err := amounts.Get(y, Maximum); err == nil && a.Daily.Cmp(mx.Value) > 0 {
-			ps = append(ps, plan.Problem{Code: CodeOutsideStatutory, Field: "daily", Date: on,
-				Rule:    plan.Rule{ID: "tariff.attest.maximum", Source: mx.Source},
-				Message: fmt.Sprintf("the daily tariff %s is above the maximum tariff of %d, %s%s", a.Daily, y, mx.Value, unconfirmed(mx))})
+		p.Code, p.Field, p.Date = CodeOutsideStatutory, "daily", a.Valid.Start
+		if jan1, err := plan.NewDate(amt.Year, time.January, 1); err == nil && p.Date.Before(jan1) {
+			p.Date = jan1
 		}
+		ps = append(ps, p)
 	}
+	slices.SortStableFunc(ps, func(x, y plan.Problem) int { return x.Date.Compare(y.Date) })
 	return ps.Err()
 }
 
@@ -65,24 +68,6 @@ func (b AttestBook) CheckAmounts(amounts AmountTable) error {
 		}
 	}
 	return ps.Err()
-}
-
-// yearsOf returns the first and last year of the lowest and maximum
-// amounts in t, and false when it holds none.
-func yearsOf(t AmountTable) (lo, hi int, ok bool) {
-	for _, a := range t {
-		if a.Kind != Lowest && a.Kind != Maximum {
-			continue
-		}
-		if !ok || a.Year < lo {
-			lo = a.Year
-		}
-		if !ok || a.Year > hi {
-			hi = a.Year
-		}
-		ok = true
-	}
-	return lo, hi, ok
 }
 
 // unconfirmed says so of an amount no official text confirms.

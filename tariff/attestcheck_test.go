@@ -64,6 +64,18 @@ func TestCheckAmounts(t *testing.T) {
 	if err := (Attest{Kind: AttestRegular, Daily: MustTariff("99.00"), Valid: plan.Period{Start: d("2024-01-01"), End: d("2024-12-31")}}).CheckAmounts(nil); err != nil {
 		t.Errorf("an empty table checks nothing: %v", err)
 	}
+	// Only the lowest and the maximum bound a tariff; an amount without a
+	// value is the table's problem (AmountTable.Validate), not the attest's.
+	others := AmountTable{
+		{Year: 2024, Kind: StandardMinimum, Value: MustTariff("30.00"), Source: "test"},
+		{Year: 2024, Kind: ExceptionalMinimum, Value: MustTariff("30.00"), Source: "test"},
+		{Year: 2024, Kind: ReductionPerChild, Value: MustTariff("1.00"), Source: "test"},
+		{Year: 2024, Kind: Maximum, Source: "no value"},
+		{Year: 2024, Kind: Lowest, Source: "no value"},
+	}
+	if err := attest(AttestLeefloon, "3.00", "2024-01-01", "2024-12-31", "").CheckAmounts(others); err != nil {
+		t.Errorf("other kinds do not bound the tariff: %v", err)
+	}
 	book := Seed004AttestBook(
 		attest(AttestRegular, "24.10", "2024-01-01", "2024-06-30", ""),
 		attest(AttestRegular, "40.00", "2024-07-01", "2024-12-31", ""),

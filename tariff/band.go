@@ -94,10 +94,9 @@ const MaxBandMinutes = 24*60 + 60
 // Validate reports every problem of the table: no thresholds for a group,
 // a group whose first band does not start at 1 minute or is flex (a day of
 // care in no band would be free), thresholds not ascending, not positive or
-// beyond MaxBandMinutes, unknown
-// bands, a band without a share, shares that drop as the band rises (equal
-// shares are allowed), negative shares, shares above MaxShare, and a band
-// with two shares.
+// beyond MaxBandMinutes, unknown bands, a band without a share, shares that
+// drop as the band rises (equal shares are allowed), negative shares,
+// shares above MaxShare, and a band with two shares.
 func (t BandTable) Validate() error {
 	var ps plan.Problems
 	for _, g := range []struct {

@@ -36,7 +36,7 @@ func NewDay(d plan.Date, loc *time.Location) Day {
 	if start.IsZero() {
 		return Day{Date: d}
 	}
-	return frame(d, start, end, end.Sub(start) == 24*time.Hour && sameOffset(start, end))
+	return frame(d, start, end, sameOffset(start, end))
 }
 
 // frame builds the Day from its midnights, with the 06:00–20:00 window;
@@ -52,10 +52,12 @@ func frame(d plan.Date, start, end time.Time, ordinary bool) Day {
 	return day
 }
 
-// ordinary reports whether the day has 24 hours and one UTC offset: no
-// daylight-saving switch, so clock times are midnight plus minutes.
+// ordinary reports whether the day has one UTC offset at both midnights: no
+// daylight-saving switch, so it has 24 hours (midnight to midnight is 24
+// hours plus the change of offset) and clock times are midnight plus
+// minutes.
 func (d Day) ordinary() bool {
-	return d.End.Sub(d.Start) == 24*time.Hour && sameOffset(d.Start, d.End)
+	return sameOffset(d.Start, d.End)
 }
 
 // Next returns the frame of the day after d: its start is d's end, so a
@@ -212,8 +214,8 @@ func (c Classifier) classifyDurations(d plan.Date, ths []Threshold, all, window 
 	// registratie van de aan- en afwezigheden (2025), p. 9 (band boundaries).
 	flex := loc.Flex || c.FlexWithoutPermission
 	res.Band = classify(ths, res.Minutes, flex)
-	if flexFrom := thresholdOf(ths, BandFlex); !flex && flexFrom > 0 && res.Minutes > flexFrom {
-		res.OverMinutes = res.Minutes - flexFrom
+	if flexFrom := thresholdOf(ths, BandFlex); !flex && flexFrom > 0 {
+		res.OverMinutes = max(0, res.Minutes-flexFrom)
 	}
 	res.Rule = plan.Rule{ID: bandRuleID(res.Band), Source: c.Table.Source}
 	return res

@@ -389,3 +389,35 @@ func FuzzAmountTable(f *testing.F) {
 		}
 	})
 }
+
+// Money.Times is count × m rounded to the cent half away from zero, exactly
+// as decimal computes it, or an error beyond ±MaxEuro; Add and Sub agree
+// with decimal within the bound.
+func FuzzMoneyTimes(f *testing.F) {
+	f.Add(int64(4269), int64(74), int8(-1))
+	f.Add(int64(-1250), int64(1), int8(0))
+	f.Add(int64(1), int64(1), int8(19))
+	f.Fuzz(func(t *testing.T, units, coef int64, exp int8) {
+		m := Money{u: units % (maxMoneyUnits + 1)}
+		count := fuzzDecimal(coef, exp, -6, 20)
+		got, err := m.Times(count)
+		want := roundCents(count.Mul(m.Decimal())).Shift(-2)
+		if want.Abs().GreaterThan(decimal.NewFromInt(MaxEuro)) {
+			if !errors.Is(err, CodeInvalidMoney) {
+				t.Fatalf("%s × %s = %v, %v; want an error", count, m, got, err)
+			}
+		} else if err != nil || !got.Decimal().Equal(want) {
+			t.Fatalf("%s × %s = %v, %v; want %s", count, m, got, err, want)
+		}
+		n := Money{u: coef % (maxMoneyUnits + 1)}
+		for _, op := range []struct {
+			got  func() (Money, error)
+			want decimal.Decimal
+		}{{func() (Money, error) { return m.Add(n) }, m.Decimal().Add(n.Decimal())}, {func() (Money, error) { return m.Sub(n) }, m.Decimal().Sub(n.Decimal())}} {
+			r, err := op.got()
+			if inRange := op.want.Abs().LessThanOrEqual(decimal.NewFromInt(MaxEuro)); inRange != (err == nil) || (err == nil && !r.Decimal().Equal(op.want)) {
+				t.Fatalf("%s ± %s = %v, %v; want %s", m, n, r, err, op.want)
+			}
+		}
+	})
+}

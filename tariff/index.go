@@ -21,10 +21,10 @@ func Index(t Tariff, index decimal.Decimal) (Tariff, error) {
 	if t.IsZero() {
 		return Tariff{}, fmt.Errorf("tariff: no tariff to index: %w", CodeNoTariff)
 	}
-	// A positive exponent is an index of 0 or at least 100 (checked without
+	// A positive exponent is an index of 0 or at least 10 (checked without
 	// rescaling, which would be costly for a huge exponent).
 	one := decimal.NewFromInt(1)
-	if (index.Exponent() > 1 && index.Sign() != 0) || index.GreaterThan(one) || index.LessThan(one.Neg()) {
+	if (index.Exponent() > 0 && index.Sign() != 0) || index.GreaterThan(one) || index.LessThan(one.Neg()) {
 		return Tariff{}, fmt.Errorf("tariff: an index of %s (beyond ±100 %%) is not a yearly health index: %w", index, plan.CodeInvalidValue)
 	}
 	res, err := NewTariff(t.Decimal().Mul(one.Add(index)).Round(2))
@@ -43,9 +43,6 @@ func SocialHalf(computed, standardMinimum Tariff) (Tariff, error) {
 	if computed.IsZero() || standardMinimum.IsZero() {
 		return Tariff{}, fmt.Errorf("tariff: the social-welfare half needs a computed tariff and a standard minimum: %w", CodeNoTariff)
 	}
-	half := Tariff{c: (computed.c + 1) / 2} // half a cent rounds up: half away from zero
-	if half.Cmp(standardMinimum) < 0 {
-		return standardMinimum, nil
-	}
-	return half, nil
+	half := (computed.c + 1) / 2 // half a cent rounds up: half away from zero
+	return Tariff{c: max(half, standardMinimum.c)}, nil
 }

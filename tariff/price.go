@@ -74,7 +74,7 @@ func Price(share decimal.Decimal, t Tariff) (Money, error) {
 const MaxShare = 10
 
 // shareInRange reports whether 0 ≤ x ≤ hi, for 0 < hi < 100. A decimal
-// with a positive exponent is zero or at least 100, so it is decided
+// with an exponent above 1 is zero or at least 100, so it is decided
 // without rescaling (a huge exponent would be costly to compare).
 func shareInRange(x decimal.Decimal, hi int64) bool {
 	if x.Sign() < 0 {
@@ -102,13 +102,12 @@ func mulShare(cents int64, share decimal.Decimal) Money {
 	return Money{u: 100 * c}
 }
 
-// divRoundHalfAway returns n/d rounded half away from zero, for d > 0.
+// divRoundHalfAway returns n/d rounded half away from zero, for n ≥ 0 and
+// d > 0 (a share is never negative, a tariff always positive).
 func divRoundHalfAway(n, d int64) int64 {
 	q, r := n/d, n%d
 	if 2*r >= d {
 		q++
-	} else if -2*r >= d {
-		q--
 	}
 	return q
 }

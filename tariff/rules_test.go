@@ -265,7 +265,55 @@ func TestMoneyBoundInclusive(t *testing.T) {
 	if m, err := centsChecked(MaxEuro * 100); err != nil || m != top {
 		t.Errorf("centsChecked(MaxEuro in cents) = %v, %v", m, err)
 	}
+	if m, err := centsChecked(-MaxEuro * 100); err != nil || m != bottom {
+		t.Errorf("centsChecked(-MaxEuro in cents) = %v, %v", m, err)
+	}
 	if _, err := centsChecked(-MaxEuro*100 - 1); err == nil {
 		t.Error("beyond the bound: error expected")
+	}
+}
+
+// Digits beyond an int64 never wrap into an amount; a product of exactly
+// MaxEuro is an amount, a unit more is not.
+func TestMoneyNoWrap(t *testing.T) {
+	for _, s := range []string{"18446744073709551616", "100000000000000000000", "9223372036854775808", "-18446744073709551616.0001", "10000000000000.00"} {
+		if m, err := ParseMoney(s); err == nil {
+			t.Errorf("ParseMoney(%q) = %s: digits beyond the bound must be an error", s, m)
+		}
+	}
+	if m, err := Cents(100).TimesInt(MaxEuro); err != nil || m.String() != "1000000000000.00" {
+		t.Errorf("MaxEuro × 1.00 = %v, %v", m, err)
+	}
+	if m, err := MustMoney("-1.00").TimesInt(MaxEuro); err != nil || m.String() != "-1000000000000.00" {
+		t.Errorf("MaxEuro × -1.00 = %v, %v", m, err)
+	}
+	if _, err := MustMoney("0.0001").TimesInt(MaxEuro*moneyScale + 1); err == nil {
+		t.Error("a unit beyond MaxEuro: error expected")
+	}
+	if m, err := Cents(0).TimesInt(-5); err != nil || !m.IsZero() {
+		t.Errorf("0 × -5 = %v, %v", m, err)
+	}
+}
+
+// Without a flex band there is nothing to be over: a long day at a
+// location without flex permission reports no over-minutes.
+func TestOverMinutesWithoutFlexBand(t *testing.T) {
+	tbl := StatutoryBands()
+	tbl.BabyToddler = []Threshold{{BandHalf, 1}, {BandFull, 300}}
+	long := []plan.Session{sess(bxl(2026, 3, 10, 6, 30), bxl(2026, 3, 10, 18, 0))}
+	got, err := Classifier{Table: tbl}.Classify(day("2026-03-10"), long, BabyToddler, Location{})
+	if err != nil || got.Band != BandFull || got.Minutes != 690 || got.OverMinutes != 0 {
+		t.Errorf("11h30 without a flex band: %+v, %v", got, err)
+	}
+	// With the statutory table the same day is 30 minutes over; exactly
+	// 11 hours is none over.
+	got, err = StatutoryClassifier().Classify(day("2026-03-10"), long, BabyToddler, Location{})
+	if err != nil || got.OverMinutes != 30 {
+		t.Errorf("11h30 statutory: %+v, %v", got, err)
+	}
+	eleven := []plan.Session{sess(bxl(2026, 3, 10, 6, 30), bxl(2026, 3, 10, 17, 30))}
+	got, err = StatutoryClassifier().Classify(day("2026-03-10"), eleven, BabyToddler, Location{})
+	if err != nil || got.Band != BandFull || got.OverMinutes != 0 {
+		t.Errorf("exactly 11h: %+v, %v", got, err)
 	}
 }
