@@ -130,24 +130,29 @@ func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, am
 	days := month.Days()
 	om := &OrganiserMonth{month: month, cal: cal, rules: rules, amounts: amounts,
 		frames: make([]dayFrame, days.Len()), costs: make([]dayCosts, days.Len())}
+	om.dayFrames()
 	closed := cal.ClosedDays(days)
 	k := 0
-	fr := tariff.NewDay(days.Start.AddDays(-1), nil)
 	for i := range om.frames {
-		fr = fr.Next()
-		f := dayFrame{date: fr.Date, start: fr.Start.UnixNano(), end: fr.End.UnixNano(), winStart: fr.WindowStart.UnixNano(), winEnd: fr.WindowEnd.UnixNano()}
-		_, off0 := fr.Start.Zone()
-		_, off1 := fr.End.Zone()
-		f.ordinary = fr.End.Sub(fr.Start) == 24*time.Hour && off0 == off1
-		for k < len(closed) && closed[k].Date.Before(fr.Date) {
+		f := &om.frames[i]
+		for k < len(closed) && closed[k].Date.Before(f.date) {
 			k++
 		}
-		if k < len(closed) && closed[k].Date == fr.Date {
+		if k < len(closed) && closed[k].Date == f.date {
 			f.closed = &closed[k]
 		}
-		om.frames[i] = f
-		for k := range costKinds {
-			if p := om.costOn(k, fr.Date); p.err != nil {
+	}
+	for k := range costKinds {
+		// A history of one price in force all month (the usual case) is
+		// looked up once.
+		if ps := om.prices(k); len(ps) == 1 && !ps[0].From.After(days.Start) {
+			for i := range om.costs {
+				om.costs[i].m[k] = ps[0].Amount
+			}
+			continue
+		}
+		for i := range om.costs {
+			if p := om.costOn(k, om.frames[i].date); p.err != nil {
 				om.costs[i].missing |= 1 << k
 			} else {
 				om.costs[i].m[k] = p.m
@@ -156,6 +161,39 @@ func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, am
 	}
 	om.admin = costOn(rules.AdminPerMonth, month.First())
 	return om
+}
+
+// dayFrames fills the days' bounds and windows in Brussels. A day of a
+// zone period ends 24 hours after it starts and its clock times are its
+// midnight plus minutes; only a day of a daylight-saving switch asks the
+// zone for its instants, so a month costs a few zone look-ups, not four a
+// day.
+func (om *OrganiserMonth) dayFrames() {
+	loc := plan.Brussels()
+	first := om.month.First()
+	y, m, d := first.Civil()
+	start := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	_, zoneEnd := start.ZoneBounds() // the next switch (zero: none)
+	for i := range om.frames {
+		date := first.AddDays(i)
+		f := &om.frames[i]
+		f.date = date
+		end := start.Add(24 * time.Hour)
+		if !zoneEnd.IsZero() && end.After(zoneEnd) {
+			// The switch falls within the day: ask the zone.
+			y, m, d := date.Civil()
+			end = time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+			f.start, f.end = start.UnixNano(), end.UnixNano()
+			f.winStart = time.Date(y, m, d, 6, 0, 0, 0, loc).UnixNano()
+			f.winEnd = time.Date(y, m, d, 20, 0, 0, 0, loc).UnixNano()
+			_, zoneEnd = end.ZoneBounds()
+		} else {
+			f.start, f.end = start.UnixNano(), end.UnixNano()
+			f.winStart, f.winEnd = f.start+int64(6*time.Hour), f.start+int64(20*time.Hour)
+			f.ordinary = true
+		}
+		start = end
+	}
 }
 
 // Month returns the month the value bills.

@@ -2,6 +2,7 @@ package tariff
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/shopspring/decimal"
@@ -108,19 +109,19 @@ func (t BandTable) Validate() error {
 		}
 		prevMin, prevShare := 0, decimal.Zero
 		for i, th := range g.ths {
-			f := fmt.Sprintf("%s[%d]", g.name, i)
+			f := lazyField{g.name, i}
 			share, ok := t.share(th.Band)
 			if th.Band == BandNone || !knownBand(th.Band) {
 				ok = false // no share to compare
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q cannot have a threshold", th.Band)})
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(), Message: fmt.Sprintf("band %q cannot have a threshold", th.Band)})
 			} else if !ok {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q has no share", th.Band)})
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(), Message: fmt.Sprintf("band %q has no share", th.Band)})
 			}
 			// Source: Opgroeien, Inhoudelijke en technische beschrijving van
 			// de registratie van de aan- en afwezigheden (2025), p. 9 — the
 			// bands follow one another as the minutes of care rise.
 			if th.FromMinutes <= prevMin {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("band %q starts at %d minutes, not above the previous %d", th.Band, th.FromMinutes, prevMin)})
 			}
 			// Every minute of care falls in a band: a first band from later
@@ -128,19 +129,19 @@ func (t BandTable) Validate() error {
 			// without flex permission), would make a day of care no band,
 			// and free.
 			if i == 0 && th.FromMinutes > 1 {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("the first band, %q, starts at %d minutes: care of 1 to %d minutes would fall in no band", th.Band, th.FromMinutes, th.FromMinutes-1)})
 			}
 			if i == 0 && th.Band == BandFlex {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: "the first band is flex: at a location without flex permission care would fall in no band"})
 			}
 			if th.FromMinutes > MaxBandMinutes {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("band %q starts at %d minutes, beyond the %d minutes of the longest day (25 hours)", th.Band, th.FromMinutes, MaxBandMinutes)})
 			}
 			if ok && share.Cmp(prevShare) < 0 {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("band %q costs %s of the tariff, less than the band below (%s)", th.Band, share, prevShare)})
 			}
 			if !ok {
@@ -150,17 +151,17 @@ func (t BandTable) Validate() error {
 		}
 	}
 	for i, s := range t.Shares {
-		f := fmt.Sprintf("shares[%d]", i)
+		f := lazyField{"shares", i}
 		if !knownBand(s.Band) || s.Band == BandNone {
-			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f, Message: fmt.Sprintf("band %q cannot have a share", s.Band)})
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(), Message: fmt.Sprintf("band %q cannot have a share", s.Band)})
 		}
 		if !shareInRange(s.Share, MaxShare) {
-			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f + ".share",
+			ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String() + ".share",
 				Message: fmt.Sprintf("share %s for band %q is not between 0 and %d", s.Share, s.Band, MaxShare)})
 		}
 		for j, o := range t.Shares[:i] {
 			if o.Band == s.Band {
-				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f,
+				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("band %q has a second share (also shares[%d])", s.Band, j)})
 			}
 		}
@@ -262,3 +263,11 @@ func (ts BandTables) For(d plan.Date) (BandTable, error) {
 	}
 	return ts[best], nil
 }
+
+// lazyField is a field path "name[i]", formatted only for a problem.
+type lazyField struct {
+	name string
+	i    int
+}
+
+func (f lazyField) String() string { return f.name + "[" + strconv.Itoa(f.i) + "]" }
