@@ -47,12 +47,12 @@ func TestDecodeExternal(t *testing.T) {
   ],
   "total": "318.49"
 }`, []problem{
-			{plan.CodeInvalidValue, "lines[0].kind", `line 4, column 32: "carre" is not a invoice.LineKind: it is one of "care", "unjustified", "late_notice", "notice_fee", "late_pickup", "waste_full", "waste_part", "hot_meal", "admin" or "transport"`},
+			{plan.CodeInvalidValue, "lines[0].kind", `line 4, column 32: "carre" is not a value of invoice.LineKind; the values are "care", "unjustified", "late_notice", "notice_fee", "late_pickup", "waste_full", "waste_part", "hot_meal", "admin" or "transport"`},
 			{CodeUnknownField, "lines[1].cnt", `line 5, column 46: unknown field "cnt" in invoice.ExternalLine (did you mean "count"?); its fields are child, kind, band, group, basis, count, unit_price, amount`},
 			{CodeWrongType, "lines[1].amount", `line 5, column 91: a string (amount) is expected here, not a number`},
 			{plan.CodeMissing, "lines[1].count", `line 5, column 5: invoice.ExternalLine needs field "count"`},
-			{plan.CodeInvalidValue, "lines[2].band", `line 6, column 31: "whole" is not a tariff.Band: it is one of "none", "third", "half", "full" or "flex"`},
-			{plan.CodeInvalidValue, "lines[2].group", `line 6, column 49: "toddler" is not a tariff.AgeGroup: it is one of "baby_toddler" or "school_age"`},
+			{plan.CodeInvalidValue, "lines[2].band", `line 6, column 31: "whole" is not a value of tariff.Band; the values are "none", "third", "half", "full" or "flex"`},
+			{plan.CodeInvalidValue, "lines[2].group", `line 6, column 49: "toddler" is not a value of tariff.AgeGroup; the values are "baby_toddler" or "school_age"`},
 			{CodeWrongType, "lines[2].count", `line 6, column 69: a string (decimal) is expected here, not a number`}}},
 		{"amounts are decimal strings", `{"total":"1e3","lines":[{"kind":"admin","count":"1.","unit_price":"3,50","amount":"-0.00001"}]}`, []problem{
 			{tariff.CodeInvalidMoney, "total", `line 1, column 10: "1e3" is not an amount in euro, a decimal string with at most 13 digits and 4 decimals, "24.10" (a JSON number is refused)`},

@@ -333,7 +333,7 @@ func (d *decoder) stringValue(v reflect.Value, ti *typeInfo) {
 		return
 	}
 	if ti.enum != nil && !slices.Contains(ti.enum, string(b)) {
-		d.problem(plan.CodeInvalidValue, d.fieldPath(), start, fmt.Sprintf("%s is not a %s: it is one of %s", strconv.Quote(string(b)), ti.t, quoteList(ti.enum)))
+		d.problem(plan.CodeInvalidValue, d.fieldPath(), start, fmt.Sprintf("%s is not a value of %s; the values are %s", strconv.Quote(string(b)), ti.t, quoteList(ti.enum)))
 		return
 	}
 	v.SetString(string(b))

@@ -111,7 +111,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"out of range", `{"inner":{"a":"","n":128},"u":-1}`, []want{
 			{plan.CodeOutOfRange, "inner.n", "line 1, column 22: 128 is out of range for int8"},
 			{plan.CodeOutOfRange, "u", "line 1, column 31: -1 is out of range for uint16"}}},
-		{"enum", `{"color":"carre"}`, []want{{plan.CodeInvalidValue, "color", `line 1, column 10: "carre" is not a strictjson.color: it is one of "red" or "green"`}}},
+		{"enum", `{"color":"carre"}`, []want{{plan.CodeInvalidValue, "color", `line 1, column 10: "carre" is not a value of strictjson.color; the values are "red" or "green"`}}},
 		{"format and parser", `{"year":"25","list":[{"a":""},{"a":"","n":1},{"year":"0000"}]}`, []want{
 			{plan.CodeInvalidDate, "year", `line 1, column 9: "25" is not a year of four digits`},
 			{CodeUnknownField, "list[2].year", `line 1, column 47: unknown field "year" in strictjson.inner; its fields are a, n`},
