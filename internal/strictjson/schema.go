@@ -127,7 +127,7 @@ type generator struct {
 // on first use), the schema itself otherwise.
 func (g *generator) schemaOf(t reflect.Type) (*node, error) {
 	ti := g.types.info(t)
-	named := t.Name() != "" && ti.shape != shapePointer
+	named := t.PkgPath() != "" && t.Name() != "" && ti.shape != shapePointer
 	if named {
 		name := t.String()
 		ref := &node{Ref: "#/$defs/" + name}
