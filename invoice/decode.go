@@ -86,25 +86,39 @@ const (
 	patternTariff  = `^([0-9]{1,4}(\.[0-9]{1,2})?)?$`
 )
 
-// formats are the text formats of the leaf types of cases and external
+// leafFormat returns the text format of a leaf type of cases and external
 // invoices.
-func formats() map[reflect.Type]strictjson.Format {
-	return map[reflect.Type]strictjson.Format{
-		reflect.TypeFor[plan.Date](): {Name: "date", Pattern: patternDate, Code: plan.CodeInvalidDate, Match: matchDate,
-			Description: `a date "YYYY-MM-DD" ("" for no date)`},
-		reflect.TypeFor[plan.Month](): {Name: "month", Pattern: patternMonth, Code: plan.CodeInvalidMonth, Match: matchMonth,
-			Description: `a month "YYYY-MM" ("" for no month)`},
-		reflect.TypeFor[plan.Clock](): {Name: "clock time", Pattern: patternClock, Code: plan.CodeInvalidClock, Match: matchClock,
-			Description: `a clock time "HH:MM", 00:00 to 24:00`},
-		reflect.TypeFor[time.Time](): {Name: "instant", Pattern: patternInstant, Code: plan.CodeInvalidValue, Match: matchInstant,
-			Description: `an instant in RFC 3339 with its offset, "2025-05-26T17:52:00+02:00"`},
-		reflect.TypeFor[decimal.Decimal](): {Name: "decimal", Pattern: patternDecimal, Code: plan.CodeInvalidValue, Match: matchDecimal,
-			Description: `a decimal string with a point, "8" or "10.7" (no exponent; a JSON number is refused)`},
-		reflect.TypeFor[tariff.Money](): {Name: "amount", Pattern: patternMoney, Code: tariff.CodeInvalidMoney, Match: matchMoney,
-			Description: `an amount in euro, a decimal string with at most 13 digits and 4 decimals, "24.10" (a JSON number is refused)`},
-		reflect.TypeFor[tariff.Tariff](): {Name: "tariff", Pattern: patternTariff, Code: tariff.CodeInvalidTariff, Match: matchTariff,
-			Description: `a daily tariff in euro, at most 4 digits and 2 decimals, "24.10" ("" for none)`},
+func leafFormat(t reflect.Type) (strictjson.Format, bool) {
+	switch t {
+	case reflect.TypeFor[plan.Date]():
+		return strictjson.Format{Name: "date", Pattern: patternDate, Code: plan.CodeInvalidDate, Match: matchDate,
+			Description: `a date "YYYY-MM-DD" ("" for no date)`}, true
+	case reflect.TypeFor[plan.Month]():
+		return strictjson.Format{Name: "month", Pattern: patternMonth, Code: plan.CodeInvalidMonth, Match: matchMonth,
+			Description: `a month "YYYY-MM" ("" for no month)`}, true
+	case reflect.TypeFor[plan.Clock]():
+		return strictjson.Format{Name: "clock time", Pattern: patternClock, Code: plan.CodeInvalidClock, Match: matchClock,
+			Description: `a clock time "HH:MM", 00:00 to 24:00`}, true
+	case reflect.TypeFor[time.Time]():
+		return strictjson.Format{Name: "instant", Pattern: patternInstant, Code: plan.CodeInvalidValue, Match: matchInstant,
+			Description: `an instant in RFC 3339 with its offset, "2025-05-26T17:52:00+02:00"`}, true
+	case reflect.TypeFor[decimal.Decimal]():
+		return strictjson.Format{Name: "decimal", Pattern: patternDecimal, Code: plan.CodeInvalidValue, Match: matchDecimal,
+			Description: `a decimal string with a point, "8" or "10.7" (no exponent; a JSON number is refused)`}, true
+	case reflect.TypeFor[tariff.Money]():
+		return strictjson.Format{Name: "amount", Pattern: patternMoney, Code: tariff.CodeInvalidMoney, Match: matchMoney,
+			Description: `an amount in euro, a decimal string with at most 13 digits and 4 decimals, "24.10" (a JSON number is refused)`}, true
+	case reflect.TypeFor[tariff.Tariff]():
+		return strictjson.Format{Name: "tariff", Pattern: patternTariff, Code: tariff.CodeInvalidTariff, Match: matchTariff,
+			Description: `a daily tariff in euro, at most 4 digits and 2 decimals, "24.10" ("" for none)`}, true
 	}
+	return strictjson.Format{}, false
+}
+
+// leafTypes are the types leafFormat knows.
+func leafTypes() []reflect.Type {
+	return []reflect.Type{reflect.TypeFor[plan.Date](), reflect.TypeFor[plan.Month](), reflect.TypeFor[plan.Clock](), reflect.TypeFor[time.Time](),
+		reflect.TypeFor[decimal.Decimal](), reflect.TypeFor[tariff.Money](), reflect.TypeFor[tariff.Tariff]()}
 }
 
 // values lists constants as strings.
@@ -116,47 +130,61 @@ func values[T ~string](vs ...T) []string {
 	return out
 }
 
+// enumValues returns the constants of every enumerated type of cases and
+// external invoices: each kind, band, group and other named value.
+func enumValues(t reflect.Type) []string {
+	switch t {
+	case reflect.TypeFor[plan.Kind]():
+		return values(plan.KindRegular, plan.KindTemporary, plan.KindAfterSchool, plan.KindHolidayCare)
+	case reflect.TypeFor[plan.Party]():
+		return values(plan.Family, plan.Organiser)
+	case reflect.TypeFor[plan.Exemption]():
+		return values(plan.NoExemption, plan.ExemptSeriousFault, plan.ExemptDetrimentalChange, plan.ExemptForceMajeure, plan.ExemptPermitWithdrawn, plan.ExemptCaregiverPregnancy)
+	case reflect.TypeFor[plan.FeeBasis]():
+		return values(plan.FeeOnShortfall, plan.FeeOnFullTerm)
+	case reflect.TypeFor[plan.DayCounting]():
+		return values(plan.CalendarDays, plan.WorkingDays)
+	case reflect.TypeFor[tariff.AttestKind]():
+		return values(tariff.AttestRegular, tariff.AttestFosterChild, tariff.AttestFallenIncome, tariff.AttestLeefloon,
+			tariff.AttestSocialHalf, tariff.AttestStandardMin, tariff.AttestLowest, tariff.AttestMaximum)
+	case reflect.TypeFor[tariff.Band]():
+		return values(tariff.BandNone, tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex)
+	case reflect.TypeFor[tariff.AmountKind]():
+		return values(tariff.StandardMinimum, tariff.Lowest, tariff.Maximum)
+	case reflect.TypeFor[tariff.AgeGroup]():
+		return values(tariff.BabyToddler, tariff.SchoolAge)
+	case reflect.TypeFor[tariff.Basis]():
+		return values(tariff.BasisAttest, tariff.BasisConnect, tariff.BasisMaximum)
+	case reflect.TypeFor[absence.Proration]():
+		return values(absence.ProrateMonths, absence.ProrateDays)
+	case reflect.TypeFor[absence.Rounding]():
+		return values(absence.RoundDown, absence.RoundUp, absence.RoundNearest, absence.RoundHalfUp, absence.RoundNone)
+	case reflect.TypeFor[absence.AbsenceLength]():
+		return values(absence.LengthAcrossUnreserved, absence.LengthCalendar)
+	case reflect.TypeFor[LineKind]():
+		return values(LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
+			LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport)
+	}
+	return nil
+}
+
 // caseSpec is what DecodeCase checks beyond the Go types: the formats and
 // the constants of every enumerated type of the case.
 func caseSpec() *strictjson.Spec {
-	return &strictjson.Spec{
-		Formats: formats(),
-		Enums: map[reflect.Type][]string{
-			reflect.TypeFor[plan.Kind]():        values(plan.KindRegular, plan.KindTemporary, plan.KindAfterSchool, plan.KindHolidayCare),
-			reflect.TypeFor[plan.Party]():       values(plan.Family, plan.Organiser),
-			reflect.TypeFor[plan.Exemption]():   values(plan.NoExemption, plan.ExemptSeriousFault, plan.ExemptDetrimentalChange, plan.ExemptForceMajeure, plan.ExemptPermitWithdrawn, plan.ExemptCaregiverPregnancy),
-			reflect.TypeFor[plan.FeeBasis]():    values(plan.FeeOnShortfall, plan.FeeOnFullTerm),
-			reflect.TypeFor[plan.DayCounting](): values(plan.CalendarDays, plan.WorkingDays),
-			reflect.TypeFor[tariff.AttestKind](): values(tariff.AttestRegular, tariff.AttestFosterChild, tariff.AttestFallenIncome, tariff.AttestLeefloon,
-				tariff.AttestSocialHalf, tariff.AttestStandardMin, tariff.AttestLowest, tariff.AttestMaximum),
-			reflect.TypeFor[tariff.Band]():           bandValues(),
-			reflect.TypeFor[tariff.AmountKind]():     values(tariff.StandardMinimum, tariff.Lowest, tariff.Maximum),
-			reflect.TypeFor[absence.Proration]():     values(absence.ProrateMonths, absence.ProrateDays),
-			reflect.TypeFor[absence.Rounding]():      values(absence.RoundDown, absence.RoundUp, absence.RoundNearest, absence.RoundHalfUp, absence.RoundNone),
-			reflect.TypeFor[absence.AbsenceLength](): values(absence.LengthAcrossUnreserved, absence.LengthCalendar),
-		},
-		TrimPrefixes: []string{"plan", "tariff", "absence", "invoice"},
-	}
+	return &strictjson.Spec{Format: leafFormat, Enum: enumValues, TrimPrefixes: []string{"plan", "tariff", "absence", "invoice"}}
 }
 
-func bandValues() []string {
-	return values(tariff.BandNone, tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex)
-}
-
-// externalSpec is what DecodeExternal checks beyond the Go types.
+// externalSpec is what DecodeExternal checks beyond the Go types; a line
+// needs its kind, count, unit price and amount.
 func externalSpec() *strictjson.Spec {
-	return &strictjson.Spec{
-		Formats: formats(),
-		Enums: map[reflect.Type][]string{
-			reflect.TypeFor[LineKind](): values(LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
-				LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport),
-			reflect.TypeFor[tariff.Band]():     bandValues(),
-			reflect.TypeFor[tariff.AgeGroup](): values(tariff.BabyToddler, tariff.SchoolAge),
-			reflect.TypeFor[tariff.Basis]():    values(tariff.BasisAttest, tariff.BasisConnect, tariff.BasisMaximum),
-		},
-		Required:     map[reflect.Type][]string{reflect.TypeFor[ExternalLine](): {"kind", "count", "unit_price", "amount"}},
-		TrimPrefixes: []string{"plan", "tariff", "invoice"},
+	return &strictjson.Spec{Format: leafFormat, Enum: enumValues, Required: externalRequired, TrimPrefixes: []string{"plan", "tariff", "invoice"}}
+}
+
+func externalRequired(t reflect.Type) []string {
+	if t == reflect.TypeFor[ExternalLine]() {
+		return []string{"kind", "count", "unit_price", "amount"}
 	}
+	return nil
 }
 
 // The matchers accept exactly what the patterns above match (a test checks

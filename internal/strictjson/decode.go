@@ -196,7 +196,7 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) {
 			v.Set(reflect.New(ti.elem))
 		}
 		d.depth-- // a pointer adds no JSON nesting
-		d.value(v.Elem(), d.types.info(ti.elem))
+		d.value(v.Elem(), d.types.elemOf(ti))
 		d.depth++
 	case shapeStruct:
 		d.object(v, ti)
@@ -461,7 +461,7 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) {
 			seen[i] = int32(keyAt + 1)
 			f := &ti.fields[i]
 			d.push(f.name)
-			d.value(f.of(v), d.types.info(f.t))
+			d.value(f.of(v), d.types.fieldOf(f))
 			d.pop()
 		}
 	})
@@ -543,7 +543,7 @@ func (d *decoder) mapValue(v reflect.Value, ti *typeInfo) {
 	d.pos++
 	m := reflect.MakeMap(ti.t)
 	v.Set(m)
-	elem := d.types.info(ti.elem)
+	elem := d.types.elemOf(ti)
 	firstAt := map[string]int{}
 	d.members(func(keyAt int, key []byte) {
 		k := string(key)
@@ -623,7 +623,7 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) {
 		return
 	}
 	d.pos++
-	elem := d.types.info(ti.elem)
+	elem := d.types.elemOf(ti)
 	v.Set(reflect.MakeSlice(ti.t, 0, 0))
 	n := 0
 	d.ws()

@@ -66,10 +66,25 @@ type doc struct {
 
 func testSpec() *Spec {
 	return &Spec{
-		Formats: map[reflect.Type]Format{reflect.TypeFor[year](): {Name: "year", Pattern: "^[0-9]{4}$", Description: "a year of four digits",
-			Code: plan.CodeInvalidDate, Match: func(b []byte) bool { return len(b) == 4 && strings.Trim(string(b), "0123456789") == "" }}},
-		Enums:        map[reflect.Type][]string{reflect.TypeFor[color](): {"red", "green"}},
-		Required:     map[reflect.Type][]string{reflect.TypeFor[inner](): {"a"}},
+		Format: func(t reflect.Type) (Format, bool) {
+			if t != reflect.TypeFor[year]() {
+				return Format{}, false
+			}
+			return Format{Name: "year", Pattern: "^[0-9]{4}$", Description: "a year of four digits",
+				Code: plan.CodeInvalidDate, Match: func(b []byte) bool { return len(b) == 4 && strings.Trim(string(b), "0123456789") == "" }}, true
+		},
+		Enum: func(t reflect.Type) []string {
+			if t == reflect.TypeFor[color]() {
+				return []string{"red", "green"}
+			}
+			return nil
+		},
+		Required: func(t reflect.Type) []string {
+			if t == reflect.TypeFor[inner]() {
+				return []string{"a"}
+			}
+			return nil
+		},
 		TrimPrefixes: []string{"test"},
 	}
 }

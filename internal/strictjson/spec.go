@@ -31,20 +31,43 @@ const MaxProblems = 1000
 const maxDepth = 10000
 
 // Spec says what the decoder checks beyond the shape of the Go type, and
-// what the schema generated from it says. The decoder only reads it.
+// what the schema generated from it says. Its functions are asked once per
+// type and decoding; a nil function answers nothing.
 type Spec struct {
-	// Formats are the text formats of leaf types: a JSON value of such a
+	// Format returns the text format of a leaf type: a JSON value of such a
 	// type must be a string that the format matches, which the type's
 	// UnmarshalText then decodes.
-	Formats map[reflect.Type]Format
-	// Enums are the values allowed for named string types.
-	Enums map[reflect.Type][]string
-	// Required lists, per struct type, the JSON names of fields that must be
-	// present.
-	Required map[reflect.Type][]string
+	Format func(reflect.Type) (Format, bool)
+	// Enum returns the values allowed for a named string type, or nil when
+	// any string is.
+	Enum func(reflect.Type) []string
+	// Required returns, for a struct type, the JSON names of the fields that
+	// must be present.
+	Required func(reflect.Type) []string
 	// TrimPrefixes are package prefixes ("plan") to drop from the messages
 	// of the values' own errors ("plan: date …" reads "date …").
 	TrimPrefixes []string
+}
+
+func (s *Spec) format(t reflect.Type) (Format, bool) {
+	if s.Format == nil {
+		return Format{}, false
+	}
+	return s.Format(t)
+}
+
+func (s *Spec) enum(t reflect.Type) []string {
+	if s.Enum == nil {
+		return nil
+	}
+	return s.Enum(t)
+}
+
+func (s *Spec) required(t reflect.Type) []string {
+	if s.Required == nil {
+		return nil
+	}
+	return s.Required(t)
 }
 
 // Format is the text format of a leaf type.

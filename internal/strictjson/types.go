@@ -28,13 +28,16 @@ const (
 type typeInfo struct {
 	t      reflect.Type
 	shape  shape
-	format *Format
+	format *Format // &formatValue when the type has a format
 	enum   []string
 	fields []field // structs
 	// required are indices into fields.
 	required []int
 	elem     reflect.Type // pointers, slices, maps
+	elemInfo *typeInfo    // elem's, once asked
 	bits     int          // integers
+	// formatValue holds the format in the typeInfo itself.
+	formatValue Format
 }
 
 // field is one JSON field of a struct: field index of the struct, or, for
@@ -44,6 +47,7 @@ type field struct {
 	index    int
 	promoted []int
 	t        reflect.Type
+	info     *typeInfo // t's, once asked
 }
 
 // of returns the field in struct value v.
@@ -54,10 +58,27 @@ func (f *field) of(v reflect.Value) reflect.Value {
 	return v.Field(f.index)
 }
 
+// elemOf returns the typeInfo of ti's element type.
+func (ts *types) elemOf(ti *typeInfo) *typeInfo {
+	if ti.elemInfo == nil {
+		ti.elemInfo = ts.info(ti.elem)
+	}
+	return ti.elemInfo
+}
+
+// fieldOf returns the typeInfo of a field's type.
+func (ts *types) fieldOf(f *field) *typeInfo {
+	if f.info == nil {
+		f.info = ts.info(f.t)
+	}
+	return f.info
+}
+
 // types builds typeInfos, once per type and decoding.
 type types struct {
 	spec *Spec
 	m    map[reflect.Type]*typeInfo
+	slab []typeInfo // typeInfos are taken from it, 16 at a time
 }
 
 func (ts *types) info(t reflect.Type) *typeInfo {
@@ -65,23 +86,28 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 	if ti, ok := ts.m[t]; ok {
 		return ti
 	}
-	ti := &typeInfo{t: t}
+	if len(ts.slab) == cap(ts.slab) {
+		ts.slab = make([]typeInfo, 0, 16)
+	}
+	ts.slab = append(ts.slab, typeInfo{t: t})
+	ti := &ts.slab[len(ts.slab)-1]
 	ts.m[t] = ti
-	if f, ok := ts.spec.Formats[t]; ok {
-		ti.shape, ti.format = shapeText, &f
-		if !reflect.PointerTo(t).Implements(textUnmarshaler) {
-			ti.shape = shapeUnsupported
-		}
+	pt := reflect.PointerTo(t)
+	if f, ok := ts.spec.format(t); ok {
+		// The decoder asserts encoding.TextUnmarshaler when it decodes.
+		ti.formatValue = f
+		ti.shape, ti.format = shapeText, &ti.formatValue
 		return ti
 	}
-	pt := reflect.PointerTo(t)
-	switch {
-	case pt.Implements(reflect.TypeFor[json.Unmarshaler]()):
-		ti.shape = shapeJSON
-		return ti
-	case pt.Implements(textUnmarshaler):
-		ti.shape = shapeText
-		return ti
+	if pt.NumMethod() > 0 {
+		switch {
+		case pt.Implements(reflect.TypeFor[json.Unmarshaler]()):
+			ti.shape = shapeJSON
+			return ti
+		case pt.Implements(textUnmarshaler):
+			ti.shape = shapeText
+			return ti
+		}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -89,7 +115,7 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 	case reflect.Struct:
 		ti.shape = shapeStruct
 		ti.fields = structFields(t, nil)
-		for _, name := range ts.spec.Required[t] {
+		for _, name := range ts.spec.required(t) {
 			for i, f := range ti.fields {
 				if f.name == name {
 					ti.required = append(ti.required, i)
@@ -102,12 +128,12 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 		}
 		ti.shape, ti.elem = shapeSlice, t.Elem()
 	case reflect.Map:
-		if t.Key().Kind() == reflect.String && !reflect.PointerTo(t.Key()).Implements(textUnmarshaler) && ts.spec.Enums[t.Key()] == nil {
+		if t.Key().Kind() == reflect.String && !reflect.PointerTo(t.Key()).Implements(textUnmarshaler) && ts.spec.enum(t.Key()) == nil {
 			ti.shape, ti.elem = shapeMap, t.Elem()
 		}
 	case reflect.String:
 		ti.shape = shapeString
-		ti.enum = ts.spec.Enums[t]
+		ti.enum = ts.spec.enum(t)
 	case reflect.Bool:
 		ti.shape = shapeBool
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
