@@ -400,6 +400,8 @@ func (v *verifier) header() {
 		v.add(d)
 	}
 	header := plan.Rule{ID: "invoice.header", Source: srcHeader}
+	// Source: the case — the invoice of this family and month, with its
+	// number; seed 004 §3.6 — due "1 maand na opmaak factuur".
 	check("number", v.inv.Number, v.ext.Number, header)
 	check("family", v.inv.Family.ID, v.ext.Family, header)
 	check("month", v.inv.Month.String(), v.ext.Month.String(), header)
@@ -540,6 +542,9 @@ func (v *verifier) lines() {
 // check judges one external line's amount against its own count and unit
 // price, under the options.
 func (v *verifier) check(l ExternalLine) lineCheck {
+	// Source: seed 004 §3.6 — each cost with its count and amount; the
+	// amount is count × unit price rounded once, to the cent, half away from
+	// zero (tariff.Money.Times).
 	exact, err := l.UnitPrice.Times(l.Count)
 	if err != nil {
 		return lineCheck{arithmetic: true}
@@ -801,6 +806,8 @@ func (v *verifier) total() {
 	for _, l := range v.ext.Lines {
 		lines.add(l.Amount)
 	}
+	// Source: seed 004 §3.6 — the invoice's total is the sum of its lines,
+	// never rounded again; an invoice without one is not complete.
 	want := v.inv.Total
 	rule := ruleTotal()
 	if v.ext.Total == nil {
