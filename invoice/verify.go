@@ -362,7 +362,6 @@ type lineCheck struct {
 	tolerated   string        // the convention that accepted it, when not exact
 	unitRounded bool          // matched at its unit price rounded to the cent (PerDay)
 	k           key
-	g           *group // the computed group it matched
 }
 
 type verifier struct {

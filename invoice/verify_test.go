@@ -373,3 +373,35 @@ func TestDifferencesText(t *testing.T) {
 		t.Error(s)
 	}
 }
+
+// Verify and the decoders share nothing: the same answers from many
+// goroutines at once (run with -race).
+func TestVerifyConcurrent(t *testing.T) {
+	inv := mustBuild(t, "late_pickup")
+	x := ExternalOf(inv)
+	x.Lines = x.Lines[1:]
+	b, _ := json.Marshal(x)
+	want := Verify(inv, x)
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			for range 20 {
+				got, err := DecodeExternalBytes(b)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if diff := cmp.Diff(want, Verify(inv, got)); diff != "" {
+					errs <- diff
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
