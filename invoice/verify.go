@@ -28,8 +28,8 @@ type External struct {
 // ExternalLine is one line of an external invoice. Child is empty for a
 // family line (administration); Band and Group are those of a care line,
 // empty on the others; Basis, why the care line's tariff applies, may be
-// left out, and is then taken from the computed line of the same child,
-// kind, band, group and unit price (when there is exactly one).
+// left out: the lines of that child, kind, band, group and unit price are
+// then compared without basis, on both sides.
 type ExternalLine struct {
 	Child     string          `json:"child,omitempty"`
 	Kind      LineKind        `json:"kind"`
@@ -308,8 +308,8 @@ type key struct {
 	unit  tariff.Money
 }
 
-// line is a line without its basis: the external lines that state no
-// basis are matched on it.
+// withoutBasis is the key without its basis: the lines of a key that an
+// external line states no basis for are matched on it.
 func (k key) withoutBasis() key { k.basis = ""; return k }
 
 // sameLine is the key without unit price or basis: a line at another price.
@@ -416,35 +416,39 @@ func computedKey(l Line) key {
 }
 
 func (v *verifier) lines() {
+	// The keys whose basis is left out by some external line: on them,
+	// basis is compared on neither side (an attest and a connected attest
+	// at the same price are then one line).
+	noBasis := map[key]bool{}
+	for _, l := range v.ext.Lines {
+		if k := externalKey(l); k.basis == "" {
+			noBasis[k] = true
+			if v.opt.Rounding == PerDay {
+				k.unit = k.unit.Round()
+				noBasis[k] = true
+			}
+		}
+	}
+	keyOf := func(k key) key {
+		if noBasis[k.withoutBasis()] {
+			return k.withoutBasis()
+		}
+		return k
+	}
 	// The computed lines by key, in order.
 	var comp []*group
 	byKey := map[key]*group{}
-	bases := map[key][]tariff.Basis{} // the bases of each key without basis
 	for i, l := range v.inv.Lines {
-		k := computedKey(l)
+		k := keyOf(computedKey(l))
 		g, ok := byKey[k]
 		if !ok {
 			g = &group{k: k}
 			byKey[k] = g
 			comp = append(comp, g)
-			kb := k.withoutBasis()
-			if !slices.Contains(bases[kb], k.basis) {
-				bases[kb] = append(bases[kb], k.basis)
-			}
 		}
 		g.idx = append(g.idx, i)
 		g.count = g.count.Add(l.Count)
 		g.amount.add(l.Amount)
-	}
-	// resolve returns the key an external line is matched on: a basis left
-	// out is the computed lines' only basis for that key.
-	resolve := func(k key) key {
-		if k.basis == "" {
-			if bs := bases[k]; len(bs) == 1 {
-				k.basis = bs[0]
-			}
-		}
-		return k
 	}
 
 	// Each external line: its arithmetic, and the key it matches.
@@ -453,13 +457,13 @@ func (v *verifier) lines() {
 	extByKey := map[key]*group{}
 	for i, l := range v.ext.Lines {
 		c := v.check(l)
-		c.k = resolve(externalKey(l))
+		c.k = keyOf(externalKey(l))
 		if _, ok := byKey[c.k]; !ok && v.opt.Rounding == PerDay {
 			// Source: VerifyOptions.PerDay — a day price rounded to the cent
 			// is the computed unit price.
 			rounded := externalKey(l)
 			rounded.unit = l.UnitPrice.Round()
-			rounded = resolve(rounded)
+			rounded = keyOf(rounded)
 			if perDay, err := l.UnitPrice.Round().Times(l.Count); err == nil && perDay == l.Amount && rounded.unit != l.UnitPrice && byKey[rounded] != nil {
 				c.k, c.unitRounded, c.arithmetic, c.tolerated = rounded, true, false, "per-day rounding"
 			}

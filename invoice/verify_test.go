@@ -405,3 +405,44 @@ func TestVerifyConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// The basis of a care line's tariff (tariff.Basis) is compared where the
+// external invoice states it; a line that leaves it out is compared with
+// the computed lines of every basis at that price (an attest and the next
+// one connected to it, at the same tariff, are one line then).
+func TestVerifyBasis(t *testing.T) {
+	care := func(basis string, n int64) Line {
+		amount, _ := tariff.MustMoney("24.10").TimesInt(n)
+		return Line{Child: "K", Kind: LineCare, Band: "full", Group: "baby_toddler", Basis: basis, Count: decimal.NewFromInt(n),
+			UnitPrice: tariff.MustMoney("24.10"), Amount: amount, Rule: plan.Rule{ID: "invoice.care", Source: "seed 004 §3.3"}}
+	}
+	inv := Invoice{Number: "N", Family: Family{ID: "F"}, Month: plan.MustMonth(2025, 3), DueDate: plan.MustParseDate("2025-05-03"),
+		Lines: []Line{care("attest", 8), care("connect", 5)}, Total: tariff.MustMoney("313.30")}
+	for _, tc := range []struct {
+		name   string
+		mutate func(x *External)
+		want   []diffKey
+	}{
+		{"as computed", func(x *External) {}, nil},
+		{"one line without basis", func(x *External) {
+			x.Lines = []ExternalLine{x.Lines[0]}
+			x.Lines[0].Basis, x.Lines[0].Count, x.Lines[0].Amount = "", decimal.NewFromInt(13), tariff.MustMoney("313.30")
+		}, nil},
+		{"one line without basis, a day short", func(x *External) {
+			x.Lines = []ExternalLine{x.Lines[0]}
+			x.Lines[0].Basis, x.Lines[0].Count, x.Lines[0].Amount = "", decimal.NewFromInt(12), tariff.MustMoney("289.20")
+			retotal(x)
+		}, []diffKey{{DiffCount, "count", []int{0}, []int{0, 1}}, {What: DiffTotal, Field: "total"}}},
+		{"the maximum instead of a connected attest", func(x *External) { x.Lines[1].Basis = tariff.BasisMaximum },
+			[]diffKey{{DiffBasis, "basis", []int{1}, []int{1}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := ExternalOf(inv)
+			tc.mutate(&x)
+			ds := Verify(inv, x)
+			if diff := cmp.Diff(tc.want, keys(ds)); diff != "" {
+				t.Errorf("(-want +got):\n%s\n%s", diff, DifferencesText(ds))
+			}
+		})
+	}
+}
