@@ -31,7 +31,7 @@ func Decode(data []byte, v any, spec *Spec) error {
 	if spec == nil {
 		spec = &Spec{}
 	}
-	d := &decoder{data: data, spec: spec, types: types{spec: spec, m: make(map[reflect.Type]*typeInfo, 64)}}
+	d := &decoder{data: data, spec: spec, types: types{spec: spec, m: make(map[reflect.Type]*typeInfo)}}
 	d.ws()
 	if d.pos >= len(d.data) {
 		d.syntax("no JSON value: the input is empty")

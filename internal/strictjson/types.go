@@ -78,7 +78,7 @@ func (ts *types) fieldOf(f *field) *typeInfo {
 type types struct {
 	spec *Spec
 	m    map[reflect.Type]*typeInfo
-	slab []typeInfo // typeInfos are taken from it, 16 at a time
+	slab []typeInfo // typeInfos are taken from it, a few at a time
 }
 
 func (ts *types) info(t reflect.Type) *typeInfo {
@@ -87,7 +87,7 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 		return ti
 	}
 	if len(ts.slab) == cap(ts.slab) {
-		ts.slab = make([]typeInfo, 0, 16)
+		ts.slab = make([]typeInfo, 0, min(4+2*len(ts.m), 32))
 	}
 	ts.slab = append(ts.slab, typeInfo{t: t})
 	ti := &ts.slab[len(ts.slab)-1]
