@@ -621,20 +621,31 @@ func (v *verifier) compare(cg, xg *group, emit func(Difference)) {
 	// twice. Later copies are the repeats.
 	var dups [][2]int
 	if count.GreaterThan(cg.count) && len(lines) >= 2 {
+		first := make(map[lineSig]int, len(lines)) // the first line of each content
+		for k, i := range lines {
+			if s := sigOf(v.ext.Lines[i]); first[s] == 0 {
+				first[s] = k + 1
+			}
+		}
+		removed := make([]bool, len(lines))
 		for j := len(lines) - 1; j >= 1 && count.GreaterThan(cg.count); j-- {
 			lj := v.ext.Lines[lines[j]]
 			if lj.Count.Sign() <= 0 || count.Sub(lj.Count).LessThan(cg.count) {
 				continue
 			}
-			for i := 0; i < j; i++ {
-				if sameExternal(v.ext.Lines[lines[i]], lj) {
-					dups = append(dups, [2]int{lines[j], lines[i]})
-					count = count.Sub(lj.Count)
-					lines = slices.Delete(lines, j, j+1)
-					break
-				}
+			if k := first[sigOf(lj)] - 1; k < j {
+				dups = append(dups, [2]int{lines[j], lines[k]})
+				count = count.Sub(lj.Count)
+				removed[j] = true
 			}
 		}
+		kept := lines[:0]
+		for k, i := range lines {
+			if !removed[k] {
+				kept = append(kept, i)
+			}
+		}
+		lines = kept
 	}
 	slices.SortFunc(dups, func(a, b [2]int) int { return a[0] - b[0] })
 	exp := v.computedSide(cg)
@@ -776,9 +787,20 @@ func describeExternal(l ExternalLine) string {
 	return strings.Join(parts, " ")
 }
 
-func sameExternal(a, b ExternalLine) bool {
-	return a.Child == b.Child && a.Kind == b.Kind && a.Band == b.Band && a.Group == b.Group && a.Basis == b.Basis &&
-		a.Count.Equal(b.Count) && a.UnitPrice == b.UnitPrice && a.Amount == b.Amount
+// lineSig is everything an external line says: two lines with the same
+// are exact repeats.
+type lineSig struct {
+	child        string
+	kind         LineKind
+	band         tariff.Band
+	group        tariff.AgeGroup
+	basis        tariff.Basis
+	count        string // decimal's String: the same for 8 and 8.00
+	unit, amount tariff.Money
+}
+
+func sigOf(l ExternalLine) lineSig {
+	return lineSig{l.Child, l.Kind, l.Band, l.Group, l.Basis, l.Count.String(), l.UnitPrice, l.Amount}
 }
 
 // lineSide is an external line's count, unit price and amount.
