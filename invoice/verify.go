@@ -267,8 +267,8 @@ func Verify(computed Invoice, ext External) []Difference {
 //   - the header: number, family, month and due date, each differing or
 //     absent (DiffHeader);
 //   - each external line whose amount is not its count × unit price
-//     rounded to the cent (DiffArithmetic), or is only by the options
-//     (DiffWithinTolerance);
+//     rounded to the cent (DiffArithmetic), or that the options alone
+//     accept (DiffWithinTolerance);
 //   - the lines, compared as multisets keyed by child, kind, band, group,
 //     basis and unit price, counts and amounts summed over the lines of a
 //     key, so a line split in parts is no difference: for each computed
