@@ -99,7 +99,7 @@ func FuzzDecodeCase(f *testing.F) {
 
 // fuzzExternal makes an external invoice of any shape from bytes: each
 // five bytes a line (a child, a kind, a band, a count and a unit price
-// near one of the computed lines'; at most 12 lines), then a total and a
+// near one of the computed lines'; at most 8 lines), then a total and a
 // header.
 func fuzzExternal(inv Invoice, data []byte) External {
 	x := ExternalOf(inv)
@@ -107,7 +107,7 @@ func fuzzExternal(inv Invoice, data []byte) External {
 	children := []string{"", "K-118", "K-077", "Z"}
 	kinds := []LineKind{LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup, LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport}
 	bands := []tariff.Band{"", tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex}
-	for len(data) >= 5 && len(x.Lines) < 12 {
+	for len(data) >= 5 && len(x.Lines) < 8 {
 		b := data[:5]
 		data = data[5:]
 		ref := Line{}
