@@ -1,12 +1,10 @@
 package invoice
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/internal/strictjson"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
@@ -102,20 +100,36 @@ func (c Case) days() plan.Period {
 	return c.Month.Days()
 }
 
-// DecodeCase reads a Case from JSON. Unknown fields are an error, so a
-// misspelt field never silently drops a rule; so is trailing data.
+// DecodeCase reads a Case from JSON (the case file format of the README and
+// of schema.Case), strictly, and returns every problem at once: a field the
+// format does not have, a field given twice, a value of the wrong JSON
+// type (a JSON number for an amount or a count, a float for an integer),
+// a date, month, clock time, instant (RFC 3339 with its offset), tariff,
+// amount or decimal that does not parse, a kind, band or other
+// enumerated value outside its constants, truncated JSON and data after
+// the case. Decoding goes on after a bad value and stops only at a syntax
+// error.
+//
+// The error is plan.Problems (plan.AsProblems returns them). Each Problem's
+// Field is the JSON path of the value ("children[0].plans[0].start"; ""
+// for the whole file) and its Message starts with its position, "line L,
+// column C: " (lines and columns count from 1; a column counts
+// characters). The codes are those of DecodeExternal. Whether the case
+// makes sense (a plan that reserves nothing, an attest of another child) is
+// Validate's and Build's business.
 func DecodeCase(r io.Reader) (Case, error) {
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
 	var c Case
-	if err := dec.Decode(&c); err != nil {
-		return Case{}, fmt.Errorf("invoice: case: %w", err)
-	}
-	if dec.More() {
-		return Case{}, fmt.Errorf("invoice: case: data after the case object")
+	if err := decodeStrict(r, &c, caseSpec()); err != nil {
+		return Case{}, err
 	}
 	return c, nil
 }
 
 // DecodeCaseBytes is DecodeCase on a byte slice.
-func DecodeCaseBytes(b []byte) (Case, error) { return DecodeCase(bytes.NewReader(b)) }
+func DecodeCaseBytes(b []byte) (Case, error) {
+	var c Case
+	if err := strictjson.Decode(b, &c, caseSpec()); err != nil {
+		return Case{}, err
+	}
+	return c, nil
+}

@@ -36,9 +36,14 @@
 //
 // # Verification, payments and certificates
 //
-// Verify compares an invoice made elsewhere (lines and/or total) with the
-// computed one and lists every difference with the rule behind the expected
-// value. Account follows a payment (unpaid → processing → paid); Credit
+// Verify compares an invoice made elsewhere (External: header, lines,
+// total; DecodeExternal reads its JSON strictly) with the computed one,
+// lines as multisets so a split line matches, and lists every difference
+// with its kind (DiffKind), the expected and invoiced values and the rule
+// behind the expected value; VerifyWith accepts the other software's
+// rounding convention, reported as within tolerance. Package invoicetest
+// makes it one line in a Go test; package schema publishes the JSON
+// Schemas of the case file and the external invoice. Account follows a payment (unpaid → processing → paid); Credit
 // makes a credit note for all or part of an invoice, and a fully credited
 // invoice takes no payment. Certificates builds the fiscal certificates
 // (281.86) of a child for a year from the invoices paid that year: care

@@ -6,7 +6,6 @@ import (
 	"github.com/kinderopvang/regels/invoice"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
-	"github.com/shopspring/decimal"
 )
 
 // The invoice of a reference scenario: a toddler picked up late twice.
@@ -27,29 +26,6 @@ func ExampleBuild() {
 	// waste_full    13 ×   0.13 =    1.69  invoice.waste
 	// admin          1 ×   3.50 =    3.50  invoice.admin
 	// total 330.49 due 2025-05-03
-}
-
-// Checking an invoice made by other software: it billed two half hours of
-// late pick-up instead of three.
-func ExampleVerify() {
-	s, _ := invoice.ScenarioByName("late_pickup")
-	inv, _ := invoice.Build(s.Case)
-	theirs := invoice.ExternalOf(inv)
-	for i, l := range theirs.Lines {
-		if l.Kind == invoice.LineLatePickup {
-			theirs.Lines[i].Count = decimal.NewFromInt(2)
-			theirs.Lines[i].Amount = tariff.MustMoney("8.00")
-		}
-	}
-	total, _ := inv.Total.Sub(tariff.MustMoney("4.00"))
-	theirs.Total = &total
-	for _, d := range invoice.Verify(inv, theirs) {
-		fmt.Println(d.What, d.Expected, d.Got)
-	}
-	// Output:
-	// count 3 2
-	// amount 12 8
-	// total 330.49 326.49
 }
 
 // The fiscal certificate counts only the care itself, paid in the year.
