@@ -8,6 +8,7 @@ import (
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/internal/strictjson"
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
 )
@@ -150,11 +151,17 @@ func enumValues(t reflect.Type) []string {
 	case reflect.TypeFor[tariff.Band]():
 		return values(tariff.BandNone, tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex)
 	case reflect.TypeFor[tariff.AmountKind]():
-		return values(tariff.StandardMinimum, tariff.Lowest, tariff.Maximum)
+		return values(tariff.StandardMinimum, tariff.ExceptionalMinimum, tariff.Lowest, tariff.Maximum, tariff.ReductionPerChild)
+	case reflect.TypeFor[tariff.PricingModel]():
+		return values(tariff.PricingBands, tariff.PricingProRata, tariff.PricingPriceList)
+	case reflect.TypeFor[tariff.CountingUnit]():
+		return values(tariff.PerMinute, tariff.PerStartedQuarter, tariff.PerStartedHalf)
+	case reflect.TypeFor[reservation.State]():
+		return values(reservation.StateRequested, reservation.StateApproved, reservation.StateRefused, reservation.StateCancelled)
 	case reflect.TypeFor[tariff.AgeGroup]():
 		return values(tariff.BabyToddler, tariff.SchoolAge)
 	case reflect.TypeFor[tariff.Basis]():
-		return values(tariff.BasisAttest, tariff.BasisConnect, tariff.BasisMaximum)
+		return values(tariff.BasisAttest, tariff.BasisConnect, tariff.BasisMaximum, tariff.BasisList, tariff.BasisSocial, tariff.BasisSibling, tariff.BasisSocialSibling)
 	case reflect.TypeFor[absence.Proration]():
 		return values(absence.ProrateMonths, absence.ProrateDays)
 	case reflect.TypeFor[absence.Rounding]():
@@ -163,7 +170,7 @@ func enumValues(t reflect.Type) []string {
 		return values(absence.LengthAcrossUnreserved, absence.LengthCalendar)
 	case reflect.TypeFor[LineKind]():
 		return values(LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
-			LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport)
+			LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport, LineReservedAbsent, LineLateCancel)
 	}
 	return nil
 }

@@ -47,8 +47,8 @@ func TestDecodeExternal(t *testing.T) {
   ],
   "total": "318.49"
 }`, []problem{
-			{plan.CodeInvalidValue, "lines[0].kind", `line 4, column 32: "carre" is not a value of invoice.LineKind; the values are "care", "unjustified", "late_notice", "notice_fee", "late_pickup", "waste_full", "waste_part", "hot_meal", "admin" or "transport"`},
-			{CodeUnknownField, "lines[1].cnt", `line 5, column 46: unknown field "cnt" in invoice.ExternalLine (did you mean "count"?); its fields are child, kind, band, group, basis, count, unit_price, amount`},
+			{plan.CodeInvalidValue, "lines[0].kind", `line 4, column 32: "carre" is not a value of invoice.LineKind; the values are "care", "unjustified", "late_notice", "notice_fee", "late_pickup", "waste_full", "waste_part", "hot_meal", "admin", "transport", "reserved_absent" or "late_cancel"`},
+			{CodeUnknownField, "lines[1].cnt", `line 5, column 46: unknown field "cnt" in invoice.ExternalLine (did you mean "count"?); its fields are child, kind, band, group, basis, pricing, count, unit_price, amount`},
 			{CodeWrongType, "lines[1].amount", `line 5, column 91: a string (amount) is expected here, not a number`},
 			{plan.CodeMissing, "lines[1].count", `line 5, column 5: invoice.ExternalLine needs field "count"`},
 			{plan.CodeInvalidValue, "lines[2].band", `line 6, column 31: "whole" is not a value of tariff.Band; the values are "none", "third", "half", "full" or "flex"`},
@@ -109,7 +109,7 @@ func TestDecodeCaseProblems(t *testing.T) {
 }`
 	_, err := DecodeCase(strings.NewReader(in))
 	want := []problem{
-		{CodeUnknownField, "family.adress", `line 5, column 49: unknown field "adress" in invoice.Family (did you mean "address"?); its fields are id, name, address`},
+		{CodeUnknownField, "family.adress", `line 5, column 49: unknown field "adress" in invoice.Family (did you mean "address"?); its fields are id, name, address, social`},
 		{plan.CodeInvalidDate, "children[0].plans[0].start", `line 9, column 44: date "2025-02-30": day 30 does not exist in 2025-02`},
 		{plan.CodeInvalidClock, "children[0].plans[0].schedule.weeks[0].monday[0].start", `line 9, column 103: "7:45" is not a clock time "HH:MM", 00:00 to 24:00`},
 		{tariff.CodeInvalidTariff, "children[0].attests.attests[0].daily", `line 10, column 81: "abc" is not a daily tariff in euro, at most 4 digits and 2 decimals, "24.10" ("" for none)`},
@@ -131,7 +131,7 @@ func TestDecodeCaseProblems(t *testing.T) {
 	// Truncated: the syntax error, where the input ends.
 	_, err = DecodeCaseBytes([]byte(in[:200]))
 	if diff := cmp.Diff([]problem{
-		{CodeUnknownField, "family.adress", `line 5, column 49: unknown field "adress" in invoice.Family (did you mean "address"?); its fields are id, name, address`},
+		{CodeUnknownField, "family.adress", `line 5, column 49: unknown field "adress" in invoice.Family (did you mean "address"?); its fields are id, name, address, social`},
 		{CodeInvalidJSON, "children[0]", `line 7, column 20: invalid JSON: unexpected end of input, expected a field name in quotes`},
 	}, problemsOf(err)); diff != "" {
 		t.Errorf("truncated (-want +got):\n%s", diff)

@@ -114,13 +114,13 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 func basisOf(social, discounted bool) string {
 	switch {
 	case social && discounted:
-		return "social_sibling"
+		return string(tariff.BasisSocialSibling)
 	case social:
-		return "social"
+		return string(tariff.BasisSocial)
 	case discounted:
-		return "sibling"
+		return string(tariff.BasisSibling)
 	}
-	return "list"
+	return string(tariff.BasisList)
 }
 
 // pricePart says which price of version v minutes take: the index of the

@@ -31,14 +31,17 @@ type External struct {
 // left out: the lines of that child, kind, band, group and unit price are
 // then compared without basis, on both sides.
 type ExternalLine struct {
-	Child     string          `json:"child,omitempty"`
-	Kind      LineKind        `json:"kind"`
-	Band      tariff.Band     `json:"band,omitempty"`
-	Group     tariff.AgeGroup `json:"group,omitempty"`
-	Basis     tariff.Basis    `json:"basis,omitempty"`
-	Count     decimal.Decimal `json:"count"`
-	UnitPrice tariff.Money    `json:"unit_price"`
-	Amount    tariff.Money    `json:"amount"`
+	Child string          `json:"child,omitempty"`
+	Kind  LineKind        `json:"kind"`
+	Band  tariff.Band     `json:"band,omitempty"`
+	Group tariff.AgeGroup `json:"group,omitempty"`
+	Basis tariff.Basis    `json:"basis,omitempty"`
+	// Pricing is the pricing model of a care line priced otherwise than by
+	// the bands (pro_rata, price_list).
+	Pricing   tariff.PricingModel `json:"pricing,omitempty"`
+	Count     decimal.Decimal     `json:"count"`
+	UnitPrice tariff.Money        `json:"unit_price"`
+	Amount    tariff.Money        `json:"amount"`
 }
 
 // Rounding is the convention by which an external invoice's line amounts
@@ -300,12 +303,13 @@ func VerifyWith(computed Invoice, ext External, opt VerifyOptions) ([]Difference
 
 // key is what a line is matched on.
 type key struct {
-	child string
-	kind  LineKind
-	band  tariff.Band
-	group tariff.AgeGroup
-	basis tariff.Basis
-	unit  tariff.Money
+	child   string
+	kind    LineKind
+	band    tariff.Band
+	group   tariff.AgeGroup
+	basis   tariff.Basis
+	pricing tariff.PricingModel
+	unit    tariff.Money
 }
 
 // withoutBasis is the key without its basis: the lines of a key that an
@@ -314,7 +318,7 @@ func (k key) withoutBasis() key { k.basis = ""; return k }
 
 // sameLine is the key without unit price or basis: a line at another price.
 func (k key) sameLine(o key) bool {
-	return k.child == o.child && k.kind == o.kind && k.band == o.band && k.group == o.group
+	return k.child == o.child && k.kind == o.kind && k.band == o.band && k.group == o.group && k.pricing == o.pricing
 }
 
 // moneySum adds amounts and remembers when the sum leaves the range of Money.
@@ -408,11 +412,11 @@ func (v *verifier) header() {
 }
 
 func externalKey(l ExternalLine) key {
-	return key{child: l.Child, kind: l.Kind, band: l.Band, group: l.Group, basis: l.Basis, unit: l.UnitPrice}
+	return key{child: l.Child, kind: l.Kind, band: l.Band, group: l.Group, basis: l.Basis, pricing: l.Pricing, unit: l.UnitPrice}
 }
 
 func computedKey(l Line) key {
-	return key{child: l.Child, kind: l.Kind, band: tariff.Band(l.Band), group: tariff.AgeGroup(l.Group), basis: tariff.Basis(l.Basis), unit: l.UnitPrice}
+	return key{child: l.Child, kind: l.Kind, band: tariff.Band(l.Band), group: tariff.AgeGroup(l.Group), basis: tariff.Basis(l.Basis), pricing: l.Pricing, unit: l.UnitPrice}
 }
 
 func (v *verifier) lines() {
@@ -868,7 +872,7 @@ func ExternalOf(inv Invoice) External {
 	x := External{Number: inv.Number, Family: inv.Family.ID, Month: inv.Month, DueDate: inv.DueDate, Total: &total}
 	for _, l := range inv.Lines {
 		x.Lines = append(x.Lines, ExternalLine{Child: l.Child, Kind: l.Kind, Band: tariff.Band(l.Band), Group: tariff.AgeGroup(l.Group),
-			Basis: tariff.Basis(l.Basis), Count: l.Count, UnitPrice: l.UnitPrice, Amount: l.Amount})
+			Basis: tariff.Basis(l.Basis), Pricing: l.Pricing, Count: l.Count, UnitPrice: l.UnitPrice, Amount: l.Amount})
 	}
 	return x
 }

@@ -70,8 +70,8 @@ func ExampleDecodeExternal() {
 		fmt.Println(p.Code, p.Field, "—", p.Message)
 	}
 	// Output:
-	// invalid_value lines[0].kind — line 2, column 21: "carre" is not a value of invoice.LineKind; the values are "care", "unjustified", "late_notice", "notice_fee", "late_pickup", "waste_full", "waste_part", "hot_meal", "admin" or "transport"
-	// unknown_field lines[0].cnt — line 2, column 30: unknown field "cnt" in invoice.ExternalLine (did you mean "count"?); its fields are child, kind, band, group, basis, count, unit_price, amount
+	// invalid_value lines[0].kind — line 2, column 21: "carre" is not a value of invoice.LineKind; the values are "care", "unjustified", "late_notice", "notice_fee", "late_pickup", "waste_full", "waste_part", "hot_meal", "admin", "transport", "reserved_absent" or "late_cancel"
+	// unknown_field lines[0].cnt — line 2, column 30: unknown field "cnt" in invoice.ExternalLine (did you mean "count"?); its fields are child, kind, band, group, basis, pricing, count, unit_price, amount
 	// wrong_type lines[0].amount — line 2, column 76: a string (amount) is expected here, not a number
 	// missing lines[0].count — line 2, column 12: invoice.ExternalLine needs field "count"
 }

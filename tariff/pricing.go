@@ -28,6 +28,14 @@ const (
 	PricingPriceList PricingModel = "price_list"
 )
 
+// The bases of a price-list line: which prices of the list apply.
+const (
+	BasisList          Basis = "list"           // the list's prices
+	BasisSocial        Basis = "social"         // the social prices, for an entitled family
+	BasisSibling       Basis = "sibling"        // the list's prices less the sibling discount
+	BasisSocialSibling Basis = "social_sibling" // the social prices less the sibling discount
+)
+
 // Pricing is the pricing model of an organiser's house rules. The zero
 // Pricing is the statutory bands.
 type Pricing struct {
