@@ -3,6 +3,7 @@ package absence
 import (
 	"fmt"
 
+	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
@@ -160,7 +161,7 @@ func (p Policy) Validate() error {
 	}
 	// Source: Opgroeien FAQ — "Het minimumaantal respijtdagen bedraagt 18
 	// per jaar voor wie voltijds opvang reserveert."
-	if p.BaseDays.LessThan(decimal.NewFromInt(StatutoryBaseDays)) {
+	if cmpdec.Int(p.BaseDays, StatutoryBaseDays) < 0 {
 		ps = append(ps, plan.Problem{Code: CodeBelowStatutory, Field: "base_days",
 			Message: fmt.Sprintf("%s justified absence days a year is below the statutory minimum of %d for a full-time plan", p.BaseDays, StatutoryBaseDays),
 			Rule:    plan.Rule{ID: "absence.entitlement.minimum", Source: srcFAQRespijt}})
@@ -178,7 +179,7 @@ func (p Policy) Validate() error {
 	prev := decimal.Zero
 	for _, b := range []tariff.Band{tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex} {
 		v := p.dayValue(b)
-		if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(1)) || v.LessThan(prev) {
+		if v.Sign() <= 0 || cmpdec.Int(v, 1) > 0 || cmpdec.Cmp(v, prev) < 0 {
 			add("day_values", fmt.Sprintf("band %s counts as %s days: each band counts more than 0 and at most 1 day, and not less than a lower band", b, v), plan.CodeInvalidValue)
 		}
 		prev = v

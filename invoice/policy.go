@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
 	"github.com/shopspring/decimal"
@@ -102,7 +103,7 @@ func (h HouseRules) Validate() error {
 	if h.NoticeFeeShare.Sign() < 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "notice_fee_share", Message: "the notice fee share cannot be negative"})
 	}
-	if h.NoticeFeeShare.GreaterThan(decimal.NewFromInt(tariff.MaxShare)) {
+	if cmpdec.Int(h.NoticeFeeShare, tariff.MaxShare) > 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "notice_fee_share", Message: fmt.Sprintf("a notice fee of %s times the tariff is beyond %d", h.NoticeFeeShare, tariff.MaxShare)})
 	}
 	// Source: seed 004 §3.6 — "te betalen binnen de maand"; a term of more

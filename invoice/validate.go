@@ -5,9 +5,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
-	"github.com/shopspring/decimal"
 )
 
 // Bounds on the data of a case. Values beyond them are typing errors, and
@@ -175,7 +175,7 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
 	ps = append(ps, c.validateSessions(ch)...)
 	ps = append(ps, c.validateDays(ch)...)
 	for k, t := range ch.Trips {
-		if t.Km.Sign() <= 0 || t.Km.GreaterThan(decimal.NewFromInt(MaxKmPerTrip)) || t.Date.IsZero() {
+		if t.Km.Sign() <= 0 || cmpdec.Int(t.Km, MaxKmPerTrip) > 0 || t.Date.IsZero() {
 			add(plan.CodeInvalidValue, fmt.Sprintf("trips[%d]", k), t.Date,
 				"a trip needs a day and a distance of more than 0 and at most %d km, not %s", MaxKmPerTrip, t.Km)
 		}
@@ -289,12 +289,12 @@ func validateLedger(field string, ch Child, m plan.Month) plan.Problems {
 	} else if !m.IsZero() && l.Year > m.Year() {
 		add(".year", "a ledger of %d cannot start %s", l.Year, m)
 	}
-	if l.Entitlement.Sign() < 0 || l.Entitlement.GreaterThan(decimal.NewFromInt(MaxEntitlementDays)) {
+	if l.Entitlement.Sign() < 0 || cmpdec.Int(l.Entitlement, MaxEntitlementDays) > 0 {
 		add(".entitlement", "an entitlement of %s justified absence days is not between 0 and %d", l.Entitlement, MaxEntitlementDays)
 	}
 	if l.Used.Sign() < 0 {
 		add(".used", "%s justified absence days used cannot be negative", l.Used)
-	} else if l.Used.GreaterThan(l.Entitlement) && l.Entitlement.Sign() >= 0 {
+	} else if cmpdec.Cmp(l.Used, l.Entitlement) > 0 && l.Entitlement.Sign() >= 0 {
 		// The ledger never goes negative (seed 004 §3.4.2: once the days are
 		// used up, further absences are unjustified).
 		add(".used", "%s of %s justified absence days used: more than the entitlement", l.Used, l.Entitlement)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/shopspring/decimal"
 )
@@ -140,7 +141,7 @@ func (t BandTable) Validate() error {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("band %q starts at %d minutes, beyond the %d minutes of the longest day (25 hours)", th.Band, th.FromMinutes, MaxBandMinutes)})
 			}
-			if ok && share.Cmp(prevShare) < 0 {
+			if ok && cmpdec.Cmp(share, prevShare) < 0 {
 				ps = append(ps, plan.Problem{Code: CodeInvalidShare, Field: f.String(),
 					Message: fmt.Sprintf("band %q costs %s of the tariff, less than the band below (%s)", th.Band, share, prevShare)})
 			}

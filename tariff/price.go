@@ -3,6 +3,7 @@ package tariff
 import (
 	"fmt"
 
+	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/shopspring/decimal"
 )
@@ -83,15 +84,15 @@ func shareInRange(x decimal.Decimal, hi int64) bool {
 	if x.Exponent() > 1 {
 		return x.Sign() == 0
 	}
-	return !x.GreaterThan(decimal.NewFromInt(hi))
+	return cmpdec.Int(x, hi) <= 0
 }
 
 // mulShare returns share × cents rounded to the cent, half away from zero,
 // for 0 ≤ share ≤ MaxShare and a tariff in range. Shares of up to nine
 // decimals take an integer path; finer ones go through decimal.
 func mulShare(cents int64, share decimal.Decimal) Money {
-	if exp := share.Exponent(); exp <= 0 && exp >= -9 && share.Coefficient().IsInt64() {
-		num := share.Coefficient().Int64() // ≤ 10 × 10^9: num × cents fits an int64
+	if exp := share.Exponent(); exp <= 0 && exp >= -9 && share.NumDigits() <= 15 {
+		num := share.CoefficientInt64() // ≤ 10 × 10^9: num × cents fits an int64
 		den := int64(1)
 		for range -exp {
 			den *= 10

@@ -3,6 +3,7 @@ package tariff
 import (
 	"fmt"
 
+	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/shopspring/decimal"
 )
@@ -256,7 +257,7 @@ func (l PriceList) Validate() error {
 	}
 	ps = append(ps, validateVersions("versions", l.Versions)...)
 	ps = append(ps, validateVersions("social", l.Social)...)
-	if l.SiblingDiscount.Sign() < 0 || l.SiblingDiscount.GreaterThan(decimal.NewFromInt(1)) {
+	if l.SiblingDiscount.Sign() < 0 || cmpdec.Int(l.SiblingDiscount, 1) > 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "sibling_discount",
 			Message: fmt.Sprintf("a sibling discount of %s is not between 0 and 1 (25 %% is 0.25)", l.SiblingDiscount)})
 	}
