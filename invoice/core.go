@@ -8,6 +8,7 @@ import (
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
 )
 
 // span is a session as Unix nanoseconds: [in, out).
@@ -233,20 +234,24 @@ func (m *childMonth) days(walk *absence.Walk) {
 	c, ch := m.c, m.ch
 	cls := c.Rules.Bands
 	schoolFrom := ch.Child.SchoolAgeFrom()
-	m.sum.Care = make([]tariff.DayCare, 0, m.period.Len())
+	m.sum.Care = make([]tariff.DayCare, 0, min(m.period.Len(), len(m.spans))) // a day of care has a session
 	var last struct {
 		band   tariff.Band
 		tariff tariff.Tariff
+		share  decimal.Decimal
 		unit   tariff.Money
 	}
 	for i, slots := range m.slots {
 		f := &m.om.frames[m.first+i]
 		d := f.date
+		all, window, longest, lastOut := m.overlap(f.start, f.end, f.winStart, f.winEnd)
+		if all == 0 && len(slots) == 0 {
+			continue // neither reserved nor attended
+		}
 		group := tariff.BabyToddler
 		if !schoolFrom.IsZero() && !d.Before(schoolFrom) {
 			group = tariff.SchoolAge
 		}
-		all, window, longest, lastOut := m.overlap(f.start, f.end, f.winStart, f.winEnd)
 		care, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
 		if err != nil {
 			m.keep(err)
@@ -255,12 +260,12 @@ func (m *childMonth) days(walk *absence.Walk) {
 		// The reserved day: the absence rules.
 		if len(slots) > 0 && walk != nil {
 			ra, rw := slotDurations(f, slots)
-			reserved, err := cls.ClassifyDurations(d, ra, rw, group, ch.Location)
+			reserved, err := cls.BandFor(d, ra, rw, group, ch.Location)
 			if err != nil {
 				m.keep(err)
 				continue
 			}
-			o, err := walk.Day(absence.ReservedDay{Date: d, Reserved: reserved.Band, Attended: care.Band, Closed: f.closed,
+			o, err := walk.Day(absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed,
 				Absence: absence.AbsenceOn(m.abs, d)})
 			if err != nil {
 				m.keep(err)
@@ -289,19 +294,19 @@ func (m *childMonth) days(walk *absence.Walk) {
 			m.keep(err)
 			continue
 		}
-		share, err := cls.Table.ShareOf(care.Band)
-		if err != nil {
-			m.keep(err)
-			continue
-		}
-		// The unit price changes only with the band or the tariff.
+		// The unit price (and share) change only with the band or the tariff.
 		if care.Band != last.band || applied.Tariff != last.tariff {
-			if last.unit, err = tariff.Price(share, applied.Tariff); err != nil {
+			if last.share, err = cls.Table.ShareOf(care.Band); err != nil {
+				m.keep(err)
+				continue
+			}
+			if last.unit, err = tariff.Price(last.share, applied.Tariff); err != nil {
 				m.keep(err)
 				continue
 			}
 			last.band, last.tariff = care.Band, applied.Tariff
 		}
+		share := last.share
 		key := lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)}
 		// Source: seed 004 §3.3 read pro rata — a school-age child's day of
 		// short moments only (each under an hour) costs the tariff in

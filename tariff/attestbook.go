@@ -95,7 +95,17 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Ap
 			res := Applied{Period: one, Tariff: a.Daily, Kind: a.Kind, Basis: BasisAttest, Attest: i,
 				Rule: plan.Rule{ID: "tariff.attest", Source: srcAttestStart}}
 			if explain {
-				res.Explanation = fmt.Sprintf("attest %s (%s) valid %s", a.ChildCode, a.Kind, a.Valid)
+				// One buffer: "attest K (regular) valid 2025-01-01..2025-12-31".
+				e := make([]byte, 0, 48+len(a.ChildCode)+len(a.Kind))
+				e = append(e, "attest "...)
+				e = append(e, a.ChildCode...)
+				e = append(e, " ("...)
+				e = append(e, a.Kind...)
+				e = append(e, ") valid "...)
+				e = a.Valid.Start.AppendText(e)
+				e = append(e, ".."...)
+				e = a.Valid.End.AppendText(e)
+				res.Explanation = string(e)
 			}
 			return res, nil
 		case a.Valid.End.Before(d) && (prev < 0 || a.Valid.End.After(b.Attests[prev].Valid.End)):

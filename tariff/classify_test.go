@@ -3,9 +3,11 @@ package tariff
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kinderopvang/regels/plan"
+	"pgregory.net/rapid"
 )
 
 // A classifier or pricer without a table never makes a day free: the zero
@@ -60,4 +62,31 @@ func TestClassifierValidate(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("zero Classifier (-want +got):\n%s", diff)
 	}
+}
+
+// BandFor and ClassifyDurations give the band Classify gives, for any
+// care at any location under any knob.
+func TestBandForMatchesClassify(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := StatutoryClassifier()
+		c.NightCountsWithoutFlex = rapid.Bool().Draw(t, "night")
+		c.FlexWithoutPermission = rapid.Bool().Draw(t, "flex_knob")
+		day := NewDay(plan.MustParseDate("2025-03-28").AddDays(rapid.IntRange(0, 3).Draw(t, "day")), nil)
+		in := day.Start.Add(time.Duration(rapid.IntRange(0, 24*60).Draw(t, "in")) * time.Minute)
+		s := plan.Session{In: in, Out: in.Add(time.Duration(rapid.IntRange(1, 26*60).Draw(t, "len")) * time.Minute)}
+		g := rapid.SampledFrom([]AgeGroup{BabyToddler, SchoolAge}).Draw(t, "group")
+		loc := Location{Flex: rapid.Bool().Draw(t, "flex")}
+		want, err := c.Classify(day, []plan.Session{s}, g, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, window := s.Within(day.Start, day.End), s.Within(day.WindowStart, day.WindowEnd)
+		got, err := c.ClassifyDurations(day.Date, all, window, g, loc)
+		if err != nil || got != want {
+			t.Fatalf("ClassifyDurations %+v, Classify %+v", got, want)
+		}
+		if b, err := c.BandFor(day.Date, all, window, g, loc); err != nil || b != want.Band {
+			t.Fatalf("BandFor %s, Classify %s", b, want.Band)
+		}
+	})
 }

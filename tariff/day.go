@@ -200,6 +200,22 @@ func (c Classifier) ClassifyDurations(d plan.Date, all, window time.Duration, g 
 	return c.classifyDurations(d, ths, all, window, g, loc), nil
 }
 
+// BandFor is ClassifyDurations for a caller that needs the band alone (the
+// band of a day's reserved slots): the same band, nothing else computed.
+func (c Classifier) BandFor(d plan.Date, all, window time.Duration, g AgeGroup, loc Location) (Band, error) {
+	ths, err := c.Table.thresholds(g)
+	if err != nil {
+		p := err.(plan.Problem)
+		p.Field, p.Date = "table."+p.Field, d
+		return BandNone, p
+	}
+	counted := all
+	if !loc.Flex && !c.NightCountsWithoutFlex {
+		counted = window
+	}
+	return classify(ths, int(counted/time.Minute), loc.Flex || c.FlexWithoutPermission), nil
+}
+
 func (c Classifier) classifyDurations(d plan.Date, ths []Threshold, all, window time.Duration, g AgeGroup, loc Location) DayCare {
 	res := DayCare{Date: d, Group: g, Location: loc}
 	counted := all
