@@ -153,7 +153,12 @@ func YearEnd(year int, p Paid) YearEndResult {
 			listed[c.Code] = i
 			certs, err := invoice.Certificates(year, tariff.Child{Code: c.Code, Birth: c.Birth, SevereDisability: c.SevereDisability}, c.Name, paid)
 			if err != nil {
-				cc.Problems = prefixed(f, problemsOf(err))
+				ps := slices.Clone(problemsOf(err))
+				for k := range ps {
+					// The paid file's child has no "child" level.
+					ps[k].Field = strings.TrimPrefix(ps[k].Field, "child.")
+				}
+				cc.Problems = prefixed(f, ps)
 			} else {
 				cc.Certificates = certs
 			}
