@@ -3,19 +3,13 @@ package monthend
 import (
 	"encoding/json"
 	"testing"
-	"unicode/utf8"
-
-	"github.com/kinderopvang/regels/plan"
 )
 
 // DecodeOrganiser never panics: it returns a valid Organiser or an error,
-// and what it accepts encodes and decodes back to itself.
+// and what it accepts encodes to JSON it accepts again.
 func FuzzDecodeOrganiser(f *testing.F) {
-	sample, err := json.Marshal(SampleOrganiser())
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(sample)
+	// Small seeds, so that each execution is quick: the shared part's
+	// house rules decode as in a case file (FuzzReadCase).
 	f.Add([]byte(`{"locations": [{"id": "OO-Els", "name": "Els", "file_number": "123456789", "organiser": "Zorg Leuven", "responsible": "An", "open_weekdays": [1, 2, 3]}]}`))
 	f.Add([]byte(`{"children": [{"code": "230612-118-01", "invoice_code": "K-118", "first_name": "Noor", "last_name": "Peeters"}, {"code": "K-118"}]}`))
 	f.Add([]byte(`{"locations": [{"id": "a"}, {"id": "a"}]}`))
@@ -31,9 +25,6 @@ func FuzzDecodeOrganiser(f *testing.F) {
 		}
 		if err := o.Validate(); err != nil {
 			t.Fatalf("DecodeOrganiser accepted an invalid organiser: %v", err)
-		}
-		if !utf8.Valid(data) {
-			return // the decoder replaces bad UTF-8: no byte round trip
 		}
 		b, err := json.Marshal(o)
 		if err != nil {
@@ -85,11 +76,9 @@ func FuzzYearEnd(f *testing.F) {
 // ReadCase never panics: a case, or a case with a CodeMalformedCase
 // problem.
 func FuzzReadCase(f *testing.F) {
-	sample, err := json.Marshal(SampleCases(1)[0])
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(sample)
+	f.Add([]byte(`{"month": "2025-03", "number": "2025-03-00001", "invoice_date": "2025-04-03", "family": {"id": "F-1", "name": "Peeters"},
+		"children": [{"name": "Noor Peeters", "child": {"code": "100000-001", "birth": "2023-06-12"}, "location": {"id": "OO-Els"},
+		"sessions": [{"in": "2025-03-03T07:45:00+01:00", "out": "2025-03-03T17:00:00+01:00"}]}], "calendar": {}, "rules": {"name": "x"}}`))
 	f.Add([]byte(`{"month": "2025-03"}`))
 	f.Add([]byte(`{"number": 1}`))
 	f.Add([]byte(`{}]`))
@@ -108,6 +97,5 @@ func FuzzReadCase(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		var _ plan.Problems = c.Problems
 	})
 }
