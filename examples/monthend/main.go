@@ -4,7 +4,7 @@
 //
 //	go run ./examples/monthend -cases DIR -out DIR [-organiser FILE] [-workers N]
 //	go run ./examples/monthend -certificates YEAR -paid FILE -out DIR
-//	go run ./examples/monthend -write-sample N -cases DIR [-organiser FILE]
+//	go run ./examples/monthend -write-sample N -cases DIR [-organiser FILE] [-paid FILE]
 //
 // The month end reads every *.json file of -cases (one invoice.Case each,
 // the format of examples/invoice) and the optional -organiser file (the
@@ -40,7 +40,8 @@
 //
 // -write-sample N writes N sample families (monthend.SampleCases) as case
 // files into -cases and, with -organiser, the sample organiser file: the
-// input of a month end of any size.
+// input of a month end of any size; with -paid, the year end's paid file of
+// their invoices (monthend.SamplePaid).
 //
 // A run overwrites the files it writes and leaves any other file in -out
 // alone; summary.json names each family's case file (source), whose base
@@ -89,9 +90,9 @@ func main() {
 	flag.IntVar(&o.workers, "workers", 0, "goroutines billing families (0: one per core)")
 	flag.IntVar(&o.certificates, "certificates", 0, "the year end instead: make the fiscal certificates of `YEAR` from -paid")
 	flag.StringVar(&o.paid, "paid", "", "the paid file of the year end (JSON: children and paid invoices)")
-	flag.IntVar(&o.writeSample, "write-sample", 0, "write `N` sample case files into -cases (and the sample organiser file to -organiser)")
+	flag.IntVar(&o.writeSample, "write-sample", 0, "write `N` sample case files into -cases (and the sample organiser file to -organiser, their paid invoices to -paid)")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage:\n  monthend -cases DIR -out DIR [-organiser FILE] [-workers N]\n  monthend -certificates YEAR -paid FILE -out DIR\n  monthend -write-sample N -cases DIR [-organiser FILE]\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage:\n  monthend -cases DIR -out DIR [-organiser FILE] [-workers N]\n  monthend -certificates YEAR -paid FILE -out DIR\n  monthend -write-sample N -cases DIR [-organiser FILE] [-paid FILE]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -116,8 +117,8 @@ func main() {
 func run(stdout, stderr io.Writer, o options) error {
 	switch {
 	case o.writeSample != 0:
-		if o.writeSample < 0 || o.cases == "" || o.out != "" || o.paid != "" || o.certificates != 0 {
-			return fmt.Errorf("%w: -write-sample N (N > 0) goes with -cases DIR and optionally -organiser FILE only", errUsage)
+		if o.writeSample < 0 || o.cases == "" || o.out != "" || o.certificates != 0 || o.workers != 0 {
+			return fmt.Errorf("%w: -write-sample N (N > 0) goes with -cases DIR and optionally -organiser FILE and -paid FILE only", errUsage)
 		}
 		return writeSample(stdout, o)
 	case o.certificates != 0:
@@ -126,7 +127,7 @@ func run(stdout, stderr io.Writer, o options) error {
 		}
 		return yearEnd(stdout, stderr, o)
 	case o.paid != "":
-		return fmt.Errorf("%w: -paid goes with -certificates YEAR", errUsage)
+		return fmt.Errorf("%w: -paid goes with -certificates YEAR or -write-sample N", errUsage)
 	case o.cases == "" || o.out == "":
 		return fmt.Errorf("%w: a month end needs -cases DIR and -out DIR (or -certificates YEAR -paid FILE -out DIR for the year end)", errUsage)
 	case o.workers < 0:
@@ -240,6 +241,10 @@ func parallel(n, workers int, f func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// maxListed is the most households whose tax reduction the year end
+// prints.
+const maxListed = 20
 
 // Progress lines: for runs of progressFrom families or more, every
 // progressEvery families or every second.
@@ -357,23 +362,31 @@ func yearEnd(stdout, stderr io.Writer, o options) error {
 		return err
 	}
 	names := fileNames{}
+	file := make([]string, len(res.Children)) // each child's file name, "" when it has no certificate
 	certs := 0
-	for _, c := range res.Children {
-		if len(c.Certificates) == 0 {
-			continue
+	for i, c := range res.Children {
+		if len(c.Certificates) > 0 {
+			certs += len(c.Certificates)
+			file[i] = names.of(c.Code)
 		}
-		certs += len(c.Certificates)
-		name := names.of(c.Code)
+	}
+	errs := make([]error, len(res.Children))
+	parallel(len(res.Children), 0, func(i int) {
+		if file[i] == "" {
+			return
+		}
+		c := res.Children[i]
 		j, err := json.MarshalIndent(c, "", "  ")
-		if err != nil {
-			return err
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, file[i]+".json"), append(j, '\n'), 0o644)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name+".json"), append(j, '\n'), 0o644); err != nil {
-			return err
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, file[i]+".csv"), monthend.CertificatesCSV([]monthend.ChildCertificates{c}), 0o644)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name+".csv"), monthend.CertificatesCSV([]monthend.ChildCertificates{c}), 0o644); err != nil {
-			return err
-		}
+		errs[i] = err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	year := strconv.Itoa(o.certificates)
 	if err := os.WriteFile(filepath.Join(o.out, "certificates-"+year+".csv"), monthend.CertificatesCSV(res.Children), 0o644); err != nil {
@@ -387,9 +400,13 @@ func yearEnd(stdout, stderr io.Writer, o options) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: %d certificate(s) of %d child(ren), %d household(s); written to %s\n", year, certs, len(res.Children), len(res.Households), o.out)
-	for _, h := range res.Households {
-		if len(h.Problems) == 0 {
-			fmt.Fprintf(stdout, "  family %s: tax reduction %s (45 %% of %s)\n", h.Family.ID, h.Reduction.Total, h.Reduction.Eligible)
+	// The households' tax reductions, one line each for a few; the
+	// year-end file holds them all.
+	if len(res.Households) <= maxListed {
+		for _, h := range res.Households {
+			if len(h.Problems) == 0 {
+				fmt.Fprintf(stdout, "  family %s: tax reduction %s (45 %% of %s)\n", h.Family.ID, h.Reduction.Total, h.Reduction.Eligible)
+			}
 		}
 	}
 	if !res.OK() {
@@ -411,8 +428,9 @@ func yearEnd(stdout, stderr io.Writer, o options) error {
 	return nil
 }
 
-// writeSample writes o.writeSample sample case files into o.cases and the
-// sample organiser file to o.organiser.
+// writeSample writes o.writeSample sample case files into o.cases, the
+// sample organiser file to o.organiser and the sample paid file (their
+// invoices, paid) to o.paid.
 func writeSample(stdout io.Writer, o options) error {
 	if err := os.MkdirAll(o.cases, 0o755); err != nil {
 		return err
@@ -433,6 +451,15 @@ func writeSample(stdout io.Writer, o options) error {
 			return err
 		}
 		if err := os.WriteFile(o.organiser, append(b, '\n'), 0o644); err != nil {
+			return err
+		}
+	}
+	if o.paid != "" {
+		b, err := json.Marshal(monthend.SamplePaid(o.writeSample))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(o.paid, append(b, '\n'), 0o644); err != nil {
 			return err
 		}
 	}

@@ -344,18 +344,28 @@ func TestYearEnd(t *testing.T) {
 	}
 }
 
+// The sample input: case files, an organiser file and a paid file the
+// month end and the year end take as they are.
 func TestWriteSample(t *testing.T) {
-	cases, organiser := sampleDir(t, 3)
+	dir := t.TempDir()
+	cases, organiser, paid := filepath.Join(dir, "cases"), filepath.Join(dir, "organiser.json"), filepath.Join(dir, "paid.json")
+	var b bytes.Buffer
+	if err := run(&b, &b, options{writeSample: 3, cases: cases, organiser: organiser, paid: paid}); err != nil {
+		t.Fatal(err)
+	}
 	files, _ := filepath.Glob(filepath.Join(cases, "*.json"))
 	if len(files) != 3 {
 		t.Fatalf("%v", files)
 	}
-	b, err := os.ReadFile(organiser)
-	if err != nil {
-		t.Fatal(err)
+	if err := run(&b, &b, options{cases: cases, organiser: organiser, out: filepath.Join(dir, "out")}); err != nil {
+		t.Fatalf("month end: %v\n%s", err, b.String())
 	}
-	if _, err := monthend.DecodeOrganiser(b); err != nil {
-		t.Fatal(err)
+	if err := run(&b, &b, options{certificates: 2025, paid: paid, out: filepath.Join(dir, "year")}); err != nil {
+		t.Fatalf("year end: %v\n%s", err, b.String())
+	}
+	certs, _ := filepath.Glob(filepath.Join(dir, "year", "certificates", "*.csv"))
+	if len(certs) != 3 {
+		t.Errorf("%d certificate files: %v", len(certs), certs)
 	}
 }
 

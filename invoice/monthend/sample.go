@@ -127,3 +127,26 @@ func SampleOrganiser() Organiser {
 		loc(ids[2], "Kinderdagverblijf De Linde", "323456789"),
 	}}
 }
+
+// SamplePaid returns the year end's data of SampleCases(n): its children
+// and their March 2025 invoices (Run with SampleOrganiser), each paid on 20
+// April 2025.
+func SamplePaid(n int) Paid {
+	cases := SampleCases(n)
+	in := make([]Case, len(cases))
+	for i, c := range cases {
+		in[i] = Case{Case: c}
+	}
+	res := Run(SampleOrganiser(), in, Options{})
+	p := Paid{Children: []PaidChild{}, Paid: []invoice.PaidInvoice{}}
+	for i, f := range res.Families {
+		if !f.Billed {
+			continue // never: the sample bills cleanly
+		}
+		p.Paid = append(p.Paid, invoice.PaidInvoice{Invoice: f.Invoice, PaidOn: plan.MustParseDate("2025-04-20")})
+		for _, ch := range cases[i].Children {
+			p.Children = append(p.Children, PaidChild{Code: ch.Child.Code, Name: ch.Name, Birth: ch.Child.Birth})
+		}
+	}
+	return p
+}

@@ -140,6 +140,17 @@ func YearEnd(year int, p Paid) YearEndResult {
 		at = append(at, j)
 	}
 
+	// The payments with care of each child: Certificates then reads only
+	// those (it keeps the child's lines alone anyway).
+	of := map[string][]invoice.PaidInvoice{}
+	for _, pi := range paid {
+		for k, l := range pi.Invoice.Lines {
+			if l.Deductible && !slices.ContainsFunc(pi.Invoice.Lines[:k], func(m invoice.Line) bool { return m.Deductible && m.Child == l.Child }) {
+				of[l.Child] = append(of[l.Child], pi)
+			}
+		}
+	}
+
 	listed := map[string]int{}
 	for i, c := range p.Children {
 		f := fmt.Sprintf("children[%d]", i)
@@ -151,7 +162,7 @@ func YearEnd(year int, p Paid) YearEndResult {
 			cc.Problems = plan.Problems{{Code: CodeDuplicate, Field: f + ".code", Message: fmt.Sprintf("child %s is also children[%d]: one entry per child", c.Code, j)}}
 		default:
 			listed[c.Code] = i
-			certs, err := invoice.Certificates(year, tariff.Child{Code: c.Code, Birth: c.Birth, SevereDisability: c.SevereDisability}, c.Name, paid)
+			certs, err := invoice.Certificates(year, tariff.Child{Code: c.Code, Birth: c.Birth, SevereDisability: c.SevereDisability}, c.Name, of[c.Code])
 			if err != nil {
 				ps := slices.Clone(problemsOf(err))
 				for k := range ps {
@@ -173,6 +184,7 @@ func YearEnd(year int, p Paid) YearEndResult {
 		kids   []string
 	}
 	var homes []household
+	home := map[string]int{}            // family id → index in homes
 	familiesOf := map[string][]string{} // child → family ids
 	unknown := map[string]bool{}
 	for n, pi := range paid {
@@ -194,10 +206,11 @@ func YearEnd(year int, p Paid) YearEndResult {
 			if !slices.Contains(familiesOf[l.Child], id) {
 				familiesOf[l.Child] = append(familiesOf[l.Child], id)
 			}
-			h := slices.IndexFunc(homes, func(h household) bool { return h.family.ID == id })
-			if h < 0 {
+			h, ok := home[id]
+			if !ok {
+				h = len(homes)
+				home[id] = h
 				homes = append(homes, household{family: pi.Invoice.Family})
-				h = len(homes) - 1
 			}
 			if !slices.Contains(homes[h].kids, l.Child) {
 				homes[h].kids = append(homes[h].kids, l.Child)
