@@ -256,7 +256,7 @@ func TestExitCodes(t *testing.T) {
 		t.Errorf("family-00005: %v", p)
 	}
 	txt, _ := os.ReadFile(filepath.Join(out2, "summary.txt"))
-	if !strings.Contains(string(txt), "family-00003.json") || !strings.Contains(stderr.String(), "summary.txt") {
+	if !strings.Contains(string(txt), "family-00003.json") || !strings.Contains(string(txt), "1 case(s) could not be read") || !strings.Contains(stderr.String(), "summary.txt") {
 		t.Errorf("summary.txt:\n%s\nstderr: %s", txt, stderr.String())
 	}
 	// A location whose families were not all billed is written as

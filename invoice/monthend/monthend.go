@@ -155,7 +155,7 @@ type Result struct {
 // in the summary with every problem of its case (the field paths of the
 // case, as invoice.Build gives them), when its case did not decode, when its
 // month, calendar, house rules or amounts differ from the organiser's
-// (CodeNotShared, at the first JSON path that differs: "rules.hot_meal[0].price"),
+// (CodeNotShared, at the first JSON path that differs: "rules.hot_meal[0].amount"),
 // when its invoice number is an earlier case's (CodeDuplicate), or when
 // invoice.Build refuses it. When the organiser's own month is invalid no
 // family is billed: Summary.Problems holds its problems, under "shared.",
@@ -226,6 +226,7 @@ func (r *runner) prepare(workers int) {
 			}
 		})
 		k, n, usable := mostCommon(r.cases, r.encs)
+		r.sharedFrom = "none: no case could be read"
 		if k >= 0 {
 			r.shared = SharedOf(r.cases[k].Case)
 			r.sharedFrom = fmt.Sprintf("cases: %d of %d agree (cases[%d] and those equal to it)", n, usable, k)

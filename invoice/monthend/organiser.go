@@ -35,7 +35,8 @@ type Organiser struct {
 	// Children give the report code (the kindcode of the attest
 	// inkomenstarief) and the names of children, by invoice code
 	// (InvoiceCode, or Code when the same). A child not listed is reported
-	// under its invoice code with its name split (see Run).
+	// under its invoice code with its name split (see Run); a child listed
+	// but on no invoice is in no report.
 	Children []fosu05.ChildInfo `json:"children,omitempty"`
 }
 

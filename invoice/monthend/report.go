@@ -148,9 +148,23 @@ func (r *runner) reports(fams []Family, workers int) []Report {
 	slices.Sort(ids)
 	out := make([]Report, len(ids))
 	forEach(len(ids), workers, func(i int) {
-		out[i] = r.report(groups[ids[i]])
+		out[i] = r.safeReport(groups[ids[i]])
 	})
 	return out
+}
+
+// safeReport builds the report of one location; a panic (a defect) becomes
+// its problem instead of stopping the others.
+func (r *runner) safeReport(g *group) (rep Report) {
+	defer func() {
+		if v := recover(); v != nil {
+			rep = Report{LocationSummary: LocationSummary{Location: g.id, Status: ReportFailed, Families: g.cases, Unbilled: g.unbilled, Children: g.codes,
+				Note: "no FO-SU-05 report: building it failed unexpectedly",
+				Problems: plan.Problems{{Code: CodeInternal,
+					Message: fmt.Sprintf("building the report failed unexpectedly (%v): a defect of the library; please report it with the month's data", v)}}}}
+		}
+	}()
+	return r.report(g)
 }
 
 // report builds the report of one location.
@@ -228,10 +242,10 @@ func (r *runner) report(g *group) Report {
 		rep.Note = fmt.Sprintf("no FO-SU-05 report: %d problem(s)", len(rep.Problems))
 	case len(g.unbilled) > 0:
 		rep.Status = ReportIncomplete
-		rep.Note = fmt.Sprintf("FO-SU-05 report of %d children, INCOMPLETE: do not send it before the families not billed are", len(g.codes))
+		rep.Note = fmt.Sprintf("FO-SU-05 report of %d %s, INCOMPLETE: do not send it before the families not billed are", len(g.codes), plural(len(g.codes), "child", "children"))
 	default:
 		rep.Status = ReportReady
-		rep.Note = fmt.Sprintf("FO-SU-05 report of %d children", len(g.codes))
+		rep.Note = fmt.Sprintf("FO-SU-05 report of %d %s", len(g.codes), plural(len(g.codes), "child", "children"))
 	}
 	return rep
 }

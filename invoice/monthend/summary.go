@@ -169,6 +169,15 @@ func (s Summary) Text() string {
 			w("    %s\n", p.Error())
 		}
 	}
+	unread := 0
+	for _, f := range s.PerFamily {
+		if f.Problems.Has(CodeMalformedCase) {
+			unread++
+		}
+	}
+	if unread > 0 {
+		w("  note: %d case(s) could not be read, so no report knows where their children are: any report may lack them\n", unread)
+	}
 	if s.NotBilled > 0 {
 		w("\nNot billed:\n")
 		for _, f := range s.PerFamily {
