@@ -44,10 +44,15 @@ const (
 // month, the closing-day calendar, the house rules and the yearly amounts
 // (empty: the statutory ones). A case bills only with its organiser's.
 type Shared struct {
-	Month    plan.Month         `json:"month"`
-	Calendar plan.Calendar      `json:"calendar"`
-	Rules    invoice.HouseRules `json:"rules"`
-	Amounts  tariff.AmountTable `json:"amounts,omitempty"`
+	// Month is the month billed.
+	Month plan.Month `json:"month"`
+	// Calendar is the organiser's closing-day calendar.
+	Calendar plan.Calendar `json:"calendar"`
+	// Rules are the organiser's house rules.
+	Rules invoice.HouseRules `json:"rules"`
+	// Amounts extend or replace the statutory yearly amounts (empty: the
+	// statutory ones).
+	Amounts tariff.AmountTable `json:"amounts,omitempty"`
 }
 
 // SharedOf returns the shared part of case c.
@@ -135,9 +140,12 @@ type Family struct {
 // Result is a month end: every family in the input's order, every
 // location's FO-SU-05 report by location id, and the summary.
 type Result struct {
+	// Families are the families, in the input's order.
 	Families []Family `json:"families"`
-	Reports  []Report `json:"reports"`
-	Summary  Summary  `json:"summary"`
+	// Reports are the locations' FO-SU-05 reports, by location id.
+	Reports []Report `json:"reports"`
+	// Summary adds it all up.
+	Summary Summary `json:"summary"`
 }
 
 // Run makes an organiser's month end: it bills every case with the

@@ -21,8 +21,9 @@ type PaidChild struct {
 	Name string `json:"name"`
 	// Birth is the birth date: care counts until the 14th birthday (21st
 	// with a severe disability).
-	Birth            plan.Date `json:"birth"`
-	SevereDisability bool      `json:"severe_disability,omitempty"`
+	Birth plan.Date `json:"birth"`
+	// SevereDisability marks a child with a severe disability.
+	SevereDisability bool `json:"severe_disability,omitempty"`
 }
 
 // Paid is what the year end needs: the children and the invoices paid,
@@ -34,9 +35,14 @@ type PaidChild struct {
 //	 "paid": [{"invoice": {…an invoice as JSON…}, "paid_on": "2025-04-20"}],
 //	 "caps": [{"year": 2026, "per_day": "17.40", "confirmed": true, "source": "…"}]}
 type Paid struct {
-	Children []PaidChild           `json:"children"`
-	Paid     []invoice.PaidInvoice `json:"paid"`
-	Caps     []invoice.TaxCap      `json:"caps,omitempty"`
+	// Children are the children to certify.
+	Children []PaidChild `json:"children"`
+	// Paid are the invoices paid, each with its payment date; only those
+	// paid in the year count.
+	Paid []invoice.PaidInvoice `json:"paid"`
+	// Caps are the caps per day of care of the tax reduction; nil means
+	// invoice.TaxCaps().
+	Caps []invoice.TaxCap `json:"caps,omitempty"`
 }
 
 // DecodePaid reads a Paid from JSON. Unknown fields and trailing data are
@@ -52,33 +58,45 @@ func DecodePaid(data []byte) (Paid, error) {
 // ChildCertificates are one child's fiscal certificates (281.86) of a
 // year, or the problems that kept them from being made.
 type ChildCertificates struct {
-	Code         string                `json:"code"`
-	Name         string                `json:"name"`
+	// Code and Name are the child's, as the paid data give them.
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// Certificates are the child's certificates of the year, none when no
+	// care was paid that year (or when there are problems).
 	Certificates []invoice.Certificate `json:"certificates"`
-	Problems     plan.Problems         `json:"problems,omitempty"`
+	// Problems are why the certificates could not be made, at paths of
+	// the paid data ("children[3].birth").
+	Problems plan.Problems `json:"problems,omitempty"`
 }
 
 // Household is the federal tax reduction of one family (the family of the
 // paid invoices) for the year, from its children's certificates.
 type Household struct {
+	// Family is the family of the paid invoices.
 	Family invoice.Family `json:"family"`
 	// Children are the codes of its children with certificates.
 	Children []string `json:"children"`
 	// Reduction is the tax reduction (zero when there are problems).
 	Reduction invoice.Reduction `json:"reduction,omitzero"`
-	Problems  plan.Problems     `json:"problems,omitempty"`
+	// Problems are why the reduction could not be computed.
+	Problems plan.Problems `json:"problems,omitempty"`
 }
 
 // YearEndResult is a year end: each child's certificates, each household's
 // tax reduction, and the problems of the paid data as a whole.
 type YearEndResult struct {
-	Year       int                 `json:"year"`
+	// Year is the year of payment the certificates are for.
+	Year int `json:"year"`
+	// Children are the certificates of each child of the paid data, in
+	// its order; Households the reduction of each family, in order of its
+	// first paid invoice.
 	Children   []ChildCertificates `json:"children"`
 	Households []Household         `json:"households"`
 	// Problems are those of the paid data: children listed twice or
 	// without a code, invoices paid twice, paid care of a child not listed.
 	Problems plan.Problems `json:"problems,omitempty"`
-	Rule     plan.Rule     `json:"rule"`
+	// Rule names where the year end comes from.
+	Rule plan.Rule `json:"rule"`
 }
 
 // OK reports whether the year end has no problem.
