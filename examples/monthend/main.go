@@ -11,7 +11,7 @@
 // locations' FO-SU-05 data, optionally the children's report codes and
 // names and the shared month, calendar, house rules and amounts: see
 // monthend.Organiser), bills them all on -workers goroutines (default: one
-// per core) and writes into -out:
+// per core; they read and write the files too) and writes into -out:
 //
 //	invoices/NAME.txt, invoices/NAME.json   the invoice of cases/NAME.json, in Dutch and as JSON
 //	fosu05/LOCATION.xml                     the FO-SU-05 report of each location with data
@@ -87,7 +87,7 @@ func main() {
 	flag.StringVar(&o.cases, "cases", "", "the directory of case files (*.json, one invoice.Case each)")
 	flag.StringVar(&o.out, "out", "", "the directory to write invoices, reports, certificates and the summary into")
 	flag.StringVar(&o.organiser, "organiser", "", "the organiser file (JSON: locations' FO-SU-05 data, children's names, the shared month and rules)")
-	flag.IntVar(&o.workers, "workers", 0, "goroutines billing families (0: one per core)")
+	flag.IntVar(&o.workers, "workers", 0, "goroutines billing families, and reading and writing their files (0: one per core)")
 	flag.IntVar(&o.certificates, "certificates", 0, "the year end instead: make the fiscal certificates of `YEAR` from -paid")
 	flag.StringVar(&o.paid, "paid", "", "the paid file of the year end (JSON: children and paid invoices)")
 	flag.IntVar(&o.writeSample, "write-sample", 0, "write `N` sample case files into -cases (and the sample organiser file to -organiser, their paid invoices to -paid)")
