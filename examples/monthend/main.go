@@ -132,8 +132,17 @@ func run(stdout, stderr io.Writer, o options) error {
 		return fmt.Errorf("%w: a month end needs -cases DIR and -out DIR (or -certificates YEAR -paid FILE -out DIR for the year end)", errUsage)
 	case o.workers < 0:
 		return fmt.Errorf("%w: -workers %d: the number of workers is 0 (one per core) or more", errUsage, o.workers)
+	case sameDir(o.cases, o.out):
+		return fmt.Errorf("%w: -out is the -cases directory: its summary.json would be read as a case the next time", errUsage)
 	}
 	return monthEnd(stdout, stderr, o)
+}
+
+// sameDir reports whether a and b name the same directory.
+func sameDir(a, b string) bool {
+	x, errA := filepath.Abs(a)
+	y, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && x == y
 }
 
 // monthEnd bills every case of o.cases and writes the results into o.out.

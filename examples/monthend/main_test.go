@@ -189,6 +189,7 @@ func TestExitCodes(t *testing.T) {
 		{"a missing directory", options{cases: filepath.Join(tmp, "nope"), out: out}},
 		{"no case file", options{cases: empty, out: out}},
 		{"negative workers", options{cases: cases, out: out, workers: -1}},
+		{"-out the -cases directory", options{cases: cases, out: cases + "/."}},
 		{"a missing organiser file", options{cases: cases, out: out, organiser: filepath.Join(tmp, "nope.json")}},
 		{"an organiser file that does not decode", options{cases: cases, out: out, organiser: write("bad.json", `{"locations": [{"idd": "x"}]}`)}},
 		{"an organiser file with a location twice", options{cases: cases, out: out, organiser: write("twice.json", `{"locations": [{"id": "x"}, {"id": "x"}]}`)}},
