@@ -73,8 +73,7 @@ func FuzzYearEnd(f *testing.F) {
 	})
 }
 
-// ReadCase never panics: a case, or a case with a CodeMalformedCase
-// problem.
+// ReadCase never panics: a case, or problems and no case.
 func FuzzReadCase(f *testing.F) {
 	f.Add([]byte(`{"month": "2025-03", "number": "2025-03-00001", "invoice_date": "2025-04-03", "family": {"id": "F-1", "name": "Peeters"},
 		"children": [{"name": "Noor Peeters", "child": {"code": "100000-001", "birth": "2023-06-12"}, "location": {"id": "OO-Els"},
@@ -87,15 +86,14 @@ func FuzzReadCase(f *testing.F) {
 		if c.Source != "f.json" {
 			t.Fatal("source lost")
 		}
-		for _, p := range c.Problems {
-			if p.Code != CodeMalformedCase {
-				t.Fatalf("a problem of code %s", p.Code)
+		if len(c.Problems) > 0 {
+			if len(c.Case.Children) > 0 || c.Case.Number != "" || !c.Case.Month.IsZero() {
+				t.Fatal("a case beside problems")
 			}
+			return
 		}
-		if len(c.Problems) == 0 {
-			if _, err := json.Marshal(c.Case); err != nil {
-				t.Fatal(err)
-			}
+		if _, err := json.Marshal(c.Case); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

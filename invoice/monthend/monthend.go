@@ -21,7 +21,8 @@ const (
 	CodeNotShared plan.Code = "not_shared"
 	// CodeDuplicate: an invoice number, a location or a child listed twice.
 	CodeDuplicate plan.Code = "duplicate"
-	// CodeMalformedCase: a case that does not decode (ReadCase).
+	// CodeMalformedCase: a case that does not decode (ReadCase), when the
+	// decoder gives no problems of its own.
 	CodeMalformedCase plan.Code = "malformed_case"
 	// CodeOrganiser: the organiser's month itself cannot be prepared (its
 	// calendar, house rules or amounts are invalid), so no family is billed.
@@ -68,21 +69,27 @@ type Case struct {
 	// Case is the family's month.
 	Case invoice.Case `json:"case"`
 	// Problems are problems found before billing (ReadCase: a file that
-	// does not decode). A case with problems is not billed; they are its
-	// problems in the summary.
+	// does not decode). A case with problems is not billed (nor read: its
+	// Case is ignored); they are its problems in the summary.
 	Problems plan.Problems `json:"problems,omitempty"`
 }
 
 // ReadCase decodes one case file (the format of invoice.DecodeCase, which
 // refuses unknown fields and trailing data). A file that does not decode
-// gives a Case with a CodeMalformedCase problem — the family appears in the
-// summary, never silently dropped — whose field is the JSON field at fault
-// when the decoder names one.
+// gives a Case with problems — the family appears in the summary, never
+// silently dropped: the decoder's own problems when it gives plan.Problems
+// (their codes and JSON paths intact), else one CodeMalformedCase problem
+// with the decoder's message, at the JSON field at fault when the decoder
+// names one.
 func ReadCase(source string, data []byte) Case {
 	c, err := invoice.DecodeCaseBytes(data)
 	if err == nil {
-		// DecodeCase lets a stray "}" or "]" after the case pass.
+		// Some versions of DecodeCase let a stray "}" or "]" after the case
+		// pass.
 		err = decodeStrict(data, &json.RawMessage{})
+	}
+	if ps := plan.AsProblems(err); len(ps) > 0 {
+		return Case{Source: source, Problems: ps}
 	}
 	if err != nil {
 		p := plan.Problem{Code: CodeMalformedCase, Message: err.Error()}
@@ -120,6 +127,9 @@ type FamilySummary struct {
 	// Billed is true when the family has its invoice; then Problems is
 	// empty, and otherwise it holds every problem of the case.
 	Billed bool `json:"billed"`
+	// Unread is true when the case could not be read (Case.Problems): who
+	// the family is and where its children are is unknown.
+	Unread bool `json:"unread,omitempty"`
 	// Children is the number of children of the case.
 	Children int `json:"children"`
 	// Days are the days of the invoice per band (zero when not billed).
@@ -301,6 +311,9 @@ func (r *runner) safeBill(i int) (f Family) {
 // head is the summary of case i before billing.
 func (r *runner) head(i int) FamilySummary {
 	c := r.cases[i]
+	if len(c.Problems) > 0 {
+		return FamilySummary{Index: i, Source: c.Source, Unread: true}
+	}
 	return FamilySummary{Index: i, Source: c.Source, Number: c.Case.Number, Family: c.Case.Family.ID, Name: c.Case.Family.Name,
 		Children: len(c.Case.Children)}
 }

@@ -60,10 +60,11 @@ func TestOneBadFamily(t *testing.T) {
 			c.Case.Amounts = tariff.AmountTable{{Year: 2026, Kind: tariff.Maximum, Value: tariff.MustTariff("36.50"), Source: "test"}}
 		}, CodeNotShared, "amounts"},
 		{"an invoice number of an earlier case", func(c *Case, good []Case) { c.Case.Number = good[0].Case.Number }, CodeDuplicate, "number"},
-		{"a file that does not decode", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"month": "2025-03",`)) }, CodeMalformedCase, ""},
-		{"a misspelt field", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"mont": "2025-03"}`)) }, CodeMalformedCase, ""},
-		{"a field of the wrong type", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"number": 42}`)) }, CodeMalformedCase, "number"},
-		{"a stray brace after the case", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"number": "1"}}`)) }, CodeMalformedCase, ""},
+		// A file that does not decode: the decoder's problems (any code).
+		{"a file that does not decode", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"month": "2025-03",`)) }, "", ""},
+		{"a misspelt field", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"mont": "2025-03"}`)) }, "", "…"},
+		{"a field of the wrong type", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"number": 42}`)) }, "", "number"},
+		{"a stray brace after the case", func(c *Case, _ []Case) { *c = ReadCase(c.Source, []byte(`{"number": "1"}}`)) }, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,6 +98,9 @@ func TestOneBadFamily(t *testing.T) {
 			}
 			if txt := res.Summary.Text(); !strings.Contains(txt, "Not billed:") || !strings.Contains(txt, in[bad].Source) {
 				t.Errorf("the text does not name the family not billed:\n%s", txt)
+			}
+			if unread := len(in[bad].Problems) > 0; f.Unread != unread || unread && f.Number != "" {
+				t.Errorf("unread %v, number %q, for a case with %d problems before billing", f.Unread, f.Number, len(in[bad].Problems))
 			}
 		})
 	}
@@ -299,9 +303,14 @@ func TestReadCase(t *testing.T) {
 	if diff := cmp.Diff(c, got.Case, cmpopts.EquateEmpty()); diff != "" {
 		t.Fatalf("round trip:\n%s", diff)
 	}
-	for _, bad := range []string{"", "{", "[]", `{"month": "2025-13"}`, string(b) + "]", string(b) + " {}"} {
-		if got := ReadCase("y.json", []byte(bad)); !got.Problems.Has(CodeMalformedCase) || got.Source != "y.json" {
+	for _, bad := range []string{"", "{", "[]", `{"month": "2025-13"}`, string(b) + "]", string(b) + "}", string(b) + " {}"} {
+		got := ReadCase("y.json", []byte(bad))
+		if len(got.Problems) == 0 || got.Source != "y.json" || !cmp.Equal(got.Case, invoice.Case{}, cmpopts.EquateEmpty()) {
 			t.Errorf("ReadCase(%.20q): %v", bad, got.Problems)
 		}
+	}
+	// A decoder's error that holds no problem becomes one.
+	if got := ReadCase("z.json", []byte(`{"number": "1"}]`)); len(got.Problems) != 1 || got.Problems[0].Field != "" {
+		t.Errorf("a stray bracket: %v", got.Problems)
 	}
 }

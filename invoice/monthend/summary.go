@@ -171,7 +171,7 @@ func (s Summary) Text() string {
 	}
 	unread := 0
 	for _, f := range s.PerFamily {
-		if f.Problems.Has(CodeMalformedCase) {
+		if f.Unread {
 			unread++
 		}
 	}
