@@ -199,11 +199,6 @@ func (om *OrganiserMonth) dayFrames() {
 // Month returns the month the value bills.
 func (om *OrganiserMonth) Month() plan.Month { return om.month }
 
-// frame returns the frame of day d of the month.
-func (om *OrganiserMonth) frame(d plan.Date) *dayFrame {
-	return &om.frames[om.month.First().DaysUntil(d)]
-}
-
 // count returns n as a decimal, shared when small.
 func (om *OrganiserMonth) count(n int64) decimal.Decimal {
 	if n >= 0 && n < int64(len(om.counts)) {
