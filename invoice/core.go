@@ -81,7 +81,10 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 		m.sum.LedgerEnd = ledger
 	}
 	end := m.sum.LedgerEnd
-	m.sum.Respijt = Respijt{Year: year, Entitlement: end.Entitlement, UsedMonth: end.Used.Sub(ledger.Used), UsedYear: end.Used, Balance: end.Balance()}
+	m.sum.Respijt = Respijt{Year: year, Entitlement: end.Entitlement, UsedMonth: decimal.Zero, UsedYear: end.Used, Balance: end.Balance()}
+	if len(end.Movements) != len(ledger.Movements) {
+		m.sum.Respijt.UsedMonth = end.Used.Sub(ledger.Used)
+	}
 	if len(m.ps) > 0 {
 		return nil, m.sum, m.ps
 	}

@@ -103,13 +103,19 @@ func appendPercent(b []byte, share decimal.Decimal, point byte) []byte {
 	for ; exp > 0; exp-- {
 		c *= 10
 	}
-	digits := strconv.AppendInt(nil, c, 10)
+	var buf [24]byte
+	digits := strconv.AppendInt(buf[:0], c, 10)
 	if exp == 0 {
 		return append(b, digits...)
 	}
 	frac := -exp
-	for len(digits) <= frac {
-		digits = append([]byte{'0'}, digits...)
+	if len(digits) <= frac { // 0.5 % and the like: leading zeros
+		var padded [48]byte
+		n := copy(padded[frac+1-len(digits):], digits)
+		for i := range frac + 1 - len(digits) {
+			padded[i] = '0'
+		}
+		digits = padded[:frac+1-len(digits)+n]
 	}
 	whole, rest := digits[:len(digits)-frac], digits[len(digits)-frac:]
 	for len(rest) > 0 && rest[len(rest)-1] == '0' {
