@@ -2,6 +2,7 @@ package absence
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -80,11 +81,27 @@ func (r NoticeRules) Deadline(a Absence, plans []plan.Plan, first plan.Date, sta
 	last := c.DaysBefore(first, lead, r.Counting)
 	// The deadline is the end of the last day: midnight starting the next.
 	deadline, _ := plan.DayBounds(last.AddDays(1), loc)
-	measured := fmt.Sprintf("%d day(s)", span.Len())
+	// The explanation in one buffer: "a planned absence of 3 day(s)
+	// (2025-03-21..2025-03-23, with the adjacent days without reservation)
+	// is reported 2 calendar days ahead: by the end of 2025-03-19".
+	e := make([]byte, 0, 160)
+	e = append(e, "a planned absence of "...)
+	e = strconv.AppendInt(e, int64(span.Len()), 10)
+	e = append(e, " day(s)"...)
 	if span != a.Period {
-		measured = fmt.Sprintf("%d day(s) (%s, with the adjacent days without reservation)", span.Len(), span)
+		e = append(e, " ("...)
+		e = span.Start.AppendText(e)
+		e = append(e, ".."...)
+		e = span.End.AppendText(e)
+		e = append(e, ", with the adjacent days without reservation)"...)
 	}
-	return kind, deadline, fmt.Sprintf("a planned absence of %s is reported %d %s days ahead: by the end of %s", measured, lead, r.Counting, last)
+	e = append(e, " is reported "...)
+	e = strconv.AppendInt(e, int64(lead), 10)
+	e = append(e, ' ')
+	e = append(e, r.Counting...)
+	e = append(e, " days ahead: by the end of "...)
+	e = last.AppendText(e)
+	return kind, deadline, string(e)
 }
 
 // Span returns the days that measure absence a against LongFromDays: its
