@@ -37,6 +37,7 @@ const (
 	CodeTooShort          Code = "too_short"           // a plan running shorter than required
 	CodeLateAnnouncement  Code = "late_announcement"   // a closure announced too late
 	CodeExemptionInvalid  Code = "exemption_invalid"   // an exemption whose conditions are not met
+	CodeOutOfRange        Code = "out_of_range"        // a date a rule computes falls outside 0001-01-01–9999-12-31
 )
 
 // Rule names the rule that produced a result and the text it implements,

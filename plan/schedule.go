@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -90,24 +91,42 @@ func weekdayOrder() [7]time.Weekday {
 }
 
 // slotsOK reports whether a day's slots are all valid and do not overlap,
-// without allocating: validateSlots says what is wrong only when needed.
+// without allocating for an ordinary day: validateSlots says what is wrong
+// only when needed.
 func slotsOK(slots []Slot) bool {
-	for i, s := range slots {
+	for _, s := range slots {
 		if !s.valid() || s.Start == EndOfDay {
 			return false
 		}
-		for _, o := range slots[:i] {
-			if s.Start < o.End && o.Start < s.End {
-				return false
+	}
+	if len(slots) <= 8 { // a day has a few slots: compare them pairwise
+		for i, s := range slots {
+			for _, o := range slots[:i] {
+				if s.Start < o.End && o.Start < s.End {
+					return false
+				}
 			}
+		}
+		return true
+	}
+	// Many slots: sorted by start, some pair overlaps exactly when two
+	// neighbours do.
+	sorted := slices.Clone(slots)
+	slices.SortFunc(sorted, func(a, b Slot) int { return cmp.Compare(a.Start, b.Start) })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].Start < sorted[i-1].End {
+			return false
 		}
 	}
 	return true
 }
 
-// validateSlots checks one day's slots: each valid, none overlapping.
+// validateSlots checks one day's slots: each valid, none overlapping. Each
+// valid slot that overlaps one starting earlier gets a Problem naming the
+// one that reaches furthest; invalid slots do not hide an overlap.
 func validateSlots(slots []Slot, field string, d Date) Problems {
 	var ps Problems
+	valid := make([]Slot, 0, len(slots))
 	for i, s := range slots {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		switch {
@@ -117,14 +136,21 @@ func validateSlots(slots []Slot, field string, d Date) Problems {
 		case s.End <= s.Start:
 			ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: f, Date: d,
 				Message: fmt.Sprintf("slot ends at %s, not after its start %s", s.End, s.Start)})
+		default:
+			valid = append(valid, s)
 		}
 	}
-	sorted := slices.Clone(slots)
-	slices.SortFunc(sorted, func(a, b Slot) int { return int(a.Start) - int(b.Start) })
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i].valid() && sorted[i-1].valid() && sorted[i].Start < sorted[i-1].End {
+	slices.SortStableFunc(valid, func(a, b Slot) int { return cmp.Compare(a.Start, b.Start) })
+	// After sorting by start, a slot overlaps an earlier one exactly when it
+	// starts before the latest end seen so far.
+	latest := 0
+	for i := 1; i < len(valid); i++ {
+		if valid[i].Start < valid[latest].End {
 			ps = append(ps, Problem{Code: CodeOverlap, Field: field, Date: d,
-				Message: fmt.Sprintf("slots %s and %s overlap", sorted[i-1], sorted[i])})
+				Message: fmt.Sprintf("slots %s and %s overlap", valid[latest], valid[i])})
+		}
+		if valid[i].End > valid[latest].End {
+			latest = i
 		}
 	}
 	return ps
