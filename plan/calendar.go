@@ -214,8 +214,10 @@ func (c Calendar) IsClosed(d Date) (ClosedDay, bool) {
 	if c.NoPublicHolidays || d.IsZero() {
 		return ClosedDay{}, false
 	}
-	for _, h := range PublicHolidays(d.Year()) {
-		if h.Date == d && !slices.Contains(c.OpenOnHolidays, h.Name) {
+	// The first holiday of be.Holidays on d, as in PublicHolidays' stable
+	// order, without building the year's list.
+	for _, h := range be.Holidays {
+		if actual, _ := h.Calc(d.Year()); !actual.IsZero() && DateOf(actual) == d && !slices.Contains(c.OpenOnHolidays, h.Name) {
 			return ClosedDay{Date: d, Kind: ClosedPublicHoliday, Reason: h.Name}, true
 		}
 	}
@@ -255,7 +257,10 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 			out = append(out, ClosedDay{Date: h.Date, Kind: ClosedPublicHoliday, Reason: h.Name})
 		}
 	}
-	return append(out, own[k:]...)
+	if out = append(out, own[k:]...); len(out) == 0 {
+		return nil // as when nothing is closed: no empty non-nil slice
+	}
+	return out
 }
 
 // closureDays returns the days in p covered by an organiser closure, in

@@ -1,6 +1,9 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // AddMonths returns the same day of the month n months after d (before, for
 // negative n). When that day does not exist in the target month (31 January
@@ -69,16 +72,25 @@ func TermEndChecked(start Date, n int) (Date, error) {
 		return Date{}, Problem{Code: CodeMissing, Message: fmt.Sprintf("a term of %d months needs a start date", n)}
 	}
 	y, m, dd := start.Civil()
-	t := monthOrZero(y, m).Add(n)
-	if t.IsZero() {
-		return Date{}, outOfRange(start, fmt.Sprintf("a term of %d months from %s ends after 9999-12-31", n, start))
+	tooLate := outOfRange(start, fmt.Sprintf("a term of %d months from %s ends after 9999-12-31", n, start))
+	if n > 10000*12 {
+		return Date{}, tooLate
 	}
-	if dd > daysIn(t.Year(), t.Month()) {
-		return t.Last(), nil
+	months := y*12 + int(m) - 1 + n // the corresponding month, as year*12 + month-1
+	ty, tm := months/12, time.Month(months%12+1)
+	switch {
+	case ty == 10000 && tm == time.January && dd == 1:
+		// The corresponding day is 10000-01-01: the term ends the day before.
+		return Date{n: maxDayNum}, nil
+	case ty > 9999:
+		return Date{}, tooLate
+	case dd > daysIn(ty, tm):
+		// No corresponding day: the term ends on the month's last day.
+		return dateOrZero(ty, tm, daysIn(ty, tm)), nil
 	}
 	// The day before the corresponding day. It exists: the corresponding day
-	// is at least 0001-02-01 (t is at least a month after start).
-	return dateOrZero(t.Year(), t.Month(), dd).AddDays(-1), nil
+	// is at least 0001-02-01 (a month or more after start).
+	return dateOrZero(ty, tm, dd).AddDays(-1), nil
 }
 
 // Term returns the whole term of n months starting on start as a period
