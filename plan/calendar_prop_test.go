@@ -65,7 +65,7 @@ func TestCalendarValidateOverlapMessage(t *testing.T) {
 		{Period: Period{d("2026-07-01"), d("2026-07-10")}, Reason: "zomer"},
 		{Period: Period{d("2026-07-20"), d("2026-07-31")}, Reason: "zomer 2"},
 		{Period: Period{d("2026-06-01"), d("2026-06-30")}, Reason: "juni"},
-		{Period: Period{d("2026-06-30"), d("2026-07-25")}, Reason: "alles"}, // overlaps 0, 1 and 2
+		{Period: Period{d("2026-06-30"), d("2026-07-25")}, Reason: "alles"},  // overlaps 0, 1 and 2
 		{Period: Period{d("2026-07-11"), d("2026-07-19")}, Reason: "tussen"}, // overlaps 3 only
 	}}
 	ps := AsProblems(c.Validate())
