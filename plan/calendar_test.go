@@ -8,8 +8,9 @@ import (
 	"pgregory.net/rapid"
 )
 
-// The Belgian public holidays, as listed in GO-DEPENDENCIES §2.2 for 2025
-// and 2027 (from rickar/cal/v2/be).
+// The ten Belgian public holidays (Royal Decree of 18 April 1974, executing
+// the Act of 4 January 1974 on public holidays) of 2025 and 2027, as
+// rickar/cal/v2/be computes them.
 func TestPublicHolidays(t *testing.T) {
 	want2025 := []Holiday{
 		{MustParseDate("2025-01-01"), "Nieuwjaarsdag"},

@@ -34,6 +34,14 @@ func genSize(t *rapid.T, small, large int, label string) int {
 	return rapid.IntRange(0, small).Draw(t, label)
 }
 
+// genShortPeriod draws a period of up to 400 days.
+func genShortPeriod() *rapid.Generator[Period] {
+	return rapid.Custom(func(t *rapid.T) Period {
+		s := genNearDate().Draw(t, "start")
+		return Period{Start: s, End: s.AddDays(rapid.IntRange(0, 400).Draw(t, "len"))}
+	})
+}
+
 // genPeriod draws a period of up to 400 days, or one time in ten up to 20
 // years.
 func genPeriod() *rapid.Generator[Period] {
