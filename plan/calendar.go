@@ -238,10 +238,11 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 		return own
 	}
 	out := make([]ClosedDay, 0, len(own)+10*(p.End.Year()-p.Start.Year()+1))
+	open := c.openOn()
 	k := 0 // own[:k] are in out
 	for y := p.Start.Year(); y <= p.End.Year(); y++ {
 		for _, h := range PublicHolidays(y) {
-			if !p.Contains(h.Date) || slices.Contains(c.OpenOnHolidays, h.Name) {
+			if !p.Contains(h.Date) || slices.Contains(open, h.Name) {
 				continue
 			}
 			for k < len(own) && own[k].Date.Before(h.Date) {
@@ -261,6 +262,22 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 		return nil // as when nothing is closed: no empty non-nil slice
 	}
 	return out
+}
+
+// openOn returns OpenOnHolidays, or, when it is longer than the list of
+// public holidays, its distinct public-holiday names: at most ten, so that
+// a long list costs its length once, not once per holiday of every year.
+func (c Calendar) openOn() []string {
+	if len(c.OpenOnHolidays) <= len(be.Holidays) {
+		return c.OpenOnHolidays
+	}
+	var names []string
+	for _, h := range be.Holidays {
+		if slices.Contains(c.OpenOnHolidays, h.Name) {
+			names = append(names, h.Name)
+		}
+	}
+	return names
 }
 
 // closureDays returns the days in p covered by an organiser closure, in

@@ -231,3 +231,21 @@ func TestDaysBeforeMatchesSteps(t *testing.T) {
 		}
 	})
 }
+
+// A long OpenOnHolidays list (repeats, unknown names) means the same as its
+// distinct holiday names.
+func TestLongOpenOnHolidaysList(t *testing.T) {
+	var long []string
+	for range 5 {
+		long = append(long, "Sinterklaas", "Wapenstilstand", "Kerstmis", "Paasmaandag")
+	}
+	p := Period{MustParseDate("2026-01-01"), MustParseDate("2027-12-31")}
+	got := Calendar{OpenOnHolidays: long}.ClosedDays(p)
+	want := Calendar{OpenOnHolidays: []string{"Wapenstilstand", "Kerstmis", "Paasmaandag"}}.ClosedDays(p)
+	if diff := cmp.Diff(want, got); diff != "" || len(got) != 14 {
+		t.Errorf("(-distinct names +long list), %d days:\n%s", len(got), diff)
+	}
+	if diff := cmp.Diff(naiveClosedDays(Calendar{OpenOnHolidays: long}, p), got); diff != "" {
+		t.Errorf("(-IsClosed +ClosedDays):\n%s", diff)
+	}
+}

@@ -286,7 +286,10 @@ func (p Plan) FullTimeRatio() decimal.Decimal {
 }
 
 // SchoolYearOf returns the school year (1 September to 31 August) that d
-// falls in.
+// falls in. At the edges of the range the school year does not fit: for a
+// day of 0001 before September its Start, and for a day of 9999 from
+// September its End, is the zero Date, so the period is empty (IsEmpty);
+// Plan.Validate reports an after-school plan there as CodeOutOfRange.
 func SchoolYearOf(d Date) Period {
 	if d.IsZero() {
 		return Period{}

@@ -323,3 +323,46 @@ func TestPolicyBounds(t *testing.T) {
 	err = CheckAnnouncements(Calendar{}, AnnouncementPolicy{OverviewByMonth: 1, OverviewByDay: 31, LongClosureDays: 9999, ShortLeadDays: 9999, LongLeadDays: 9999})
 	checkProblems(t, err, []wantProblem{{CodeInvalidValue, "long_closure_days", ""}, {CodeInvalidValue, "short_lead_days", ""}, {CodeInvalidValue, "long_lead_days", ""}})
 }
+
+// The last representable day has an end: 10000-01-01 00:00. Split used the
+// zero Date's zero instant as that day's end and then walked forward from
+// year 1, millions of spans; DayBounds gave the zero time.Time as its end.
+func TestLastDayBounds(t *testing.T) {
+	last := MustParseDate("9999-12-31")
+	start, end := DayBounds(last, nil)
+	if !start.Equal(time.Date(9999, 12, 31, 0, 0, 0, 0, Brussels())) || !end.Equal(time.Date(10000, 1, 1, 0, 0, 0, 0, Brussels())) || end.Sub(start) != 24*time.Hour {
+		t.Errorf("DayBounds(9999-12-31) = %v, %v", start, end)
+	}
+	if s, e := DayBounds(Date{}, nil); !s.IsZero() || !e.IsZero() {
+		t.Errorf("DayBounds of no date = %v, %v", s, e)
+	}
+	in := time.Date(9999, 12, 30, 20, 0, 0, 0, Brussels())
+	spans, err := (Session{In: in, Out: in.Add(27 * time.Hour)}).Split(nil)
+	if err != nil || len(spans) != 2 || spans[0].Elapsed() != 4*time.Hour || spans[1].Date != last || spans[1].Elapsed() != 23*time.Hour {
+		t.Fatalf("session into 9999-12-31: %v, %v", spans, err)
+	}
+	// Past the end of 9999-12-31 in Brussels the check-out has no date.
+	if _, err := (Session{In: in, Out: in.Add(29 * time.Hour)}).Split(nil); !errors.Is(err, CodeInvalidValue) {
+		t.Errorf("session past 9999-12-31: %v", err)
+	}
+}
+
+func TestSchoolYearAtTheEdges(t *testing.T) {
+	d := MustParseDate
+	for _, tt := range []struct {
+		day  string
+		want Period
+	}{
+		{"0001-09-01", Period{d("0001-09-01"), d("0002-08-31")}},
+		{"0001-08-31", Period{Date{}, d("0001-08-31")}},
+		{"9999-08-31", Period{d("9998-09-01"), d("9999-08-31")}},
+		{"9999-09-01", Period{d("9999-09-01"), Date{}}},
+	} {
+		if got := SchoolYearOf(d(tt.day)); got != tt.want {
+			t.Errorf("SchoolYearOf(%s) = %v, want %v", tt.day, got, tt.want)
+		}
+	}
+	if !SchoolYearOf(Date{}).IsEmpty() {
+		t.Error("no date, no school year")
+	}
+}

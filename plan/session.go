@@ -98,7 +98,7 @@ func (s Session) Split(loc *time.Location) ([]DaySpan, error) {
 	var spans []DaySpan
 	for cur := in; cur.Before(out); {
 		d := DateOf(cur)
-		next := d.AddDays(1).In(loc) // the next midnight, from the civil date (DST-safe)
+		next := nextMidnight(d, loc) // from the civil date (DST-safe), also after 9999-12-31
 		end := out
 		if next.Before(out) {
 			end = next
