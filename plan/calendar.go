@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/be"
 )
 
@@ -77,16 +78,27 @@ func PublicHolidays(year int) []Holiday {
 	}
 	out := make([]Holiday, 0, len(be.Holidays))
 	for _, h := range be.Holidays {
-		actual, _ := h.Calc(year)
-		if actual.IsZero() {
-			continue
+		if d, ok := holidayIn(h, year); ok {
+			out = append(out, Holiday{Date: d, Name: h.Name})
 		}
-		out = append(out, Holiday{Date: DateOf(actual), Name: h.Name})
 	}
 	// Stable: when two holidays fall on one day (Hemelvaart on 1 May, as in
 	// 2008) the order of be.Holidays decides which name IsClosed gives.
 	slices.SortStableFunc(out, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
 	return out
+}
+
+// holidayIn returns the day of holiday h in year, and false when h does not
+// fall in that year. It asks h's own year limits rather than testing
+// Calc's result for the zero time.Time: Nieuwjaarsdag of year 1,
+// 0001-01-01 00:00 UTC, is the zero time.Time, and is a holiday all the
+// same.
+func holidayIn(h *cal.Holiday, year int) (Date, bool) {
+	if h.Func == nil || h.StartYear > 0 && year < h.StartYear || h.EndYear > 0 && year > h.EndYear || slices.Contains(h.Except, year) {
+		return Date{}, false
+	}
+	actual, _ := h.Calc(year)
+	return DateOf(actual), true
 }
 
 // isHolidayName reports whether name is one of the Belgian public holidays.
@@ -217,7 +229,7 @@ func (c Calendar) IsClosed(d Date) (ClosedDay, bool) {
 	// The first holiday of be.Holidays on d, as in PublicHolidays' stable
 	// order, without building the year's list.
 	for _, h := range be.Holidays {
-		if actual, _ := h.Calc(d.Year()); !actual.IsZero() && DateOf(actual) == d && !slices.Contains(c.OpenOnHolidays, h.Name) {
+		if hd, ok := holidayIn(h, d.Year()); ok && hd == d && !slices.Contains(c.OpenOnHolidays, h.Name) {
 			return ClosedDay{Date: d, Kind: ClosedPublicHoliday, Reason: h.Name}, true
 		}
 	}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rickar/cal/v2"
 	"pgregory.net/rapid"
 )
 
@@ -247,5 +249,34 @@ func TestLongOpenOnHolidaysList(t *testing.T) {
 	}
 	if diff := cmp.Diff(naiveClosedDays(Calendar{OpenOnHolidays: long}, p), got); diff != "" {
 		t.Errorf("(-IsClosed +ClosedDays):\n%s", diff)
+	}
+}
+
+// Nieuwjaarsdag of year 1 is 0001-01-01 00:00 UTC, the zero time.Time: it
+// is a holiday all the same. A holiday's own year limits and exceptions
+// (rickar/cal's StartYear, EndYear, Except) decide the years it falls in.
+func TestHolidayIn(t *testing.T) {
+	if h := PublicHolidays(1); len(h) != 10 || h[0] != (Holiday{MustParseDate("0001-01-01"), "Nieuwjaarsdag"}) {
+		t.Errorf("year 1: %v", h)
+	}
+	if cd, ok := (Calendar{}).IsClosed(MustParseDate("0001-01-01")); !ok || cd.Reason != "Nieuwjaarsdag" {
+		t.Errorf("IsClosed(0001-01-01) = %+v, %v", cd, ok)
+	}
+	h := &cal.Holiday{Name: "Feest", Month: time.May, Day: 8, Func: cal.CalcDayOfMonth, StartYear: 2000, EndYear: 2010, Except: []int{2005}}
+	for _, tt := range []struct {
+		year int
+		ok   bool
+	}{{1999, false}, {2000, true}, {2004, true}, {2005, false}, {2006, true}, {2010, true}, {2011, false}} {
+		d, ok := holidayIn(h, tt.year)
+		if ok != tt.ok || ok && d != MustDate(tt.year, time.May, 8) || !ok && !d.IsZero() {
+			t.Errorf("holidayIn(%d) = %v, %v; want %v", tt.year, d, ok, tt.ok)
+		}
+	}
+	open := &cal.Holiday{Name: "Altijd", Month: time.June, Day: 1, Func: cal.CalcDayOfMonth}
+	if d, ok := holidayIn(open, 1); !ok || d != MustDate(1, time.June, 1) {
+		t.Errorf("no limits: %v, %v", d, ok)
+	}
+	if _, ok := holidayIn(&cal.Holiday{Name: "Niets"}, 2026); ok {
+		t.Error("a holiday without a Func falls in no year")
 	}
 }

@@ -34,6 +34,12 @@ func TestPublicHolidays(t *testing.T) {
 	if PublicHolidays(0) != nil || PublicHolidays(10000) != nil {
 		t.Error("years outside 1–9999 have no holidays")
 	}
+	if h := PublicHolidays(1); len(h) != 10 || h[0].Date != MustParseDate("0001-01-01") {
+		t.Errorf("year 1: %v", h)
+	}
+	if h := PublicHolidays(9999); len(h) != 10 || h[9].Date != MustParseDate("9999-12-25") {
+		t.Errorf("year 9999: %v", h)
+	}
 }
 
 func TestCalendarIsClosed(t *testing.T) {

@@ -199,3 +199,40 @@ func TestMonth(t *testing.T) {
 		}
 	})
 }
+
+// appendInt zero-pads to a width and never cuts digits.
+func TestAppendInt(t *testing.T) {
+	for _, tt := range []struct {
+		n, width int
+		want     string
+	}{
+		{0, 1, "0"}, {9, 1, "9"}, {10, 1, "10"}, {11, 1, "11"}, {100, 1, "100"}, {7, 2, "07"}, {10, 2, "10"}, {99, 2, "99"},
+		{24, 2, "24"}, {1, 4, "0001"}, {10, 4, "0010"}, {999, 4, "0999"}, {9999, 4, "9999"}, {12345, 4, "12345"},
+	} {
+		if got := string(appendInt([]byte("x"), tt.n, tt.width)); got != "x"+tt.want {
+			t.Errorf("appendInt(%d, %d) = %q, want %q", tt.n, tt.width, got, "x"+tt.want)
+		}
+	}
+}
+
+// The day arithmetic at the ends of each 400-year era of the Gregorian
+// calendar (its days are counted from 1 March, so an era ends on
+// 29 February of a year divisible by 400) and at the ends of the range.
+func TestCivilDaysAtEraEnds(t *testing.T) {
+	for _, s := range []string{"0400-02-29", "0400-03-01", "1600-02-29", "1600-03-01", "2000-02-28", "2000-02-29", "2000-03-01",
+		"1900-02-28", "1900-03-01", "2100-02-28", "2100-03-01", "2400-02-29", "2400-03-01", "0001-01-01", "0001-03-01", "9999-12-31",
+		"0004-02-29", "0100-02-28", "0100-03-01", "1999-12-31", "2000-01-01", "2000-12-31"} {
+		d := MustParseDate(s)
+		y, m, dd := d.Civil()
+		tm := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+		if d.String() != s || tm.Format("2006-01-02") != s || DateOf(tm) != d {
+			t.Errorf("%s: Civil %d-%d-%d, String %q, DateOf %v", s, y, m, dd, d.String(), DateOf(tm))
+		}
+		if want := int(tm.Unix()/86400) + unixOffset; int(d.n) != want {
+			t.Errorf("%s: day number %d, want %d", s, d.n, want)
+		}
+		if next := d.AddDays(1); !next.IsZero() && next.String() != tm.AddDate(0, 0, 1).Format("2006-01-02") {
+			t.Errorf("%s + 1 day = %v", s, next)
+		}
+	}
+}
