@@ -317,8 +317,8 @@ func (c Calendar) closureDays(p Period) []ClosedDay {
 	var active indexHeap // positions in cls, lowest c.Closures index on top
 	next := 0
 	for day := cls[0].start; next < len(cls) || active.len() > 0; day++ {
-		if active.len() == 0 && cls[next].start > day {
-			day = cls[next].start // skip the gap to the next closure
+		if active.len() == 0 {
+			day = max(day, cls[next].start) // skip the gap to the next closure
 		}
 		for ; next < len(cls) && cls[next].start <= day; next++ {
 			active.push(next, cls[next].i)

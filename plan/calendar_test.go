@@ -208,3 +208,31 @@ func TestDaysBefore(t *testing.T) {
 		t.Error("Saturday is not a working day, Friday is")
 	}
 }
+
+// Working days across a year end: 1 January is Nieuwjaarsdag, unless the
+// organiser opens on it; the walk back crosses into the previous year.
+func TestDaysBeforeAcrossNewYear(t *testing.T) {
+	d := MustParseDate
+	tests := []struct {
+		c    Calendar
+		from string
+		n    int
+		want string
+	}{
+		{Calendar{}, "2026-01-05", 1, "2026-01-02"},                       // Monday → Friday
+		{Calendar{}, "2026-01-05", 2, "2025-12-31"},                       // over Thursday 1 January
+		{Calendar{NoPublicHolidays: true}, "2026-01-05", 2, "2026-01-01"}, // open on 1 January
+		{Calendar{NoPublicHolidays: true}, "2026-01-02", 1, "2026-01-01"}, // the year's first day
+		{Calendar{OpenOnHolidays: []string{"Nieuwjaarsdag"}}, "2026-01-02", 1, "2026-01-01"},
+		{Calendar{}, "2026-01-02", 1, "2025-12-31"},   // not 25 December (Kerstmis)
+		{Calendar{}, "2025-12-29", 1, "2025-12-26"},   // Friday 26 December is no holiday
+		{Calendar{}, "2027-01-04", 253, "2026-01-02"}, // 2026: 261 weekdays, 8 of them public holidays
+		{Calendar{}, "2027-01-04", 254, "2025-12-31"},
+		{Calendar{NoPublicHolidays: true}, "0001-01-08", 5, "0001-01-01"}, // down to the first day
+	}
+	for _, tt := range tests {
+		if got := tt.c.DaysBefore(d(tt.from), tt.n, WorkingDays); got != d(tt.want) {
+			t.Errorf("%+v: %d working days before %s = %v, want %s", tt.c, tt.n, tt.from, got, tt.want)
+		}
+	}
+}

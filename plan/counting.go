@@ -36,7 +36,7 @@ func (c Calendar) IsWorkingDay(d Date) bool {
 // is the zero Date ("no date") when d is zero or the day would fall before
 // 0001-01-01; DaysBeforeChecked reports those as errors.
 //
-// Working days are found a window of days at a time (ClosedDays), so a long
+// Working days are found a calendar year at a time (ClosedDays), so a long
 // lead costs time linear in its days, not a calendar lookup per day.
 func (c Calendar) DaysBefore(d Date, n int, counting DayCounting) Date {
 	r, _ := c.daysBefore(d, n, counting == WorkingDays)
@@ -74,15 +74,14 @@ func (c Calendar) daysBefore(d Date, n int, working bool) (Date, error) {
 	if !working {
 		return d.AddDays(-n), nil
 	}
-	// Walk back through windows of days, each twice as long as the last,
-	// with the window's closed days from ClosedDays.
+	// Walk back a calendar year at a time (the part of d's own year before
+	// d first), with the year's closed days from ClosedDays.
 	k := 0 // working days counted
-	end := d.n - 1
-	for window := int32(max(2*n, 14)); end >= minDayNum; window = min(2*window, maxDayNum) {
-		start := max(end-window+1, minDayNum)
-		closed := c.ClosedDays(Period{Start: Date{n: start}, End: Date{n: end}})
+	for end := d.n - 1; end >= minDayNum; {
+		first := dateOrZero(Date{n: end}.Year(), time.January, 1).n
+		closed := c.ClosedDays(Period{Start: Date{n: first}, End: Date{n: end}})
 		j := len(closed) - 1
-		for day := end; day >= start; day-- {
+		for day := end; day >= first; day-- {
 			for j >= 0 && closed[j].Date.n > day {
 				j--
 			}
@@ -96,7 +95,7 @@ func (c Calendar) daysBefore(d Date, n int, working bool) (Date, error) {
 				return Date{n: day}, nil
 			}
 		}
-		end = start - 1
+		end = first - 1
 	}
 	return Date{}, tooFar
 }

@@ -42,6 +42,7 @@ func TestCheckedDateFunctions(t *testing.T) {
 		{"TermEndChecked of the first day", func() (Date, error) { return TermEndChecked(d("0001-01-01"), 1) }, d("0001-01-31"), ""},
 		{"MonthsOldChecked 42 months", func() (Date, error) { return MonthsOldChecked(d("2021-08-31"), 42) }, d("2025-02-28"), ""},
 		{"MonthsOldChecked past 9999", func() (Date, error) { return MonthsOldChecked(d("9990-01-01"), 14*12) }, Date{}, CodeOutOfRange},
+		{"MonthsOldChecked at birth", func() (Date, error) { return MonthsOldChecked(d("2020-02-29"), 0) }, d("2020-02-29"), ""},
 		{"MonthsOldChecked negative", func() (Date, error) { return MonthsOldChecked(d("2020-01-01"), -1) }, Date{}, CodeInvalidValue},
 		{"MonthsOldChecked no birth", func() (Date, error) { return MonthsOldChecked(Date{}, 1) }, Date{}, CodeMissing},
 		{"AfterSchoolEndChecked (seed 000)", func() (Date, error) { return AfterSchoolEndChecked(d("2015-03-10")) }, d("2027-08-31"), ""},

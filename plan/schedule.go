@@ -99,22 +99,15 @@ func slotsOK(slots []Slot) bool {
 			return false
 		}
 	}
-	if len(slots) <= 8 { // a day has a few slots: compare them pairwise
-		for i, s := range slots {
-			for _, o := range slots[:i] {
-				if s.Start < o.End && o.Start < s.End {
-					return false
-				}
-			}
-		}
-		return true
+	// Sorted by start, some pair overlaps exactly when two neighbours do.
+	// Slots are usually listed in order: sort (a copy) only when not.
+	byStart := func(a, b Slot) int { return cmp.Compare(a.Start, b.Start) }
+	if !slices.IsSortedFunc(slots, byStart) {
+		slots = slices.Clone(slots)
+		slices.SortFunc(slots, byStart)
 	}
-	// Many slots: sorted by start, some pair overlaps exactly when two
-	// neighbours do.
-	sorted := slices.Clone(slots)
-	slices.SortFunc(sorted, func(a, b Slot) int { return cmp.Compare(a.Start, b.Start) })
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i].Start < sorted[i-1].End {
+	for i := 1; i < len(slots); i++ {
+		if slots[i].Start < slots[i-1].End {
 			return false
 		}
 	}

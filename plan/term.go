@@ -73,10 +73,9 @@ func TermEndChecked(start Date, n int) (Date, error) {
 	}
 	y, m, dd := start.Civil()
 	tooLate := outOfRange(start, fmt.Sprintf("a term of %d months from %s ends after 9999-12-31", n, start))
-	if n > 10000*12 {
-		return Date{}, tooLate
-	}
-	months := y*12 + int(m) - 1 + n // the corresponding month, as year*12 + month-1
+	// The corresponding month, as year*12 + month-1; n is capped so that
+	// the sum cannot overflow (10000 years take any start past 9999).
+	months := y*12 + int(m) - 1 + min(n, 10000*12)
 	ty, tm := months/12, time.Month(months%12+1)
 	switch {
 	case ty == 10000 && tm == time.January && dd == 1:

@@ -311,7 +311,7 @@ func (p Plan) validateAfterSchool(f Facts) Problems {
 		q := withField(err, "facts.birth")
 		q.Rule = ageRule
 		ps = append(ps, q)
-	case !p.LastDay().IsZero() && p.LastDay().After(limit):
+	case p.LastDay().After(limit):
 		ps = append(ps, Problem{Code: CodeAgeLimit, Field: "end", Date: p.LastDay(), Rule: ageRule,
 			Message: fmt.Sprintf("after-school care of a child born %s stops on %s, the 31 August of the year it turns 12; the plan runs until %s",
 				f.Birth, limit, p.LastDay())})
