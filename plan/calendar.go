@@ -127,15 +127,15 @@ func (c Calendar) Validate() error {
 	}
 	first, count := closureOverlaps(c.Closures)
 	for i, cl := range c.Closures {
-		f := fmt.Sprintf("closures[%d]", i)
+		f := func() string { return fmt.Sprintf("closures[%d]", i) } // formatted only for a problem
 		if err := cl.Period.Validate(); err != nil {
 			p := err.(Problem)
-			p.Field = f + ".period"
+			p.Field = f() + ".period"
 			ps = append(ps, p)
 			continue
 		}
 		if cl.Reason == "" {
-			ps = append(ps, Problem{Code: CodeMissing, Field: f + ".reason", Date: cl.Period.Start,
+			ps = append(ps, Problem{Code: CodeMissing, Field: f() + ".reason", Date: cl.Period.Start,
 				Message: "a closure needs a reason that families can read"})
 		}
 		if j := first[i]; j >= 0 {
@@ -143,7 +143,7 @@ func (c Calendar) Validate() error {
 			if n := count[i]; n > 1 {
 				msg += fmt.Sprintf(" and %d more earlier closure(s)", n-1)
 			}
-			ps = append(ps, Problem{Code: CodeOverlap, Field: f, Date: cl.Period.Start, Message: msg})
+			ps = append(ps, Problem{Code: CodeOverlap, Field: f(), Date: cl.Period.Start, Message: msg})
 		}
 	}
 	return ps.Err()

@@ -185,17 +185,17 @@ func (p Plan) validateDates() Problems {
 	last := p.LastDay()
 	seen := make(map[Date]bool, len(p.SettlingIn))
 	for i, d := range p.SettlingIn {
-		field := fmt.Sprintf("settling_in[%d]", i)
+		field := func() string { return fmt.Sprintf("settling_in[%d]", i) } // formatted only for a problem
 		twice := seen[d]
 		seen[d] = true
 		switch {
 		case d.IsZero():
-			ps = append(ps, Problem{Code: CodeMissing, Field: field, Message: "a settling-in day needs a date"})
+			ps = append(ps, Problem{Code: CodeMissing, Field: field(), Message: "a settling-in day needs a date"})
 		case twice:
-			ps = append(ps, Problem{Code: CodeOverlap, Field: field, Date: d,
+			ps = append(ps, Problem{Code: CodeOverlap, Field: field(), Date: d,
 				Message: fmt.Sprintf("settling-in day %s is listed twice", d)})
 		case !last.IsZero() && d.After(last):
-			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field, Date: d,
+			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field(), Date: d,
 				Message: fmt.Sprintf("settling-in day %s is after the plan's last day %s", d, last)})
 		}
 	}
