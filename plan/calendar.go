@@ -301,7 +301,8 @@ func (c Calendar) closureDays(p Period) []ClosedDay {
 		start, end int32 // day numbers, clipped to p
 		i          int   // index in c.Closures
 	}
-	var cls []clip
+	var buf [8]clip // an organiser's closures meeting one month fit here
+	cls := buf[:0]
 	total := 0
 	for i, cl := range c.Closures {
 		if in, ok := cl.Period.Intersect(p); ok {

@@ -317,3 +317,16 @@ func TestProblemError(t *testing.T) {
 		t.Error("Rule.String")
 	}
 }
+
+func TestDateCompare(t *testing.T) {
+	a, b := MustParseDate("2026-03-09"), MustParseDate("2026-03-10")
+	if a.Compare(b) != -1 || b.Compare(a) != 1 || a.Compare(a) != 0 || (Date{}).Compare(a) != -1 || a.Compare(Date{}) != 1 {
+		t.Error("Compare")
+	}
+	if !a.Before(b) || a.Before(a) || !b.After(a) || b.After(b) || !a.Equal(a) || a.Equal(b) {
+		t.Error("Before, After, Equal")
+	}
+	if a.DaysUntil(b) != 1 || b.DaysUntil(a) != -1 || a.MonthOf() != MustMonth(2026, 3) || !(Date{}).MonthOf().IsZero() {
+		t.Error("DaysUntil, MonthOf")
+	}
+}

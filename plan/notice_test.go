@@ -173,3 +173,18 @@ func TestExemptionSources(t *testing.T) {
 		t.Error("fee basis names")
 	}
 }
+
+// A policy without a Source cites the house rules it defaults to.
+func TestNoticeRuleSource(t *testing.T) {
+	pl := Plan{Kind: KindRegular, Start: MustParseDate("2025-09-01"), Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+	n := Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-05-09")}
+	pol := Seed004NoticePolicy()
+	pol.Source = ""
+	if res, err := EvaluateNotice(n, pl, Calendar{}, pol); err != nil || res.Rule.Source != srcSeed004Notices {
+		t.Errorf("no source: %v, %v", res.Rule, err)
+	}
+	pol.Source = "huishoudelijk reglement De Kleine Wereld §7"
+	if res, err := EvaluateNotice(n, pl, Calendar{}, pol); err != nil || res.Rule.Source != pol.Source {
+		t.Errorf("own source: %v, %v", res.Rule, err)
+	}
+}

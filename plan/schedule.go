@@ -95,7 +95,7 @@ func weekdayOrder() [7]time.Weekday {
 // only when needed.
 func slotsOK(slots []Slot) bool {
 	for _, s := range slots {
-		if !s.valid() || s.Start == EndOfDay {
+		if !s.valid() { // a valid slot starts before 24:00, since it ends after its start
 			return false
 		}
 	}
@@ -167,8 +167,11 @@ func (s Schedule) weekFor(d, anchor Date) (Week, bool) {
 	case 1:
 		return s.Weeks[0], true
 	}
-	weeks := mondayOf(anchor).DaysUntil(mondayOf(d)) / 7
-	return s.Weeks[((weeks%2)+2)%2], true
+	// Mondays an even number of weeks from week A's are in week A.
+	if mondayOf(anchor).DaysUntil(mondayOf(d))%14 == 0 {
+		return s.Weeks[0], true
+	}
+	return s.Weeks[1], true
 }
 
 // mondayOf returns the Monday on or before d.
