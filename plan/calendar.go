@@ -249,7 +249,7 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 	if c.NoPublicHolidays {
 		return own
 	}
-	out := make([]ClosedDay, 0, len(own)+10*(p.End.Year()-p.Start.Year()+1))
+	out := make([]ClosedDay, 0, len(own)+16) // about a year's holidays; append grows it for more
 	open := c.openOn()
 	k := 0 // own[:k] are in out
 	for y := p.Start.Year(); y <= p.End.Year(); y++ {

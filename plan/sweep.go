@@ -70,7 +70,7 @@ func (h *indexHeap) top() int { return h.items[0].v }
 // push adds value v with key key.
 func (h *indexHeap) push(v, key int) {
 	h.items = append(h.items, heapItem{v, key})
-	for i := len(h.items) - 1; i > 0; {
+	for i := len(h.items) - 1; i != 0; {
 		parent := (i - 1) / 2
 		if h.items[parent].key <= h.items[i].key {
 			break

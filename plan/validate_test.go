@@ -196,3 +196,19 @@ func TestOverridesThatRemoveReserveNothing(t *testing.T) {
 		t.Errorf("Days: the first override wins: %v", d)
 	}
 }
+
+// Overrides and school holidays without their dates: each is reported once
+// with its own field, and two overrides without a date are not "the same
+// date twice".
+func TestValidateMissingDates(t *testing.T) {
+	p := Plan{Kind: KindAfterSchool, Start: MustParseDate("2026-09-01"), End: MustParseDate("2027-06-30"),
+		Schedule:  Schedule{Weeks: []Week{{Monday: morning}}},
+		Overrides: []Override{{Slots: morning}, {Slots: morning}}}
+	f := Facts{SchoolHolidays: []Period{{Start: MustParseDate("2026-11-02")}, {MustParseDate("2026-11-08"), MustParseDate("2026-11-02")}}}
+	checkProblems(t, p.Validate(f), []wantProblem{
+		{CodeMissing, "overrides[0].date", ""},
+		{CodeMissing, "overrides[1].date", ""},
+		{CodeInvalidPeriod, "facts.school_holidays[0]", ""},
+		{CodeInvalidPeriod, "facts.school_holidays[1]", ""},
+	})
+}
