@@ -135,10 +135,9 @@ func ValidateChange(c Change, p ChangePolicy) error {
 	// Source: seed 004 §3.4.3 (HOUSE RULE) — "Als je het opvangplan van je
 	// kind wil wijzigen, dan vraag je dit 2 maanden op voorhand aan."
 	earliest, err := EarliestChangeChecked(c.RequestedOn, p.LeadMonths)
-	switch {
-	case err != nil:
+	if err != nil {
 		ps = append(ps, withField(err, "requested_on"))
-	case c.New.Start.Before(earliest):
+	} else if c.New.Start.Before(earliest) {
 		ps = append(ps, Problem{Code: CodeLateRequest, Field: "new.start", Date: c.New.Start,
 			Rule: Rule{ID: RuleChangeLead, Source: p.Source},
 			Message: fmt.Sprintf("a change asked on %s takes effect %d months later at the earliest, on %s; it would start on %s",
@@ -148,10 +147,9 @@ func ValidateChange(c Change, p ChangePolicy) error {
 	// heeft een looptijd van minstens 4 maanden."
 	if last := c.New.LastDay(); !last.IsZero() && p.MinRunMonths > 0 {
 		minEnd, err := TermEndChecked(c.New.Start, p.MinRunMonths)
-		switch {
-		case err != nil:
+		if err != nil {
 			ps = append(ps, withField(err, "new.start"))
-		case last.Before(minEnd):
+		} else if last.Before(minEnd) {
 			ps = append(ps, Problem{Code: CodeTooShort, Field: "new.end", Date: last,
 				Rule: Rule{ID: RuleChangeMinRun, Source: p.Source},
 				Message: fmt.Sprintf("a changed plan runs at least %d months, from %s until %s; it ends on %s",

@@ -251,10 +251,10 @@ func basisName(b FeeBasis) string {
 }
 
 func exemptionSource(n Notice) string {
-	switch {
-	case n.Exemption == ExemptDetrimentalChange:
+	if n.Exemption == ExemptDetrimentalChange {
 		return srcSeed004Rules
-	case n.By == Organiser:
+	}
+	if n.By == Organiser {
 		return srcSeed004OrgNote
 	}
 	return srcSeed004Notice
@@ -286,14 +286,13 @@ func (n Notice) validate(p NoticePolicy) Problems {
 		ExemptCaregiverPregnancy: {Organiser},
 	}
 	parties, known := allowed[n.Exemption]
-	switch {
-	case !known:
+	if !known {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "exemption",
 			Message: fmt.Sprintf("exemption %q is not known", n.Exemption)})
-	case (n.By == Family || n.By == Organiser) && !slices.Contains(parties, n.By):
+	} else if (n.By == Family || n.By == Organiser) && !slices.Contains(parties, n.By) {
 		ps = append(ps, Problem{Code: CodeExemptionInvalid, Field: "exemption", Rule: Rule{ID: RuleNoticeExemption, Source: exemptionSource(n)},
 			Message: fmt.Sprintf("the %s cannot invoke exemption %q", n.By, n.Exemption)})
-	case n.Exemption == ExemptDetrimentalChange && n.ChangeNotified.IsZero():
+	} else if n.Exemption == ExemptDetrimentalChange && n.ChangeNotified.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "change_notified",
 			Message: "a detrimental-change exemption needs the day the family was told of the change"})
 	}

@@ -121,15 +121,14 @@ func validateSlots(slots []Slot, field string, d Date) Problems {
 	var ps Problems
 	valid := make([]Slot, 0, len(slots))
 	for i, s := range slots {
-		f := fmt.Sprintf("%s[%d]", field, i)
-		switch {
-		case !s.Start.Valid() || !s.End.Valid() || s.Start == EndOfDay:
-			ps = append(ps, Problem{Code: CodeInvalidClock, Field: f, Date: d,
+		f := func() string { return fmt.Sprintf("%s[%d]", field, i) } // formatted only for a problem
+		if !s.Start.Valid() || !s.End.Valid() || s.Start == EndOfDay {
+			ps = append(ps, Problem{Code: CodeInvalidClock, Field: f(), Date: d,
 				Message: fmt.Sprintf("slot %s is not within 00:00–24:00", s)})
-		case s.End <= s.Start:
-			ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: f, Date: d,
+		} else if s.End <= s.Start {
+			ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: f(), Date: d,
 				Message: fmt.Sprintf("slot ends at %s, not after its start %s", s.End, s.Start)})
-		default:
+		} else {
 			valid = append(valid, s)
 		}
 	}

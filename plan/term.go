@@ -77,13 +77,14 @@ func TermEndChecked(start Date, n int) (Date, error) {
 	// the sum cannot overflow (10000 years take any start past 9999).
 	months := y*12 + int(m) - 1 + min(n, 10000*12)
 	ty, tm := months/12, time.Month(months%12+1)
-	switch {
-	case ty == 10000 && tm == time.January && dd == 1:
+	if ty == 10000 && tm == time.January && dd == 1 {
 		// The corresponding day is 10000-01-01: the term ends the day before.
 		return Date{n: maxDayNum}, nil
-	case ty > 9999:
+	}
+	if ty > 9999 {
 		return Date{}, tooLate
-	case dd > daysIn(ty, tm):
+	}
+	if dd > daysIn(ty, tm) {
 		// No corresponding day: the term ends on the month's last day.
 		return dateOrZero(ty, tm, daysIn(ty, tm)), nil
 	}

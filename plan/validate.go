@@ -126,11 +126,10 @@ func (p Plan) ValidateWith(f Facts, r PlanRules) error {
 
 func (p Plan) validateReservations() Problems {
 	var ps Problems
-	switch n := len(p.Schedule.Weeks); {
-	case n > 2:
+	if n := len(p.Schedule.Weeks); n > 2 {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "schedule.weeks",
 			Message: fmt.Sprintf("a schedule has one week or two alternating weeks, not %d", n)})
-	case n == 2 && p.Schedule.Anchor.IsZero() && p.Start.IsZero():
+	} else if n == 2 && p.Schedule.Anchor.IsZero() && p.Start.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "schedule.anchor",
 			Message: "an alternating schedule needs an anchor day in week A, or a plan start"})
 	}
@@ -148,10 +147,9 @@ func (p Plan) validateReservations() Problems {
 	for i, o := range p.Overrides {
 		field := func() string { return fmt.Sprintf("overrides[%d]", i) }
 		reserved = reserved || len(o.Slots) > 0
-		switch {
-		case o.Date.IsZero():
+		if o.Date.IsZero() {
 			ps = append(ps, Problem{Code: CodeMissing, Field: field() + ".date", Message: "an override needs a date"})
-		case !p.Start.IsZero() && !p.Period().Contains(o.Date):
+		} else if !p.Start.IsZero() && !p.Period().Contains(o.Date) {
 			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field() + ".date", Date: o.Date,
 				Message: fmt.Sprintf("override on %s is outside the plan's period %s", o.Date, p.Period())})
 		}
@@ -188,13 +186,12 @@ func (p Plan) validateDates() Problems {
 		field := func() string { return fmt.Sprintf("settling_in[%d]", i) } // formatted only for a problem
 		twice := seen[d]
 		seen[d] = true
-		switch {
-		case d.IsZero():
+		if d.IsZero() {
 			ps = append(ps, Problem{Code: CodeMissing, Field: field(), Message: "a settling-in day needs a date"})
-		case twice:
+		} else if twice {
 			ps = append(ps, Problem{Code: CodeOverlap, Field: field(), Date: d,
 				Message: fmt.Sprintf("settling-in day %s is listed twice", d)})
-		case !last.IsZero() && d.After(last):
+		} else if !last.IsZero() && d.After(last) {
 			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field(), Date: d,
 				Message: fmt.Sprintf("settling-in day %s is after the plan's last day %s", d, last)})
 		}
@@ -223,12 +220,11 @@ func (p Plan) validateTemporary(r PlanRules) Problems {
 			Message: fmt.Sprintf("a temporary plan needs an end date, at most %d months after its start", r.TemporaryMonths)})
 	}
 	limit, err := TermEndChecked(p.Start, r.TemporaryMonths)
-	switch {
-	case err != nil:
+	if err != nil {
 		q := withField(err, "start")
 		q.Rule = lengthRule
 		ps = append(ps, q)
-	case p.End.After(limit):
+	} else if p.End.After(limit) {
 		ps = append(ps, Problem{Code: CodeTooLong, Field: "end", Date: p.End, Rule: lengthRule,
 			Message: fmt.Sprintf("a temporary plan from %s runs at most %d months, until %s; it ends on %s",
 				p.Start, r.TemporaryMonths, limit, p.End)})
@@ -248,12 +244,11 @@ func (p Plan) validateTemporary(r PlanRules) Problems {
 		// prev is before e, so prev+1 is a date.
 		from := prev.AddDays(1)
 		limit, err := TermEndChecked(from, r.ExtensionMonths)
-		switch {
-		case err != nil:
+		if err != nil {
 			q := withField(err, field)
 			q.Rule = extendRule
 			ps = append(ps, q)
-		case e.After(limit):
+		} else if e.After(limit) {
 			ps = append(ps, Problem{Code: CodeTooLong, Field: field, Date: e, Rule: extendRule,
 				Message: fmt.Sprintf("an extension from %s runs at most %d months, until %s; it ends on %s",
 					from, r.ExtensionMonths, limit, e)})
@@ -306,12 +301,11 @@ func (p Plan) validateAfterSchool(f Facts) Problems {
 	// August of the year the child turns 12.
 	ageRule := Rule{ID: RuleAfterSchoolAge, Source: srcSeed000End}
 	limit, err := AfterSchoolEndChecked(f.Birth)
-	switch {
-	case err != nil:
+	if err != nil {
 		q := withField(err, "facts.birth")
 		q.Rule = ageRule
 		ps = append(ps, q)
-	case p.LastDay().After(limit):
+	} else if p.LastDay().After(limit) {
 		ps = append(ps, Problem{Code: CodeAgeLimit, Field: "end", Date: p.LastDay(), Rule: ageRule,
 			Message: fmt.Sprintf("after-school care of a child born %s stops on %s, the 31 August of the year it turns 12; the plan runs until %s",
 				f.Birth, limit, p.LastDay())})
