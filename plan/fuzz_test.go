@@ -416,7 +416,7 @@ func FuzzCalendarValidate(f *testing.F) {
 		if r.left() && r.next()%8 == 0 {
 			base = MustDate(9999, 11, 1) // near the end of the range
 		}
-		c := Calendar{OpenOnHolidays: fuzzHolidayNames(names), Closures: fuzzClosures(r, base, 64)}
+		c := Calendar{OpenOnHolidays: fuzzHolidayNames(names), Closures: fuzzClosures(r, base, 32)}
 		first, count := naiveClosureOverlaps(c.Closures)
 		var want []string
 		if names&(1<<10) != 0 {
@@ -470,7 +470,7 @@ func FuzzValidateSessions(f *testing.F) {
 		r := &byteReader{data}
 		base := time.Date(2026, 3, 29, 0, 0, 0, 0, Brussels()) // the 23-hour day
 		var ss []Session
-		for len(ss) < 64 && r.left() {
+		for len(ss) < 32 && r.left() {
 			kind, at, ln := r.next(), r.next(), r.next()
 			in := base.Add(time.Duration(int(kind&0x0f)*256+int(at)) * 7 * time.Minute)
 			s := Session{In: in, Out: in.Add(time.Duration(int(int8(ln))) * 3 * time.Minute)}
