@@ -92,9 +92,9 @@ func PublicHolidays(year int) []Holiday {
 // fall in that year. It asks h's own year limits rather than testing
 // Calc's result for the zero time.Time: Nieuwjaarsdag of year 1,
 // 0001-01-01 00:00 UTC, is the zero time.Time, and is a holiday all the
-// same.
+// same. A StartYear or EndYear of 0 is no limit, as in rickar/cal.
 func holidayIn(h *cal.Holiday, year int) (Date, bool) {
-	if h.Func == nil || h.StartYear > 0 && year < h.StartYear || h.EndYear > 0 && year > h.EndYear || slices.Contains(h.Except, year) {
+	if h.Func == nil || h.StartYear != 0 && year < h.StartYear || h.EndYear != 0 && year > h.EndYear || slices.Contains(h.Except, year) {
 		return Date{}, false
 	}
 	actual, _ := h.Calc(year)
