@@ -44,3 +44,45 @@ func TestAgeInMonths(t *testing.T) {
 		}
 	})
 }
+
+// AgeInMonths is the number of whole months completed: the largest n with
+// AddMonths(birth, n) not after the day, before birth too.
+func TestAgeInMonthsTable(t *testing.T) {
+	d := MustParseDate
+	tests := []struct {
+		birth, on string
+		want      int
+	}{
+		{"2021-08-31", "2025-02-27", 41},
+		{"2021-08-31", "2025-02-28", 42}, // 3.5 years on the last day of February (seed 004 §3.1)
+		{"2021-08-31", "2025-03-30", 42},
+		{"2021-08-31", "2025-03-31", 43},
+		{"2021-08-15", "2021-08-15", 0},
+		{"2021-08-15", "2021-09-14", 0},
+		{"2021-08-15", "2021-09-15", 1},
+		{"2021-08-15", "2021-08-14", -1}, // the day before birth
+		{"2021-08-15", "2021-08-01", -1},
+		{"2021-08-15", "2021-07-15", -1},
+		{"2021-08-15", "2021-07-14", -2},
+		{"2021-08-15", "2020-08-15", -12},
+		{"0001-01-01", "9999-12-31", 9999*12 - 1},
+	}
+	for _, tt := range tests {
+		if got := AgeInMonths(d(tt.birth), d(tt.on)); got != tt.want {
+			t.Errorf("AgeInMonths(%s, %s) = %d, want %d", tt.birth, tt.on, got, tt.want)
+		}
+	}
+	if AgeInMonths(Date{}, d("2026-01-01")) != 0 || AgeInMonths(d("2026-01-01"), Date{}) != 0 {
+		t.Error("no date, no age")
+	}
+}
+
+func TestAgeInMonthsMatchesCounting(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		birth := genNearDate().Draw(t, "birth")
+		on := birth.AddDays(rapid.IntRange(-800, 6000).Draw(t, "days"))
+		if got, want := AgeInMonths(birth, on), naiveAgeInMonths(birth, on); got != want {
+			t.Fatalf("AgeInMonths(%v, %v) = %d, counting %d", birth, on, got, want)
+		}
+	})
+}

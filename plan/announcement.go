@@ -14,16 +14,25 @@ type AnnouncementPolicy struct {
 	OverviewByMonth time.Month `json:"overview_by_month"`
 	OverviewByDay   int        `json:"overview_by_day"`
 	// LongClosureDays is the length, in calendar days, from which a closure
-	// counts as long; seed 004: a week (7).
+	// counts as long, 0–366 (MaxAnnouncementDays); seed 004: a week (7).
 	LongClosureDays int `json:"long_closure_days"`
 	// ShortLeadDays is how many calendar days before its first day a shorter
-	// extra closure must be announced; seed 004: 2.
+	// extra closure must be announced, 0–366; seed 004: 2.
 	ShortLeadDays int `json:"short_lead_days"`
-	// LongLeadDays is the same for a long closure; seed 004: 4 weeks (28).
+	// LongLeadDays is the same for a long closure, 0–366; seed 004: 4 weeks
+	// (28).
 	LongLeadDays int `json:"long_lead_days"`
 	// Source cites where these values come from.
 	Source string `json:"source"`
 }
+
+// MaxAnnouncementDays bounds the day counts of an AnnouncementPolicy. Seed
+// 004 §1.2.2 announces the closing days of each year in a yearly overview
+// ("Elk jaar tegen eind januari"); a lead of more than a year would fall
+// before the overview that announces the year's closures, and a closure
+// longer than a year is no closure but a stop. Larger values are typing
+// errors, refused before they reach a date computation.
+const MaxAnnouncementDays = 366
 
 // Seed004AnnouncementPolicy returns the closing-day announcement rules of
 // the Zorg Leuven house rules, §1.2.2: "Elk jaar tegen eind januari bezorgt
@@ -38,7 +47,9 @@ func Seed004AnnouncementPolicy() AnnouncementPolicy {
 	}
 }
 
-// Validate reports every value out of range.
+// Validate reports every value out of range, all at once: an overview
+// deadline that is no day of the year, and day counts outside 0–366
+// (MaxAnnouncementDays).
 func (p AnnouncementPolicy) Validate() error {
 	var ps Problems
 	if _, err := NewDate(2000, p.OverviewByMonth, p.OverviewByDay); err != nil { // 2000: a leap year, so 29 Feb is allowed
@@ -49,9 +60,10 @@ func (p AnnouncementPolicy) Validate() error {
 		name string
 		v    int
 	}{{"long_closure_days", p.LongClosureDays}, {"short_lead_days", p.ShortLeadDays}, {"long_lead_days", p.LongLeadDays}} {
-		if f.v < 0 {
+		// Bounds: see MaxAnnouncementDays.
+		if f.v < 0 || f.v > MaxAnnouncementDays {
 			ps = append(ps, Problem{Code: CodeInvalidValue, Field: f.name,
-				Message: fmt.Sprintf("%s is %d; it cannot be negative", f.name, f.v)})
+				Message: fmt.Sprintf("%s is %d; it must be within 0–%d days", f.name, f.v, MaxAnnouncementDays)})
 		}
 	}
 	return ps.Err()
@@ -88,7 +100,9 @@ const (
 // announced on D−2 at the latest.
 //
 // It returns an error when the closure's period is invalid, the announcement
-// date is missing, or the policy is invalid.
+// date is missing, the policy is invalid, or the deadline would fall before
+// 0001-01-01 (CodeOutOfRange, Field "period.start"): a deadline that cannot
+// be represented is never read as "no deadline".
 func CheckAnnouncement(cl Closure, p AnnouncementPolicy) (AnnouncementCheck, error) {
 	if err := p.Validate(); err != nil {
 		return AnnouncementCheck{}, err
@@ -100,24 +114,38 @@ func CheckAnnouncement(cl Closure, p AnnouncementPolicy) (AnnouncementCheck, err
 		return AnnouncementCheck{}, Problem{Code: CodeMissing, Field: "announced", Date: cl.Period.Start,
 			Message: fmt.Sprintf("closure %s has no announcement date to check", cl.Period)}
 	}
-	// Source: seed 004 §1.2.2 (HOUSE RULE), values from the policy.
-	lead, id, what := p.ShortLeadDays, RuleExtraShort, "shorter than"
-	if cl.Period.Len() >= p.LongClosureDays {
-		lead, id, what = p.LongLeadDays, RuleExtraLong, "at least"
-	}
-	extra := AnnouncementCheck{
-		Closure: cl, Deadline: cl.Period.Start.AddDays(-lead), Rule: Rule{ID: id, Source: p.Source},
-		Explanation: fmt.Sprintf("an extra closure of %d day(s), %s %d days, is announced at least %d days ahead: by %s",
-			cl.Period.Len(), what, p.LongClosureDays, lead, cl.Period.Start.AddDays(-lead)),
-	}
-	extra.InTime = !cl.Announced.After(extra.Deadline)
+	// Source: seed 004 §1.2.2 (HOUSE RULE), values from the policy: "Elk
+	// jaar tegen eind januari bezorgt de opvang je schriftelijk een overzicht
+	// van de sluitingsdagen."
+	var overview Date
 	if cl.InYearlyOverview {
-		overview := dateOrZero(cl.Period.Start.Year(), p.OverviewByMonth, min(p.OverviewByDay, daysIn(cl.Period.Start.Year(), p.OverviewByMonth)))
+		year := cl.Period.Start.Year()
+		// 29 February in a policy means the last day of February.
+		overview = dateOrZero(year, p.OverviewByMonth, min(p.OverviewByDay, daysIn(year, p.OverviewByMonth)))
 		if !cl.Announced.After(overview) {
 			return AnnouncementCheck{Closure: cl, Deadline: overview, InTime: true,
 				Rule:        Rule{ID: RuleYearlyOverview, Source: p.Source},
 				Explanation: fmt.Sprintf("the yearly overview of closing days reaches families by %s", overview)}, nil
 		}
+	}
+	// "Extra snipperdagen van minder dan 1 week worden minstens 2 dagen
+	// vooraf gemeld. Extra sluiting van minstens 1 week, wordt 4 weken op
+	// voorhand gemeld."
+	lead, id, what := p.ShortLeadDays, RuleExtraShort, "shorter than"
+	if cl.Period.Len() >= p.LongClosureDays {
+		lead, id, what = p.LongLeadDays, RuleExtraLong, "at least"
+	}
+	deadline := cl.Period.Start.AddDays(-lead)
+	if deadline.IsZero() {
+		return AnnouncementCheck{}, Problem{Code: CodeOutOfRange, Field: "period.start", Date: cl.Period.Start,
+			Message: fmt.Sprintf("a closure from %s is announced %d days ahead, before 0001-01-01", cl.Period.Start, lead)}
+	}
+	extra := AnnouncementCheck{
+		Closure: cl, Deadline: deadline, InTime: !cl.Announced.After(deadline), Rule: Rule{ID: id, Source: p.Source},
+		Explanation: fmt.Sprintf("an extra closure of %d day(s), %s %d days, is announced at least %d days ahead: by %s",
+			cl.Period.Len(), what, p.LongClosureDays, lead, deadline),
+	}
+	if cl.InYearlyOverview {
 		extra.Explanation = fmt.Sprintf("not in the yearly overview by %s, so judged as extra: %s", overview, extra.Explanation)
 	}
 	return extra, nil

@@ -8,8 +8,9 @@ import (
 	"pgregory.net/rapid"
 )
 
-// The Belgian public holidays, as listed in GO-DEPENDENCIES §2.2 for 2025
-// and 2027 (from rickar/cal/v2/be).
+// The ten Belgian public holidays (Royal Decree of 18 April 1974, executing
+// the Act of 4 January 1974 on public holidays) of 2025 and 2027, as
+// rickar/cal/v2/be computes them.
 func TestPublicHolidays(t *testing.T) {
 	want2025 := []Holiday{
 		{MustParseDate("2025-01-01"), "Nieuwjaarsdag"},
@@ -32,6 +33,12 @@ func TestPublicHolidays(t *testing.T) {
 	}
 	if PublicHolidays(0) != nil || PublicHolidays(10000) != nil {
 		t.Error("years outside 1–9999 have no holidays")
+	}
+	if h := PublicHolidays(1); len(h) != 10 || h[0].Date != MustParseDate("0001-01-01") {
+		t.Errorf("year 1: %v", h)
+	}
+	if h := PublicHolidays(9999); len(h) != 10 || h[9].Date != MustParseDate("9999-12-25") {
+		t.Errorf("year 9999: %v", h)
 	}
 }
 
@@ -199,5 +206,76 @@ func TestDaysBefore(t *testing.T) {
 	}
 	if c.IsWorkingDay(MustParseDate("2025-05-10")) || !c.IsWorkingDay(MustParseDate("2025-05-09")) {
 		t.Error("Saturday is not a working day, Friday is")
+	}
+}
+
+// Working days across a year end: 1 January is Nieuwjaarsdag, unless the
+// organiser opens on it; the walk back crosses into the previous year.
+func TestDaysBeforeAcrossNewYear(t *testing.T) {
+	d := MustParseDate
+	tests := []struct {
+		c    Calendar
+		from string
+		n    int
+		want string
+	}{
+		{Calendar{}, "2026-01-05", 1, "2026-01-02"},                       // Monday → Friday
+		{Calendar{}, "2026-01-05", 2, "2025-12-31"},                       // over Thursday 1 January
+		{Calendar{NoPublicHolidays: true}, "2026-01-05", 2, "2026-01-01"}, // open on 1 January
+		{Calendar{NoPublicHolidays: true}, "2026-01-02", 1, "2026-01-01"}, // the year's first day
+		{Calendar{OpenOnHolidays: []string{"Nieuwjaarsdag"}}, "2026-01-02", 1, "2026-01-01"},
+		{Calendar{}, "2026-01-02", 1, "2025-12-31"},   // not 25 December (Kerstmis)
+		{Calendar{}, "2025-12-29", 1, "2025-12-26"},   // Friday 26 December is no holiday
+		{Calendar{}, "2027-01-04", 253, "2026-01-02"}, // 2026: 261 weekdays, 8 of them public holidays
+		{Calendar{}, "2027-01-04", 254, "2025-12-31"},
+		{Calendar{NoPublicHolidays: true}, "0001-01-08", 5, "0001-01-01"}, // down to the first day
+		{Calendar{NoPublicHolidays: true}, "0001-01-02", 1, "0001-01-01"}, // from the second day
+		{Calendar{}, "0001-01-02", 1, ""},                                 // 0001-01-01 is Nieuwjaarsdag: no working day before
+	}
+	for _, tt := range tests {
+		want := Date{}
+		if tt.want != "" {
+			want = d(tt.want)
+		}
+		if got := tt.c.DaysBefore(d(tt.from), tt.n, WorkingDays); got != want {
+			t.Errorf("%+v: %d working days before %s = %v, want %s", tt.c, tt.n, tt.from, got, tt.want)
+		}
+	}
+}
+
+// The explanation says which rule set the deadline, and that a late entry of
+// the yearly overview was judged as an extra closure (seed 004 §1.2.2).
+func TestAnnouncementExplanations(t *testing.T) {
+	d := MustParseDate
+	pol := Seed004AnnouncementPolicy()
+	tests := []struct {
+		c    Closure
+		want string
+	}{
+		{Closure{Period: Period{d("2026-03-12"), d("2026-03-13")}, Reason: "x", Announced: d("2026-03-10")},
+			"an extra closure of 2 day(s), shorter than 7 days, is announced at least 2 days ahead: by 2026-03-10"},
+		{Closure{Period: Period{d("2026-07-06"), d("2026-07-12")}, Reason: "x", Announced: d("2026-06-08")},
+			"an extra closure of 7 day(s), at least 7 days, is announced at least 28 days ahead: by 2026-06-08"},
+		{Closure{Period: Period{d("2026-07-20"), d("2026-08-07")}, Reason: "x", Announced: d("2026-01-31"), InYearlyOverview: true},
+			"the yearly overview of closing days reaches families by 2026-01-31"},
+		{Closure{Period: Period{d("2026-07-20"), d("2026-08-07")}, Reason: "x", Announced: d("2026-02-01"), InYearlyOverview: true},
+			"not in the yearly overview by 2026-01-31, so judged as extra: an extra closure of 19 day(s), at least 7 days, is announced at least 28 days ahead: by 2026-06-22"},
+	}
+	for _, tt := range tests {
+		chk, err := CheckAnnouncement(tt.c, pol)
+		if err != nil || chk.Explanation != tt.want || chk.Closure.Period != tt.c.Period {
+			t.Errorf("%v: %q, %v\nwant %q", tt.c.Period, chk.Explanation, err, tt.want)
+		}
+	}
+	for _, bad := range []Closure{
+		{Period: Period{d("2026-03-12"), d("2026-03-11")}, Announced: d("2026-03-01")},
+		{Period: Period{d("2026-03-12"), d("2026-03-12")}},
+	} {
+		if _, err := CheckAnnouncement(bad, pol); err == nil {
+			t.Errorf("%+v: no error", bad)
+		}
+	}
+	if _, err := CheckAnnouncement(tests[0].c, AnnouncementPolicy{OverviewByMonth: 2, OverviewByDay: 30}); !errorsIs(err, CodeInvalidValue) {
+		t.Errorf("an invalid policy: %v", err)
 	}
 }

@@ -6,13 +6,44 @@ import "fmt"
 // rules; Seed004ChangePolicy returns those of seed 004.
 type ChangePolicy struct {
 	// LeadMonths is how long before the new plan starts the family asks for
-	// the change; seed 004: 2 months.
+	// the change, 0–12 (MaxChangeLeadMonths); seed 004: 2 months. 0 means
+	// no lead time.
 	LeadMonths int `json:"lead_months"`
-	// MinRunMonths is how long the changed plan runs at least; seed 004: 4
-	// months.
+	// MinRunMonths is how long the changed plan runs at least, 0–24
+	// (MaxChangeMinRunMonths); seed 004: 4 months. 0 means no minimum.
 	MinRunMonths int `json:"min_run_months"`
 	// Source cites where the values come from.
 	Source string `json:"source"`
+}
+
+// Bounds of a ChangePolicy. The texts set none; seed 004 §3.4.3 asks 2
+// months' lead and a run of at least 4 months. Opgroeien's model agreement
+// (sources/model-schriftelijke-overeenkomst-baby-peuter.txt, "Opvangplan")
+// suggests agreeing how long a care plan holds, "bv. een jaar": a lead of
+// more than a year would make a family ask for a change before the plan it
+// changes is drawn up, and a minimum run of more than two years outlasts
+// the longest notice term (MaxNoticeTermMonths) that could end it. Larger
+// values are typing errors, refused before they reach a date computation.
+const (
+	MaxChangeLeadMonths   = 12
+	MaxChangeMinRunMonths = 24
+)
+
+// Validate reports every value out of range, all at once: a lead outside
+// 0–12 months, a minimum run outside 0–24 months. Fields are the JSON
+// names ("lead_months").
+func (p ChangePolicy) Validate() error {
+	var ps Problems
+	// Bounds: see MaxChangeLeadMonths.
+	if p.LeadMonths < 0 || p.LeadMonths > MaxChangeLeadMonths {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "lead_months",
+			Message: fmt.Sprintf("a lead of %d months is outside 0–%d months", p.LeadMonths, MaxChangeLeadMonths)})
+	}
+	if p.MinRunMonths < 0 || p.MinRunMonths > MaxChangeMinRunMonths {
+		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "min_run_months",
+			Message: fmt.Sprintf("a minimum run of %d months is outside 0–%d months", p.MinRunMonths, MaxChangeMinRunMonths)})
+	}
+	return ps.Err()
 }
 
 // Seed004ChangePolicy returns the plan-change rules of seed 004 §3.4.3:
@@ -45,25 +76,52 @@ const (
 
 // EarliestChange returns the first day a change requested on requested may
 // take effect: the day after a term of lead months from the request (asked
-// on 10 March with 2 months' lead, from 10 May on).
+// on 10 March with 2 months' lead, from 10 May on). For leadMonths ≤ 0 it
+// is the request day itself. It returns the zero Date ("no date") when
+// requested is zero or the day falls after 9999-12-31; EarliestChangeChecked
+// reports those as errors.
 func EarliestChange(requested Date, leadMonths int) Date {
-	if leadMonths <= 0 {
-		return requested
+	d, _ := EarliestChangeChecked(requested, leadMonths)
+	return d
+}
+
+// EarliestChangeChecked is EarliestChange with an error instead of the zero
+// Date: a Problem with CodeMissing for a zero request day and
+// CodeOutOfRange when the day falls after 9999-12-31. The Problem has no
+// Field; the caller sets it.
+func EarliestChangeChecked(requested Date, leadMonths int) (Date, error) {
+	if requested.IsZero() {
+		return Date{}, Problem{Code: CodeMissing, Message: "a plan change needs the day it was requested"}
 	}
-	return TermEnd(requested, leadMonths).AddDays(1)
+	if leadMonths <= 0 {
+		return requested, nil
+	}
+	end, err := TermEndChecked(requested, leadMonths)
+	if err != nil {
+		return Date{}, err
+	}
+	if next := end.AddDays(1); !next.IsZero() {
+		return next, nil
+	}
+	return Date{}, outOfRange(requested, fmt.Sprintf("a change asked on %s with %d months' lead takes effect after 9999-12-31", requested, leadMonths))
 }
 
 // ValidateChange checks a plan change against policy p and returns every
-// problem at once: the request date missing, the new plan starting before
-// the request's lead time has passed, and the new plan ending before its
-// minimum run. An open-ended new plan always runs long enough. With
-// OrganiserInitiative set only the request date is checked. The new plan
-// itself is checked by Plan.Validate.
+// problem at once: the policy out of range (Field "policy.lead_months",
+// "policy.min_run_months"), the request date missing, the new plan
+// starting before the request's lead time has passed, and the new plan
+// ending before its minimum run. An open-ended new plan always runs long
+// enough. With OrganiserInitiative set only the request date is checked.
+// The new plan itself is checked by Plan.Validate.
+//
+// A deadline after 9999-12-31 is a Problem with CodeOutOfRange (Field
+// "requested_on" for the lead time, "new.start" for the minimum run), never
+// a change accepted because its deadline cannot be represented.
 func ValidateChange(c Change, p ChangePolicy) error {
 	var ps Problems
-	if p.LeadMonths < 0 || p.MinRunMonths < 0 {
-		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "policy",
-			Message: fmt.Sprintf("lead (%d) and minimum run (%d) in months cannot be negative", p.LeadMonths, p.MinRunMonths)})
+	for _, q := range AsProblems(p.Validate()) {
+		q.Field = "policy." + q.Field
+		ps = append(ps, q)
 	}
 	if c.RequestedOn.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "requested_on", Message: "a plan change needs the day it was requested"})
@@ -74,16 +132,24 @@ func ValidateChange(c Change, p ChangePolicy) error {
 	if len(ps) > 0 || c.OrganiserInitiative {
 		return ps.Err()
 	}
-	// Source: seed 004 §3.4.3 (HOUSE RULE) — ask 2 months ahead.
-	if earliest := EarliestChange(c.RequestedOn, p.LeadMonths); c.New.Start.Before(earliest) {
+	// Source: seed 004 §3.4.3 (HOUSE RULE) — "Als je het opvangplan van je
+	// kind wil wijzigen, dan vraag je dit 2 maanden op voorhand aan."
+	earliest, err := EarliestChangeChecked(c.RequestedOn, p.LeadMonths)
+	if err != nil {
+		ps = append(ps, withField(err, "requested_on"))
+	} else if c.New.Start.Before(earliest) {
 		ps = append(ps, Problem{Code: CodeLateRequest, Field: "new.start", Date: c.New.Start,
 			Rule: Rule{ID: RuleChangeLead, Source: p.Source},
 			Message: fmt.Sprintf("a change asked on %s takes effect %d months later at the earliest, on %s; it would start on %s",
 				c.RequestedOn, p.LeadMonths, earliest, c.New.Start)})
 	}
-	// Source: seed 004 §3.4.3 (HOUSE RULE) — the changed plan runs at least 4 months.
+	// Source: seed 004 §3.4.3 (HOUSE RULE) — "Het gewijzigde opvangplan
+	// heeft een looptijd van minstens 4 maanden."
 	if last := c.New.LastDay(); !last.IsZero() && p.MinRunMonths > 0 {
-		if minEnd := TermEnd(c.New.Start, p.MinRunMonths); last.Before(minEnd) {
+		minEnd, err := TermEndChecked(c.New.Start, p.MinRunMonths)
+		if err != nil {
+			ps = append(ps, withField(err, "new.start"))
+		} else if last.Before(minEnd) {
 			ps = append(ps, Problem{Code: CodeTooShort, Field: "new.end", Date: last,
 				Rule: Rule{ID: RuleChangeMinRun, Source: p.Source},
 				Message: fmt.Sprintf("a changed plan runs at least %d months, from %s until %s; it ends on %s",

@@ -34,6 +34,11 @@ func TestValidateChange(t *testing.T) {
 			checkProblems(t, ValidateChange(tt.c, pol), tt.want)
 		})
 	}
+	// A policy without lead or minimum run accepts a change starting the day
+	// it is asked and ending the next day.
+	checkProblems(t, ValidateChange(Change{RequestedOn: MustParseDate("2026-03-10"), New: newPlan("2026-03-10", "2026-03-11")}, ChangePolicy{Source: "x"}), nil)
+	checkProblems(t, ValidateChange(Change{RequestedOn: MustParseDate("2026-03-10"), New: newPlan("2026-03-09", "2026-03-11")}, ChangePolicy{Source: "x"}),
+		[]wantProblem{{CodeLateRequest, "new.start", RuleChangeLead}})
 	if got := EarliestChange(MustParseDate("2026-12-31"), 2); got != MustParseDate("2027-03-01") {
 		t.Errorf("asked 31 December: earliest %v, want 2027-03-01", got)
 	}

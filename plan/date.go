@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -118,13 +119,7 @@ func (d Date) DaysUntil(e Date) int { return int(e.n) - int(d.n) }
 // Compare returns -1, 0 or +1 when d is before, equal to or after e. The
 // zero Date sorts before every real date.
 func (d Date) Compare(e Date) int {
-	switch {
-	case d.n < e.n:
-		return -1
-	case d.n > e.n:
-		return 1
-	}
-	return 0
+	return cmp.Compare(d.n, e.n)
 }
 
 // Equal reports whether d and e are the same date (the same as d == e; it

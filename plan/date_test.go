@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -198,4 +199,134 @@ func TestMonth(t *testing.T) {
 			t.Fatalf("month %v round trip: %v, %v", m, back, err)
 		}
 	})
+}
+
+// appendInt zero-pads to a width and never cuts digits.
+func TestAppendInt(t *testing.T) {
+	for _, tt := range []struct {
+		n, width int
+		want     string
+	}{
+		{0, 1, "0"}, {9, 1, "9"}, {10, 1, "10"}, {11, 1, "11"}, {100, 1, "100"}, {7, 2, "07"}, {10, 2, "10"}, {99, 2, "99"},
+		{24, 2, "24"}, {1, 4, "0001"}, {10, 4, "0010"}, {999, 4, "0999"}, {9999, 4, "9999"}, {12345, 4, "12345"},
+	} {
+		if got := string(appendInt([]byte("x"), tt.n, tt.width)); got != "x"+tt.want {
+			t.Errorf("appendInt(%d, %d) = %q, want %q", tt.n, tt.width, got, "x"+tt.want)
+		}
+	}
+}
+
+// The day arithmetic at the ends of each 400-year era of the Gregorian
+// calendar (its days are counted from 1 March, so an era ends on
+// 29 February of a year divisible by 400) and at the ends of the range.
+func TestCivilDaysAtEraEnds(t *testing.T) {
+	for _, s := range []string{"0400-02-29", "0400-03-01", "1600-02-29", "1600-03-01", "2000-02-28", "2000-02-29", "2000-03-01",
+		"1900-02-28", "1900-03-01", "2100-02-28", "2100-03-01", "2400-02-29", "2400-03-01", "0001-01-01", "0001-03-01", "9999-12-31",
+		"0004-02-29", "0100-02-28", "0100-03-01", "1999-12-31", "2000-01-01", "2000-12-31"} {
+		d := MustParseDate(s)
+		y, m, dd := d.Civil()
+		tm := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+		if d.String() != s || tm.Format("2006-01-02") != s || DateOf(tm) != d {
+			t.Errorf("%s: Civil %d-%d-%d, String %q, DateOf %v", s, y, m, dd, d.String(), DateOf(tm))
+		}
+		if want := int(tm.Unix()/86400) + unixOffset; int(d.n) != want {
+			t.Errorf("%s: day number %d, want %d", s, d.n, want)
+		}
+		if next := d.AddDays(1); !next.IsZero() && next.String() != tm.AddDate(0, 0, 1).Format("2006-01-02") {
+			t.Errorf("%s + 1 day = %v", s, next)
+		}
+	}
+}
+
+// Months run from 0001-01 to 9999-12; Add leaves the range to the zero
+// Month, never to a year 0 or 10000.
+func TestMonthAddAtTheEdges(t *testing.T) {
+	first, last := MustMonth(1, time.January), MustMonth(9999, time.December)
+	tests := []struct {
+		m    Month
+		n    int
+		want string
+	}{
+		{first, 0, "0001-01"}, {first, 1, "0001-02"}, {first, 11, "0001-12"}, {first, 12, "0002-01"},
+		{first, -1, ""}, {first, -12, ""}, {first, -13, ""},
+		{last, 0, "9999-12"}, {last, -1, "9999-11"}, {last, -11, "9999-01"}, {last, 1, ""}, {last, 12, ""},
+		{MustMonth(9999, time.November), 1, "9999-12"}, {MustMonth(9998, time.December), 12, "9999-12"},
+		{first, 9999*12 - 1, "9999-12"}, {first, 9999 * 12, ""}, {last, -(9999*12 - 1), "0001-01"}, {last, -9999 * 12, ""},
+		{MustMonth(2026, time.March), 1 << 40, ""}, {Month{}, 1, ""},
+	}
+	for _, tt := range tests {
+		got := tt.m.Add(tt.n)
+		if got.String() != tt.want || got.IsZero() != (tt.want == "") {
+			t.Errorf("%v.Add(%d) = %q (year %d), want %q", tt.m, tt.n, got.String(), got.Year(), tt.want)
+		}
+	}
+	if first.First() != MustParseDate("0001-01-01") || last.Last() != MustParseDate("9999-12-31") {
+		t.Errorf("first and last days: %v %v", first.First(), last.Last())
+	}
+	if !(Month{}).First().IsZero() || !(Month{}).Last().IsZero() || (Month{}).Year() != 0 || (Month{}).Month() != 0 {
+		t.Error("the zero Month has no days")
+	}
+	if first.Compare(last) != -1 || last.Compare(first) != 1 || first.Compare(first) != 0 || !first.Equal(MustMonth(1, 1)) || first.Equal(last) {
+		t.Error("Compare and Equal")
+	}
+	var m Month
+	if err := m.UnmarshalText([]byte("2026-03")); err != nil || m != MustMonth(2026, 3) {
+		t.Errorf("UnmarshalText: %v, %v", m, err)
+	}
+	if err := m.UnmarshalText(nil); err != nil || !m.IsZero() {
+		t.Errorf("UnmarshalText of nothing: %v, %v", m, err)
+	}
+	if err := m.UnmarshalText([]byte("2026-3")); err == nil {
+		t.Error("UnmarshalText of 2026-3")
+	}
+}
+
+// A Problem reads "field: message [code; rule (source)]", leaving out what
+// it does not have.
+func TestProblemError(t *testing.T) {
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{Code: CodeMissing, Field: "start", Message: "a plan needs a start date"}, "start: a plan needs a start date [missing]"},
+		{Problem{Code: CodeMissing, Message: "no field"}, "no field [missing]"},
+		{Problem{Code: CodeTooLong, Field: "end", Message: "too long", Rule: Rule{ID: RuleTemporaryLength, Source: "seed 004"}},
+			"end: too long [too_long; plan.temporary.length (seed 004)]"},
+		{Problem{Code: CodeTooLong, Field: "end", Message: "too long", Rule: Rule{ID: RuleTemporaryLength}}, "end: too long [too_long; plan.temporary.length]"},
+		{Problem{Code: CodeTooLong, Message: "m", Rule: Rule{Source: "only a source"}}, "m [too_long]"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	ps := Problems{tests[0].p, tests[1].p}
+	if got := ps.Error(); got != tests[0].want+"\n"+tests[1].want {
+		t.Errorf("Problems.Error() = %q", got)
+	}
+	if !ps.Has(CodeMissing) || ps.Has(CodeTooLong) || (Problems{}).Err() != nil || ps.Err() == nil {
+		t.Error("Has and Err")
+	}
+	if len(ps.Unwrap()) != 2 || AsProblems(nil) != nil || AsProblems(errors.New("x")) != nil || len(AsProblems(tests[2].p)) != 1 {
+		t.Error("Unwrap and AsProblems")
+	}
+	if got := AsProblems(fmt.Errorf("wrapped: %w", ps)); len(got) != 2 {
+		t.Errorf("AsProblems of a wrapped Problems: %v", got)
+	}
+	if (Rule{ID: "x"}).String() != "x" || (Rule{ID: "x", Source: "s"}).String() != "x (s)" {
+		t.Error("Rule.String")
+	}
+}
+
+func TestDateCompare(t *testing.T) {
+	a, b := MustParseDate("2026-03-09"), MustParseDate("2026-03-10")
+	if a.Compare(b) != -1 || b.Compare(a) != 1 || a.Compare(a) != 0 || (Date{}).Compare(a) != -1 || a.Compare(Date{}) != 1 {
+		t.Error("Compare")
+	}
+	if !a.Before(b) || a.Before(a) || !b.After(a) || b.After(b) || !a.Equal(a) || a.Equal(b) {
+		t.Error("Before, After, Equal")
+	}
+	if a.DaysUntil(b) != 1 || b.DaysUntil(a) != -1 || a.MonthOf() != MustMonth(2026, 3) || !(Date{}).MonthOf().IsZero() {
+		t.Error("DaysUntil, MonthOf")
+	}
 }

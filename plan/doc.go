@@ -57,7 +57,54 @@
 // functions return those of the Zorg Leuven house rules that ship as the
 // reference example.
 //
+// # Ranges
+//
+// Dates run from 0001-01-01 to 9999-12-31. A date a rule computes outside
+// that range is never used as "no date": EvaluateNotice, ValidateChange,
+// CheckAnnouncement and Plan.Validate report it as a Problem with
+// CodeOutOfRange and the field it comes from. The plain date functions
+// (AddMonths, TermEnd, MonthsOld, AfterSchoolEnd, EarliestChange,
+// Calendar.DaysBefore) return the zero Date out of range; each has a
+// checked twin (AddMonthsChecked, TermEndChecked, ...) that returns an error
+// instead. Policy durations are bounded (notice terms 1–24 months, plan-change
+// lead 0–12 and minimum run 0–24 months, temporary plans 1–60 months with at
+// most 12 extensions, announcement leads 0–366 days; see the Max…
+// constants for why), so a typing error is refused before it reaches a
+// date computation.
+//
+// Validation and the calendar run in O(n log n) in the closures, overrides
+// and sessions they check, so input of any size cannot stall them.
+//
 // All functions are pure: no clock, no I/O, no global state. Values are safe
 // for concurrent use and every public type marshals to JSON and back
 // exactly.
+//
+// # Sources
+//
+// The rules come from these texts; each rule's Source and the comment above
+// its code cite the paragraph.
+//   - House rules (huishoudelijk reglement) of the family daycare service of
+//     Zorg Leuven (seed 004): §1.2.2 closing days and their announcement;
+//     §3.1 the ages at which the tariff is recalculated; §3.4 the care plan,
+//     temporary places and after-school plans; §3.4.2 closing days are not
+//     paid; §3.4.3 changing the plan; §6.1 changes to the family's
+//     disadvantage; §6.2.1 and §6.2.2 notice by the family and by the
+//     organiser.
+//   - The manual of an after-school organiser's parent portal (seed 000):
+//     after-school care stops on 31 August of the year the child turns 12.
+//   - Opgroeien's model written agreement (schriftelijke overeenkomst) and
+//     model house rules, for babies and toddlers and for school-age
+//     children: a notice term "redelijk en gelijkwaardig voor beide
+//     partijen", a notice fee that binds both parties, leaving without fee
+//     within two months of a detrimental change.
+//   - Opgroeien's FAQ for organisers: justified absence days prorated to the
+//     days a child is enrolled (FullTimeRatio).
+//   - The Belgian Judicial Code (Gerechtelijk Wetboek) art. 54: a term in
+//     months runs from the nth to the day before the nth (TermEnd).
+//   - The ten Belgian public holidays (Act of 4 January 1974 on public
+//     holidays and its Royal Decree of 18 April 1974), as computed by
+//     github.com/rickar/cal/v2/be.
+//   - The Gregorian calendar (proleptic, as in ISO 8601 and Go's time
+//     package) for civil dates, and the IANA time-zone database's
+//     Europe/Brussels for instants.
 package plan

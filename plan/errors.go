@@ -37,7 +37,7 @@ const (
 	CodeTooShort          Code = "too_short"           // a plan running shorter than required
 	CodeLateAnnouncement  Code = "late_announcement"   // a closure announced too late
 	CodeExemptionInvalid  Code = "exemption_invalid"   // an exemption whose conditions are not met
-	CodeOutOfRange        Code = "out_of_range"        // a value (a date, an amount, a duration) beyond its documented bounds
+	CodeOutOfRange        Code = "out_of_range"        // a value (a date a rule computes, an amount, a duration) beyond its documented bounds
 )
 
 // Rule names the rule that produced a result and the text it implements,

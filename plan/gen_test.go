@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"time"
 
 	"pgregory.net/rapid"
@@ -23,10 +24,30 @@ func genNearDate() *rapid.Generator[Date] {
 	})
 }
 
-func genPeriod() *rapid.Generator[Period] {
+// genSize draws a count: usually up to small, one time in ten up to large,
+// so that properties also meet the sizes where a quadratic path would show
+// (the fast paths are checked against naive ones there too).
+func genSize(t *rapid.T, small, large int, label string) int {
+	if rapid.IntRange(0, 9).Draw(t, label+"Large") == 0 {
+		return rapid.IntRange(0, large).Draw(t, label)
+	}
+	return rapid.IntRange(0, small).Draw(t, label)
+}
+
+// genShortPeriod draws a period of up to 400 days.
+func genShortPeriod() *rapid.Generator[Period] {
 	return rapid.Custom(func(t *rapid.T) Period {
 		s := genNearDate().Draw(t, "start")
 		return Period{Start: s, End: s.AddDays(rapid.IntRange(0, 400).Draw(t, "len"))}
+	})
+}
+
+// genPeriod draws a period of up to 400 days, or one time in ten up to 20
+// years.
+func genPeriod() *rapid.Generator[Period] {
+	return rapid.Custom(func(t *rapid.T) Period {
+		s := genNearDate().Draw(t, "start")
+		return Period{Start: s, End: s.AddDays(genSize(t, 400, 20*366, "len"))}
 	})
 }
 
@@ -75,12 +96,13 @@ func genPlan() *rapid.Generator[Plan] {
 		if rapid.Bool().Draw(t, "hasEnd") {
 			p.End = start.AddDays(rapid.IntRange(0, 500).Draw(t, "len"))
 		}
-		for i := rapid.IntRange(0, 3).Draw(t, "nover"); i > 0; i-- {
-			p.Overrides = append(p.Overrides, Override{Date: start.AddDays(rapid.IntRange(0, 60).Draw(t, "odate")), Slots: genDaySlots().Draw(t, "oslots")})
+		// Irregular care may list an override for every day: up to 400.
+		for i := genSize(t, 3, 400, "nover"); i > 0; i-- {
+			p.Overrides = append(p.Overrides, Override{Date: start.AddDays(rapid.IntRange(-5, 400).Draw(t, "odate")), Slots: genDaySlots().Draw(t, "oslots")})
 		}
-		for i := rapid.IntRange(0, 2).Draw(t, "nexcl"); i > 0; i-- {
-			s := start.AddDays(rapid.IntRange(0, 90).Draw(t, "xs"))
-			p.Exclusions = append(p.Exclusions, Exclusion{Period: Period{s, s.AddDays(rapid.IntRange(0, 14).Draw(t, "xl"))}, Reason: "vakantie"})
+		for i := genSize(t, 2, 40, "nexcl"); i > 0; i-- {
+			s := start.AddDays(rapid.IntRange(-10, 400).Draw(t, "xs"))
+			p.Exclusions = append(p.Exclusions, Exclusion{Period: Period{s, s.AddDays(rapid.IntRange(-1, 60).Draw(t, "xl"))}, Reason: "vakantie"})
 		}
 		if p.Kind == KindTemporary && !p.End.IsZero() && rapid.Bool().Draw(t, "ext") {
 			p.Extensions = []Date{p.End.AddDays(rapid.IntRange(1, 200).Draw(t, "extlen"))}
@@ -95,21 +117,25 @@ func genCalendar() *rapid.Generator[Calendar] {
 		if rapid.Bool().Draw(t, "open11nov") {
 			c.OpenOnHolidays = []string{"Wapenstilstand"}
 		}
-		for i := rapid.IntRange(0, 3).Draw(t, "ncl"); i > 0; i-- {
+		// Up to 300 closures, some overlapping, each with its own reason so
+		// that which closure wins a day shows.
+		for i := genSize(t, 3, 300, "ncl"); i > 0; i-- {
 			s := genNearDate().Draw(t, "cls")
-			c.Closures = append(c.Closures, Closure{Period: Period{s, s.AddDays(rapid.IntRange(0, 20).Draw(t, "cll"))}, Reason: "sluiting"})
+			c.Closures = append(c.Closures, Closure{Period: Period{s, s.AddDays(genSize(t, 20, 400, "cll"))},
+				Reason: fmt.Sprintf("sluiting %d", i)})
 		}
 		return c
 	})
 }
 
-// genSession draws a session of up to three days starting in 2024–2027, at
+// genSession draws a session of up to three days (one time in ten up to
+// 400 days) starting in 2024–2027, at
 // minute precision in Brussels, DST days included.
 func genSession() *rapid.Generator[Session] {
 	return rapid.Custom(func(t *rapid.T) Session {
 		base := time.Date(2024, 1, 1, 0, 0, 0, 0, Brussels())
 		in := base.Add(time.Duration(rapid.IntRange(0, 4*366*24*60).Draw(t, "in")) * time.Minute)
-		out := in.Add(time.Duration(rapid.IntRange(1, 3*24*60).Draw(t, "len")) * time.Minute)
+		out := in.Add(time.Duration(1+genSize(t, 3*24*60, 400*24*60, "len")) * time.Minute)
 		return Session{In: in, Out: out}
 	})
 }

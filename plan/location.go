@@ -46,8 +46,21 @@ func locOrDefault(loc *time.Location) *time.Location {
 
 // DayBounds returns the instants at which day d starts and ends in loc (nil
 // means Brussels): [start, end). On the days of the daylight-saving switch
-// the day lasts 23 or 25 hours; end.Sub(start) tells which.
+// the day lasts 23 or 25 hours; end.Sub(start) tells which. The day
+// 9999-12-31 ends at 10000-01-01 00:00, an instant time.Time holds although
+// no Date does. The zero Date has no bounds: both are the zero time.Time.
 func DayBounds(d Date, loc *time.Location) (start, end time.Time) {
 	loc = locOrDefault(loc)
-	return d.In(loc), d.AddDays(1).In(loc)
+	if d.IsZero() || loc == nil {
+		return time.Time{}, time.Time{}
+	}
+	return d.In(loc), nextMidnight(d, loc)
+}
+
+// nextMidnight returns the instant at which day d ends in loc: the start of
+// the next civil day, normalised by time.Date (so DST-safe, and defined for
+// 9999-12-31 too, where d.AddDays(1) is no date).
+func nextMidnight(d Date, loc *time.Location) time.Time {
+	y, m, dd := d.Civil()
+	return time.Date(y, m, dd+1, 0, 0, 0, 0, loc)
 }

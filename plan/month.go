@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -98,13 +99,7 @@ func (m Month) Add(n int) Month {
 
 // Compare returns -1, 0 or +1 when m is before, equal to or after o.
 func (m Month) Compare(o Month) int {
-	switch {
-	case m.n < o.n:
-		return -1
-	case m.n > o.n:
-		return 1
-	}
-	return 0
+	return cmp.Compare(m.n, o.n)
 }
 
 // Equal reports whether m and o are the same month (the same as m == o; it

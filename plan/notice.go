@@ -76,17 +76,38 @@ const (
 // a term that is "redelijk en gelijkwaardig voor beide partijen", so one
 // term serves both parties.
 type NoticePolicy struct {
-	// TermMonths is the notice term; seed 004: 2 months.
+	// TermMonths is the notice term, 1–24 (MaxNoticeTermMonths); seed 004:
+	// 2 months.
 	TermMonths int `json:"term_months"`
 	// DetrimentalChangeMonths is the window, after being told of a
-	// detrimental change, in which the family may leave without notice;
-	// seed 004 §6.1: 2 months.
+	// detrimental change, in which the family may leave without notice,
+	// 0–24; seed 004 §6.1: 2 months. 0 means the 2 months of Opgroeien's
+	// model agreement ("binnen de twee maanden na de kennisname van de
+	// wijziging").
 	DetrimentalChangeMonths int `json:"detrimental_change_months"`
 	// Basis is which reserved days a fee is charged on (default shortfall).
 	Basis FeeBasis `json:"basis"`
 	// Source cites where the values come from.
 	Source string `json:"source"`
 }
+
+// Bounds of a NoticePolicy. The texts set no maximum: Opgroeien's model
+// agreement (sources/model-schriftelijke-overeenkomst-baby-peuter.txt,
+// "Opzeg van de schriftelijke overeenkomst") asks for a term that is
+// "redelijk en gelijkwaardig voor beide partijen", weighing "de
+// mogelijkheden van het gezin om een andere opvangplaats te vinden"; seed
+// 004 §6.2 uses 2 months. A term or window of more than two years outlasts
+// the care it ends (a baby-and-toddler place ends at school age, an
+// after-school plan with its school year), so a larger value is a typing
+// error (96000 for 2), refused before it reaches a date computation.
+const (
+	MaxNoticeTermMonths        = 24
+	MaxDetrimentalChangeMonths = 24
+)
+
+// defaultDetrimentalChangeMonths is the window of Opgroeien's model
+// agreement and seed 004 §6.1, used when a policy leaves it 0.
+const defaultDetrimentalChangeMonths = 2
 
 // Seed004NoticePolicy returns the notice rules of seed 004 §6.2: a term of
 // 2 months for both parties, the detrimental-change window of §6.1, and the
@@ -95,17 +116,19 @@ func Seed004NoticePolicy() NoticePolicy {
 	return NoticePolicy{TermMonths: 2, DetrimentalChangeMonths: 2, Basis: FeeOnShortfall, Source: srcSeed004Notices}
 }
 
-// Validate reports every value out of range: a term of less than a month,
-// a negative detrimental-change window, an unknown fee basis.
+// Validate reports every value out of range, all at once: a term outside
+// 1–24 months, a detrimental-change window outside 0–24 months, an unknown
+// fee basis. Fields are the JSON names ("term_months").
 func (p NoticePolicy) Validate() error {
 	var ps Problems
-	if p.TermMonths < 1 {
+	// Bounds: see MaxNoticeTermMonths.
+	if p.TermMonths < 1 || p.TermMonths > MaxNoticeTermMonths {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "term_months",
-			Message: fmt.Sprintf("a notice term of %d months is not a term", p.TermMonths)})
+			Message: fmt.Sprintf("a notice term of %d months is outside 1–%d months", p.TermMonths, MaxNoticeTermMonths)})
 	}
-	if p.DetrimentalChangeMonths < 0 {
+	if p.DetrimentalChangeMonths < 0 || p.DetrimentalChangeMonths > MaxDetrimentalChangeMonths {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "detrimental_change_months",
-			Message: fmt.Sprintf("a window of %d months cannot be negative", p.DetrimentalChangeMonths)})
+			Message: fmt.Sprintf("a detrimental-change window of %d months is outside 0–%d months", p.DetrimentalChangeMonths, MaxDetrimentalChangeMonths)})
 	}
 	if p.Basis != "" && p.Basis != FeeOnShortfall && p.Basis != FeeOnFullTerm {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "basis",
@@ -161,6 +184,11 @@ type NoticeResult struct {
 // the day the change was notified, is an error. A detrimental-change
 // exemption invoked after its window gives a verdict without exemption
 // that says why.
+//
+// A term, fee period or exemption window that would end after 9999-12-31
+// is an error (CodeOutOfRange, naming the date it runs from: "given",
+// "last_day" or "change_notified"), never a verdict: a term end that cannot
+// be represented must not make a short notice look respected.
 func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult, error) {
 	if ps := n.validate(p); len(ps) > 0 {
 		return NoticeResult{}, ps
@@ -169,13 +197,20 @@ func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult
 	if source == "" {
 		source = srcSeed004Notices
 	}
+	earliest, err := TermEndChecked(n.Given, p.TermMonths)
+	if err != nil {
+		return NoticeResult{}, Problems{withField(err, "given")}
+	}
 	res := NoticeResult{
 		Notice:          n,
-		EarliestLastDay: TermEnd(n.Given, p.TermMonths),
+		EarliestLastDay: earliest,
 		Rule:            Rule{ID: RuleNoticeTerm, Source: source},
 	}
 	if n.Exemption != NoExemption {
-		exempt, why := n.exemptionHolds(p)
+		exempt, why, err := n.exemptionHolds(p)
+		if err != nil {
+			return NoticeResult{}, Problems{withField(err, "change_notified")}
+		}
 		if exempt {
 			res.Respected, res.Exempt = true, true
 			res.Rule = Rule{ID: RuleNoticeExemption, Source: exemptionSource(n)}
@@ -195,7 +230,11 @@ func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult
 	res.Shortfall = Period{Start: n.LastDay.AddDays(1), End: res.EarliestLastDay}
 	fee := res.Shortfall
 	if p.Basis == FeeOnFullTerm {
-		fee = Term(res.Shortfall.Start, p.TermMonths)
+		end, err := TermEndChecked(res.Shortfall.Start, p.TermMonths)
+		if err != nil {
+			return NoticeResult{}, Problems{withField(err, "last_day")}
+		}
+		fee = Period{Start: res.Shortfall.Start, End: end}
 	}
 	res.FeeDays = pl.ReservedDays(fee, c)
 	res.OwedBy = n.By
@@ -212,10 +251,10 @@ func basisName(b FeeBasis) string {
 }
 
 func exemptionSource(n Notice) string {
-	switch {
-	case n.Exemption == ExemptDetrimentalChange:
+	if n.Exemption == ExemptDetrimentalChange {
 		return srcSeed004Rules
-	case n.By == Organiser:
+	}
+	if n.By == Organiser {
 		return srcSeed004OrgNote
 	}
 	return srcSeed004Notice
@@ -247,36 +286,40 @@ func (n Notice) validate(p NoticePolicy) Problems {
 		ExemptCaregiverPregnancy: {Organiser},
 	}
 	parties, known := allowed[n.Exemption]
-	switch {
-	case !known:
+	if !known {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "exemption",
 			Message: fmt.Sprintf("exemption %q is not known", n.Exemption)})
-	case (n.By == Family || n.By == Organiser) && !slices.Contains(parties, n.By):
+	} else if (n.By == Family || n.By == Organiser) && !slices.Contains(parties, n.By) {
 		ps = append(ps, Problem{Code: CodeExemptionInvalid, Field: "exemption", Rule: Rule{ID: RuleNoticeExemption, Source: exemptionSource(n)},
 			Message: fmt.Sprintf("the %s cannot invoke exemption %q", n.By, n.Exemption)})
-	case n.Exemption == ExemptDetrimentalChange && n.ChangeNotified.IsZero():
+	} else if n.Exemption == ExemptDetrimentalChange && n.ChangeNotified.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "change_notified",
 			Message: "a detrimental-change exemption needs the day the family was told of the change"})
 	}
 	return ps
 }
 
-// exemptionHolds reports whether a (well-formed) exemption applies, and why.
-func (n Notice) exemptionHolds(p NoticePolicy) (bool, string) {
+// exemptionHolds reports whether a (well-formed) exemption applies, and
+// why; an error when the detrimental-change window ends after 9999-12-31.
+func (n Notice) exemptionHolds(p NoticePolicy) (bool, string, error) {
 	if n.Exemption != ExemptDetrimentalChange {
-		return true, fmt.Sprintf("exemption %q: the notice term and fee do not apply", n.Exemption)
+		return true, fmt.Sprintf("exemption %q: the notice term and fee do not apply", n.Exemption), nil
 	}
-	// Source: seed 004 §6.1 — the family may leave without fee within 2
-	// months of being told of a change to its disadvantage.
+	// Source: seed 004 §6.1 and Opgroeien's model agreement — the family may
+	// leave without fee within 2 months of being told of a change to its
+	// disadvantage.
 	months := p.DetrimentalChangeMonths
 	if months < 1 {
-		months = 2
+		months = defaultDetrimentalChangeMonths
 	}
-	window := TermEnd(n.ChangeNotified, months)
+	window, err := TermEndChecked(n.ChangeNotified, months)
+	if err != nil {
+		return false, "", err
+	}
 	if n.Given.Before(n.ChangeNotified) || n.Given.After(window) {
 		return false, fmt.Sprintf("the detrimental-change exemption covers notice given from %s to %s, not on %s",
-			n.ChangeNotified, window, n.Given)
+			n.ChangeNotified, window, n.Given), nil
 	}
 	return true, fmt.Sprintf("notice given on %s, within %d months of being told on %s of a detrimental change: no term and no fee",
-		n.Given, months, n.ChangeNotified)
+		n.Given, months, n.ChangeNotified), nil
 }

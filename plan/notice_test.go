@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -105,5 +106,85 @@ func TestNoticeErrors(t *testing.T) {
 	_, err = EvaluateNotice(Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-03-10"), Exemption: ExemptDetrimentalChange}, pl, Calendar{}, Seed004NoticePolicy())
 	if !errors.Is(err, CodeMissing) {
 		t.Errorf("detrimental change without notification date: %v", err)
+	}
+}
+
+// Seed 004 §6.1 and Opgroeien's model agreement: the family may leave
+// without notice or fee "binnen de twee maanden na de kennisname" of a
+// detrimental change. A policy's window of 0 means those 2 months.
+func TestDetrimentalChangeWindow(t *testing.T) {
+	d := MustParseDate
+	pl := Plan{Kind: KindRegular, Start: d("2025-09-01"), Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+	tests := []struct {
+		months   int
+		notified string
+		given    string
+		exempt   bool
+	}{
+		{2, "2026-01-11", "2026-01-11", true},  // the day it was told
+		{2, "2026-01-11", "2026-03-10", true},  // the last day of the 2 months
+		{2, "2026-01-11", "2026-03-11", false}, // a day late
+		{2, "2026-01-11", "2026-01-10", false}, // before being told
+		{0, "2026-01-11", "2026-03-10", true},  // 0: the model's 2 months
+		{0, "2026-01-11", "2026-03-11", false},
+		{1, "2026-01-11", "2026-02-10", true},
+		{1, "2026-01-11", "2026-02-11", false},
+		{3, "2026-01-11", "2026-04-10", true},
+		{3, "2026-01-11", "2026-04-11", false},
+	}
+	for _, tt := range tests {
+		pol := Seed004NoticePolicy()
+		pol.DetrimentalChangeMonths = tt.months
+		n := Notice{By: Family, Given: d(tt.given), LastDay: d(tt.given), Exemption: ExemptDetrimentalChange, ChangeNotified: d(tt.notified)}
+		res, err := EvaluateNotice(n, pl, Calendar{}, pol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Exempt != tt.exempt || res.Respected != tt.exempt {
+			t.Errorf("window %d months, told %s, notice %s: exempt %v, respected %v; want %v (%s)",
+				tt.months, tt.notified, tt.given, res.Exempt, res.Respected, tt.exempt, res.Explanation)
+		}
+		if tt.exempt && (res.Rule.ID != RuleNoticeExemption || res.Rule.Source != srcSeed004Rules || len(res.FeeDays) != 0) {
+			t.Errorf("exempt verdict %+v", res)
+		}
+		if !tt.exempt && (res.Rule.ID != RuleNoticeTerm || !strings.Contains(res.Explanation, "detrimental-change exemption covers")) {
+			t.Errorf("verdict without exemption %+v", res)
+		}
+	}
+}
+
+// Which text each exemption comes from: the organiser's own exemptions are
+// in seed 004 §6.2.2, the family's in §6.2.1, the detrimental change in §6.1.
+func TestExemptionSources(t *testing.T) {
+	for _, tt := range []struct {
+		n    Notice
+		want string
+	}{
+		{Notice{By: Family, Exemption: ExemptSeriousFault}, srcSeed004Notice},
+		{Notice{By: Organiser, Exemption: ExemptSeriousFault}, srcSeed004OrgNote},
+		{Notice{By: Organiser, Exemption: ExemptCaregiverPregnancy}, srcSeed004OrgNote},
+		{Notice{By: Family, Exemption: ExemptDetrimentalChange}, srcSeed004Rules},
+	} {
+		if got := exemptionSource(tt.n); got != tt.want {
+			t.Errorf("%s by %s: source %q, want %q", tt.n.Exemption, tt.n.By, got, tt.want)
+		}
+	}
+	if basisName("") != "shortfall" || basisName(FeeOnFullTerm) != "full_term" {
+		t.Error("fee basis names")
+	}
+}
+
+// A policy without a Source cites the house rules it defaults to.
+func TestNoticeRuleSource(t *testing.T) {
+	pl := Plan{Kind: KindRegular, Start: MustParseDate("2025-09-01"), Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+	n := Notice{By: Family, Given: MustParseDate("2026-03-10"), LastDay: MustParseDate("2026-05-09")}
+	pol := Seed004NoticePolicy()
+	pol.Source = ""
+	if res, err := EvaluateNotice(n, pl, Calendar{}, pol); err != nil || res.Rule.Source != srcSeed004Notices {
+		t.Errorf("no source: %v, %v", res.Rule, err)
+	}
+	pol.Source = "huishoudelijk reglement De Kleine Wereld §7"
+	if res, err := EvaluateNotice(n, pl, Calendar{}, pol); err != nil || res.Rule.Source != pol.Source {
+		t.Errorf("own source: %v, %v", res.Rule, err)
 	}
 }

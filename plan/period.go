@@ -28,11 +28,11 @@ func NewPeriod(start, end Date) (Period, error) {
 
 // Validate reports a Problem when a date is missing or End is before Start.
 func (p Period) Validate() error {
-	switch {
-	case p.Start.IsZero() || p.End.IsZero():
+	if p.Start.IsZero() || p.End.IsZero() {
 		return Problem{Code: CodeInvalidPeriod, Field: "period", Date: p.Start,
 			Message: fmt.Sprintf("period %s needs both a start and an end date", p)}
-	case p.End.Before(p.Start):
+	}
+	if p.End.Before(p.Start) {
 		return Problem{Code: CodeEndBeforeStart, Field: "period.end", Date: p.End,
 			Message: fmt.Sprintf("period ends on %s, before it starts on %s", p.End, p.Start)}
 	}

@@ -129,7 +129,10 @@ func (d PlannedDay) AppendSessions(dst []Session, loc *time.Location) []Session 
 	return dst
 }
 
-// slotsOn returns what the plan itself (before closing days) reserves on d.
+// slotsOn returns what the plan itself (before closing days) reserves on d:
+// the first override of d, else nothing inside an exclusion, else the
+// schedule's slots. It scans the overrides and exclusions; Days walks a
+// period with a dayWalker instead.
 func (p Plan) slotsOn(d Date) []Slot {
 	if !p.Period().Contains(d) {
 		return nil
@@ -144,6 +147,11 @@ func (p Plan) slotsOn(d Date) []Slot {
 			return nil
 		}
 	}
+	return p.scheduled(d)
+}
+
+// scheduled returns the schedule's slots on d (no override, no exclusion).
+func (p Plan) scheduled(d Date) []Slot {
 	anchor := p.Schedule.Anchor
 	if anchor.IsZero() {
 		anchor = p.Start
@@ -153,6 +161,61 @@ func (p Plan) slotsOn(d Date) []Slot {
 		return nil
 	}
 	return w.Slots(d.Weekday())
+}
+
+// dayWalker answers slotsOn for the days of one period asked in date order,
+// in time linear in the days plus n log n in the overrides and exclusions
+// that meet the period: a plan of irregular care may list hundreds of
+// overrides, and slotsOn would scan them all for every day.
+type dayWalker struct {
+	p          Plan
+	overrides  []Override // those in the period, by date; the first of a date first
+	exclusions []Period   // those meeting the period, by start
+	oi, ei     int
+	// excludedTo is the latest end of the exclusions that start on or
+	// before the current day: the day is excluded when it is not after it.
+	excludedTo Date
+}
+
+// newDayWalker prepares a walk over the days of in, which lies within the
+// plan's period.
+func (p Plan) newDayWalker(in Period) dayWalker {
+	w := dayWalker{p: p}
+	for _, o := range p.Overrides {
+		if in.Contains(o.Date) {
+			w.overrides = append(w.overrides, o)
+		}
+	}
+	// Stable: of two overrides of one date the first in the plan wins, as
+	// in slotsOn.
+	slices.SortStableFunc(w.overrides, func(a, b Override) int { return a.Date.Compare(b.Date) })
+	for _, e := range p.Exclusions {
+		if e.Period.Overlaps(in) {
+			w.exclusions = append(w.exclusions, e.Period)
+		}
+	}
+	slices.SortFunc(w.exclusions, func(a, b Period) int { return a.Start.Compare(b.Start) })
+	return w
+}
+
+// slotsOn returns p.slotsOn(d); successive calls must ask for later days.
+func (w *dayWalker) slotsOn(d Date) []Slot {
+	for w.oi < len(w.overrides) && w.overrides[w.oi].Date.Before(d) {
+		w.oi++
+	}
+	if w.oi < len(w.overrides) && w.overrides[w.oi].Date == d {
+		return w.overrides[w.oi].Slots
+	}
+	for w.ei < len(w.exclusions) && !w.exclusions[w.ei].Start.After(d) {
+		if w.exclusions[w.ei].End.After(w.excludedTo) {
+			w.excludedTo = w.exclusions[w.ei].End
+		}
+		w.ei++
+	}
+	if !d.After(w.excludedTo) {
+		return nil
+	}
+	return w.p.scheduled(d)
 }
 
 // Day returns what the plan says about d under calendar c. The zero
@@ -177,12 +240,13 @@ func (p Plan) Days(period Period, c Calendar) []PlannedDay {
 	}
 	closed := c.ClosedDays(in) // in date order: walked alongside the days
 	out := make([]PlannedDay, 0, min(in.Len(), 62))
+	w := p.newDayWalker(in)
 	k := 0
 	for d := range in.Days() {
 		for k < len(closed) && closed[k].Date.Before(d) {
 			k++
 		}
-		slots := p.slotsOn(d)
+		slots := w.slotsOn(d)
 		if len(slots) == 0 {
 			continue
 		}
@@ -222,7 +286,10 @@ func (p Plan) FullTimeRatio() decimal.Decimal {
 }
 
 // SchoolYearOf returns the school year (1 September to 31 August) that d
-// falls in.
+// falls in. At the edges of the range the school year does not fit: for a
+// day of 0001 before September its Start, and for a day of 9999 from
+// September its End, is the zero Date, so the period is empty (IsEmpty);
+// Plan.Validate reports an after-school plan there as CodeOutOfRange.
 func SchoolYearOf(d Date) Period {
 	if d.IsZero() {
 		return Period{}

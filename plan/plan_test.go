@@ -156,3 +156,27 @@ func TestSchoolYearOf(t *testing.T) {
 		t.Errorf("1 September 2026 is in %v", got)
 	}
 }
+
+// A closed day is marked on the days the plan reserves; a day the plan does
+// not reserve is not "closed" for it (seed 004 §3.4.2: closing days are not
+// paid, and there is nothing to pay on a day not reserved).
+func TestDayClosedOnlyWhenReserved(t *testing.T) {
+	p := Plan{Kind: KindRegular, Start: MustParseDate("2026-04-01"), Schedule: Schedule{Weeks: []Week{{Monday: fullDay}}}}
+	c := Calendar{Closures: []Closure{{Period: Period{MustParseDate("2026-04-13"), MustParseDate("2026-04-17")}, Reason: "paasvakantie"}}}
+	if d := p.Day(MustParseDate("2026-04-14"), c); len(d.Slots) != 0 || d.Closed != nil || d.IsReserved() {
+		t.Errorf("Tuesday in a closure, not reserved: %+v", d)
+	}
+	if d := p.Day(MustParseDate("2026-04-13"), c); d.Closed == nil || d.Closed.Reason != "paasvakantie" || d.IsReserved() || d.Minutes() != 600 {
+		t.Errorf("Monday in a closure: %+v", d)
+	}
+	if d := p.Day(MustParseDate("2026-04-20"), c); d.Closed != nil || !d.IsReserved() {
+		t.Errorf("an open Monday: %+v", d)
+	}
+	if d := p.Day(MustParseDate("2026-03-30"), c); len(d.Slots) != 0 {
+		t.Errorf("a Monday before the plan starts: %+v", d)
+	}
+	ss := p.Day(MustParseDate("2026-04-20"), c).Sessions(nil)
+	if len(ss) != 1 || !ss[0].In.Equal(time.Date(2026, 4, 20, 7, 30, 0, 0, Brussels())) || ss[0].Elapsed() != 10*time.Hour {
+		t.Errorf("sessions of an open Monday: %v", ss)
+	}
+}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -90,41 +91,58 @@ func weekdayOrder() [7]time.Weekday {
 }
 
 // slotsOK reports whether a day's slots are all valid and do not overlap,
-// without allocating: validateSlots says what is wrong only when needed.
+// without allocating for an ordinary day: validateSlots says what is wrong
+// only when needed.
 func slotsOK(slots []Slot) bool {
-	for i, s := range slots {
-		if !s.valid() || s.Start == EndOfDay {
+	for _, s := range slots {
+		if !s.valid() { // a valid slot starts before 24:00, since it ends after its start
 			return false
 		}
-		for _, o := range slots[:i] {
-			if s.Start < o.End && o.Start < s.End {
-				return false
-			}
+	}
+	// Sorted by start, some pair overlaps exactly when two neighbours do.
+	// Slots are usually listed in order: sort (a copy) only when not.
+	byStart := func(a, b Slot) int { return cmp.Compare(a.Start, b.Start) }
+	if !slices.IsSortedFunc(slots, byStart) {
+		slots = slices.Clone(slots)
+		slices.SortFunc(slots, byStart)
+	}
+	for i := 1; i < len(slots); i++ {
+		if slots[i].Start < slots[i-1].End {
+			return false
 		}
 	}
 	return true
 }
 
-// validateSlots checks one day's slots: each valid, none overlapping.
+// validateSlots checks one day's slots: each valid, none overlapping. Each
+// valid slot that overlaps one starting earlier gets a Problem naming the
+// one that reaches furthest; invalid slots do not hide an overlap.
 func validateSlots(slots []Slot, field string, d Date) Problems {
 	var ps Problems
+	valid := make([]Slot, 0, len(slots))
 	for i, s := range slots {
-		f := fmt.Sprintf("%s[%d]", field, i)
-		switch {
-		case !s.Start.Valid() || !s.End.Valid() || s.Start == EndOfDay:
-			ps = append(ps, Problem{Code: CodeInvalidClock, Field: f, Date: d,
+		f := func() string { return fmt.Sprintf("%s[%d]", field, i) } // formatted only for a problem
+		if !s.Start.Valid() || !s.End.Valid() || s.Start == EndOfDay {
+			ps = append(ps, Problem{Code: CodeInvalidClock, Field: f(), Date: d,
 				Message: fmt.Sprintf("slot %s is not within 00:00–24:00", s)})
-		case s.End <= s.Start:
-			ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: f, Date: d,
+		} else if s.End <= s.Start {
+			ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: f(), Date: d,
 				Message: fmt.Sprintf("slot ends at %s, not after its start %s", s.End, s.Start)})
+		} else {
+			valid = append(valid, s)
 		}
 	}
-	sorted := slices.Clone(slots)
-	slices.SortFunc(sorted, func(a, b Slot) int { return int(a.Start) - int(b.Start) })
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i].valid() && sorted[i-1].valid() && sorted[i].Start < sorted[i-1].End {
+	slices.SortStableFunc(valid, func(a, b Slot) int { return cmp.Compare(a.Start, b.Start) })
+	// After sorting by start, a slot overlaps an earlier one exactly when it
+	// starts before the latest end seen so far.
+	latest := 0
+	for i := 1; i < len(valid); i++ {
+		if valid[i].Start < valid[latest].End {
 			ps = append(ps, Problem{Code: CodeOverlap, Field: field, Date: d,
-				Message: fmt.Sprintf("slots %s and %s overlap", sorted[i-1], sorted[i])})
+				Message: fmt.Sprintf("slots %s and %s overlap", valid[latest], valid[i])})
+		}
+		if valid[i].End > valid[latest].End {
+			latest = i
 		}
 	}
 	return ps
@@ -148,8 +166,11 @@ func (s Schedule) weekFor(d, anchor Date) (Week, bool) {
 	case 1:
 		return s.Weeks[0], true
 	}
-	weeks := mondayOf(anchor).DaysUntil(mondayOf(d)) / 7
-	return s.Weeks[((weeks%2)+2)%2], true
+	// Mondays an even number of weeks from week A's are in week A.
+	if mondayOf(anchor).DaysUntil(mondayOf(d))%14 == 0 {
+		return s.Weeks[0], true
+	}
+	return s.Weeks[1], true
 }
 
 // mondayOf returns the Monday on or before d.

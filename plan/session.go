@@ -20,11 +20,11 @@ type Session struct {
 func (s Session) Validate() error { return s.validate("session") }
 
 func (s Session) validate(field string) error {
-	switch {
-	case s.In.IsZero() || s.Out.IsZero():
+	if s.In.IsZero() || s.Out.IsZero() {
 		return Problem{Code: CodeMissing, Field: field,
 			Message: "a session needs both a check-in and a check-out instant"}
-	case !s.Out.After(s.In):
+	}
+	if !s.Out.After(s.In) {
 		return Problem{Code: CodeEndBeforeStart, Field: field + ".out", Date: DateOf(s.In),
 			Message: fmt.Sprintf("check-out %s is not after check-in %s",
 				s.Out.Format(time.RFC3339), s.In.Format(time.RFC3339))}
@@ -98,7 +98,7 @@ func (s Session) Split(loc *time.Location) ([]DaySpan, error) {
 	var spans []DaySpan
 	for cur := in; cur.Before(out); {
 		d := DateOf(cur)
-		next := d.AddDays(1).In(loc) // the next midnight, from the civil date (DST-safe)
+		next := nextMidnight(d, loc) // from the civil date (DST-safe), also after 9999-12-31
 		end := out
 		if next.Before(out) {
 			end = next

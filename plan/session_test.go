@@ -35,7 +35,9 @@ func spansOf(t *testing.T, s Session) []span {
 }
 
 // Sessions are split at midnight in real elapsed time; the DST switch days
-// of Europe/Brussels have 23 and 25 hours (RULES §1).
+// of Europe/Brussels have 23 and 25 hours (summer time from the last Sunday
+// of March to the last Sunday of October, EU Directive 2000/84/EC, as the
+// IANA time-zone database's Europe/Brussels records it).
 func TestSessionSplit(t *testing.T) {
 	tests := []struct {
 		name string

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -21,14 +20,27 @@ type Facts struct {
 // PlanRules gathers the bounds of the plan rules. They are house rules of
 // seed 004; DefaultPlanRules returns those values.
 type PlanRules struct {
-	// TemporaryMonths is the longest a temporary plan runs; seed 004: 6.
+	// TemporaryMonths is the longest a temporary plan runs, 1–60
+	// (MaxTemporaryMonths); seed 004: 6.
 	TemporaryMonths int `json:"temporary_months"`
-	// MaxExtensions is how often a temporary plan may be extended; seed
-	// 004: once.
+	// MaxExtensions is how often a temporary plan may be extended, 0–12
+	// (MaxPlanExtensions); seed 004: once.
 	MaxExtensions int `json:"max_extensions"`
-	// ExtensionMonths is the longest one extension runs; seed 004: 6.
+	// ExtensionMonths is the longest one extension runs, 1–60; seed 004: 6.
 	ExtensionMonths int `json:"extension_months"`
 }
+
+// Bounds of PlanRules. Seed 004 §3.4 gives a temporary place for urgent
+// need (dringende opvangnood) at most 6 months and one extension of at most
+// 6 months; the texts set no outer bound. A "temporary" plan of more than
+// five years outlasts the whole of baby-and-toddler care (until school age,
+// about 3), and more than twelve extensions is a plan renewed monthly for a
+// year: larger values are typing errors, refused before they reach a date
+// computation.
+const (
+	MaxTemporaryMonths = 60
+	MaxPlanExtensions  = 12
+)
 
 // DefaultPlanRules returns the plan rules of seed 004 §3.4: "Voor tijdelijke
 // plaatsen in kader van dringende opvangnood wordt een opvangplan opgesteld
@@ -38,21 +50,23 @@ func DefaultPlanRules() PlanRules {
 	return PlanRules{TemporaryMonths: 6, MaxExtensions: 1, ExtensionMonths: 6}
 }
 
-// Validate reports every bound out of range: the month limits must be at
-// least 1 and the number of extensions not negative.
+// Validate reports every bound out of range, all at once: the month limits
+// must be within 1–60 (MaxTemporaryMonths) and the number of extensions
+// within 0–12 (MaxPlanExtensions). Fields are "rules.<json name>".
 func (r PlanRules) Validate() error {
 	var ps Problems
-	if r.TemporaryMonths < 1 {
+	// Bounds: see MaxTemporaryMonths.
+	if r.TemporaryMonths < 1 || r.TemporaryMonths > MaxTemporaryMonths {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "rules.temporary_months",
-			Message: fmt.Sprintf("a temporary plan of at most %d months is not a plan", r.TemporaryMonths)})
+			Message: fmt.Sprintf("a temporary plan of at most %d months is outside 1–%d months", r.TemporaryMonths, MaxTemporaryMonths)})
 	}
-	if r.ExtensionMonths < 1 {
+	if r.ExtensionMonths < 1 || r.ExtensionMonths > MaxTemporaryMonths {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "rules.extension_months",
-			Message: fmt.Sprintf("an extension of at most %d months is not an extension", r.ExtensionMonths)})
+			Message: fmt.Sprintf("an extension of at most %d months is outside 1–%d months", r.ExtensionMonths, MaxTemporaryMonths)})
 	}
-	if r.MaxExtensions < 0 {
+	if r.MaxExtensions < 0 || r.MaxExtensions > MaxPlanExtensions {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "rules.max_extensions",
-			Message: fmt.Sprintf("%d extensions: the number cannot be negative", r.MaxExtensions)})
+			Message: fmt.Sprintf("%d extensions is outside 0–%d", r.MaxExtensions, MaxPlanExtensions)})
 	}
 	return ps.Err()
 }
@@ -112,11 +126,10 @@ func (p Plan) ValidateWith(f Facts, r PlanRules) error {
 
 func (p Plan) validateReservations() Problems {
 	var ps Problems
-	switch n := len(p.Schedule.Weeks); {
-	case n > 2:
+	if n := len(p.Schedule.Weeks); n > 2 {
 		ps = append(ps, Problem{Code: CodeInvalidValue, Field: "schedule.weeks",
 			Message: fmt.Sprintf("a schedule has one week or two alternating weeks, not %d", n)})
-	case n == 2 && p.Schedule.Anchor.IsZero() && p.Start.IsZero():
+	} else if n == 2 && p.Schedule.Anchor.IsZero() && p.Start.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "schedule.anchor",
 			Message: "an alternating schedule needs an anchor day in week A, or a plan start"})
 	}
@@ -130,19 +143,21 @@ func (p Plan) validateReservations() Problems {
 			}
 		}
 	}
+	firstOverride := make(map[Date]int, len(p.Overrides)) // date → index of its first override
 	for i, o := range p.Overrides {
 		field := func() string { return fmt.Sprintf("overrides[%d]", i) }
 		reserved = reserved || len(o.Slots) > 0
-		switch {
-		case o.Date.IsZero():
+		if o.Date.IsZero() {
 			ps = append(ps, Problem{Code: CodeMissing, Field: field() + ".date", Message: "an override needs a date"})
-		case !p.Start.IsZero() && !p.Period().Contains(o.Date):
+		} else if !p.Start.IsZero() && !p.Period().Contains(o.Date) {
 			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field() + ".date", Date: o.Date,
 				Message: fmt.Sprintf("override on %s is outside the plan's period %s", o.Date, p.Period())})
 		}
-		if j := slices.IndexFunc(p.Overrides[:i], func(x Override) bool { return x.Date == o.Date }); j >= 0 && !o.Date.IsZero() {
+		if j, seen := firstOverride[o.Date]; seen && !o.Date.IsZero() {
 			ps = append(ps, Problem{Code: CodeOverlap, Field: field() + ".date", Date: o.Date,
 				Message: fmt.Sprintf("override on %s repeats overrides[%d]", o.Date, j)})
+		} else if !seen {
+			firstOverride[o.Date] = i
 		}
 		if !slotsOK(o.Slots) {
 			ps = append(ps, validateSlots(o.Slots, field()+".slots", o.Date)...)
@@ -166,16 +181,18 @@ func (p Plan) validateDates() Problems {
 		}
 	}
 	last := p.LastDay()
+	seen := make(map[Date]bool, len(p.SettlingIn))
 	for i, d := range p.SettlingIn {
-		field := fmt.Sprintf("settling_in[%d]", i)
-		switch {
-		case d.IsZero():
-			ps = append(ps, Problem{Code: CodeMissing, Field: field, Message: "a settling-in day needs a date"})
-		case slices.Index(p.SettlingIn, d) < i:
-			ps = append(ps, Problem{Code: CodeOverlap, Field: field, Date: d,
+		field := func() string { return fmt.Sprintf("settling_in[%d]", i) } // formatted only for a problem
+		twice := seen[d]
+		seen[d] = true
+		if d.IsZero() {
+			ps = append(ps, Problem{Code: CodeMissing, Field: field(), Message: "a settling-in day needs a date"})
+		} else if twice {
+			ps = append(ps, Problem{Code: CodeOverlap, Field: field(), Date: d,
 				Message: fmt.Sprintf("settling-in day %s is listed twice", d)})
-		case !last.IsZero() && d.After(last):
-			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field, Date: d,
+		} else if !last.IsZero() && d.After(last) {
+			ps = append(ps, Problem{Code: CodeInvalidValue, Field: field(), Date: d,
 				Message: fmt.Sprintf("settling-in day %s is after the plan's last day %s", d, last)})
 		}
 	}
@@ -202,7 +219,12 @@ func (p Plan) validateTemporary(r PlanRules) Problems {
 		return append(ps, Problem{Code: CodeMissing, Field: "end", Rule: lengthRule,
 			Message: fmt.Sprintf("a temporary plan needs an end date, at most %d months after its start", r.TemporaryMonths)})
 	}
-	if limit := TermEnd(p.Start, r.TemporaryMonths); p.End.After(limit) {
+	limit, err := TermEndChecked(p.Start, r.TemporaryMonths)
+	if err != nil {
+		q := withField(err, "start")
+		q.Rule = lengthRule
+		ps = append(ps, q)
+	} else if p.End.After(limit) {
 		ps = append(ps, Problem{Code: CodeTooLong, Field: "end", Date: p.End, Rule: lengthRule,
 			Message: fmt.Sprintf("a temporary plan from %s runs at most %d months, until %s; it ends on %s",
 				p.Start, r.TemporaryMonths, limit, p.End)})
@@ -219,10 +241,17 @@ func (p Plan) validateTemporary(r PlanRules) Problems {
 				Message: fmt.Sprintf("extension end %s is not after the previous end %s", e, prev)})
 			continue
 		}
-		if limit := TermEnd(prev.AddDays(1), r.ExtensionMonths); e.After(limit) {
+		// prev is before e, so prev+1 is a date.
+		from := prev.AddDays(1)
+		limit, err := TermEndChecked(from, r.ExtensionMonths)
+		if err != nil {
+			q := withField(err, field)
+			q.Rule = extendRule
+			ps = append(ps, q)
+		} else if e.After(limit) {
 			ps = append(ps, Problem{Code: CodeTooLong, Field: field, Date: e, Rule: extendRule,
 				Message: fmt.Sprintf("an extension from %s runs at most %d months, until %s; it ends on %s",
-					prev.AddDays(1), r.ExtensionMonths, limit, e)})
+					from, r.ExtensionMonths, limit, e)})
 		}
 		prev = e
 	}
@@ -238,33 +267,46 @@ func (p Plan) validateAfterSchool(f Facts) Problems {
 	// opvangplan per schooljaar opgesteld, met uitzondering van de
 	// schoolvakanties".
 	year := SchoolYearOf(p.Start)
-	if last := p.LastDay(); !year.Contains(last) {
+	if year.IsEmpty() {
+		// A start in 0001 before September or in 9999 from September on: the
+		// school year does not fit in 0001–9999.
+		ps = append(ps, Problem{Code: CodeOutOfRange, Field: "start", Date: p.Start,
+			Rule:    Rule{ID: RuleAfterSchoolYear, Source: srcSeed004Plan},
+			Message: fmt.Sprintf("the school year of %s runs outside 0001–9999", p.Start)})
+	} else if last := p.LastDay(); !year.Contains(last) {
 		ps = append(ps, Problem{Code: CodeOutsideSchoolYear, Field: "end", Date: last,
 			Rule:    Rule{ID: RuleAfterSchoolYear, Source: srcSeed004Plan},
 			Message: fmt.Sprintf("an after-school plan covers one school year; starting %s it ends by %s, not %s", p.Start, year.End, last)})
 	}
+	// Reserved days found with the plan's own days (no calendar: a closing
+	// day in a holiday is still reserved by the plan).
+	noClosures := Calendar{NoPublicHolidays: true}
 	for i, h := range f.SchoolHolidays {
 		if h.IsEmpty() {
 			ps = append(ps, Problem{Code: CodeInvalidPeriod, Field: fmt.Sprintf("facts.school_holidays[%d]", i),
 				Message: fmt.Sprintf("school holiday %s is not a valid period", h)})
 			continue
 		}
-		var hit []Date
-		for d := range h.Days() {
-			if len(p.slotsOn(d)) > 0 {
-				hit = append(hit, d)
-			}
-		}
-		if len(hit) > 0 {
-			ps = append(ps, Problem{Code: CodeSchoolHoliday, Field: "exclusions", Date: hit[0],
+		if hit := p.Days(h, noClosures); len(hit) > 0 {
+			ps = append(ps, Problem{Code: CodeSchoolHoliday, Field: "exclusions", Date: hit[0].Date,
 				Rule: Rule{ID: RuleAfterSchoolHoliday, Source: srcSeed004Plan},
 				Message: fmt.Sprintf("the plan reserves %d day(s) in the school holiday %s (first %s); exclude the holiday",
-					len(hit), h, hit[0])})
+					len(hit), h, hit[0].Date)})
 		}
 	}
-	if limit := AfterSchoolEnd(f.Birth); !limit.IsZero() && p.LastDay().After(limit) {
-		ps = append(ps, Problem{Code: CodeAgeLimit, Field: "end", Date: p.LastDay(),
-			Rule: Rule{ID: RuleAfterSchoolAge, Source: srcSeed000End},
+	if f.Birth.IsZero() {
+		return ps
+	}
+	// Source: after-school portal manual (seed 000) — care stops on 31
+	// August of the year the child turns 12.
+	ageRule := Rule{ID: RuleAfterSchoolAge, Source: srcSeed000End}
+	limit, err := AfterSchoolEndChecked(f.Birth)
+	if err != nil {
+		q := withField(err, "facts.birth")
+		q.Rule = ageRule
+		ps = append(ps, q)
+	} else if p.LastDay().After(limit) {
+		ps = append(ps, Problem{Code: CodeAgeLimit, Field: "end", Date: p.LastDay(), Rule: ageRule,
 			Message: fmt.Sprintf("after-school care of a child born %s stops on %s, the 31 August of the year it turns 12; the plan runs until %s",
 				f.Birth, limit, p.LastDay())})
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 )
 
@@ -173,4 +174,41 @@ func TestPlanRulesValidate(t *testing.T) {
 	if err := DefaultPlanRules().Validate(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// An override without slots removes a day: it reserves nothing, so a plan
+// of such overrides only reserves nothing (seed 004 §3.4: the plan lists the
+// reserved days).
+func TestOverridesThatRemoveReserveNothing(t *testing.T) {
+	p := Plan{Kind: KindHolidayCare, Start: MustParseDate("2026-07-01"), Schedule: Schedule{Weeks: []Week{{}}},
+		Overrides: []Override{{Date: MustParseDate("2026-07-06")}, {Date: MustParseDate("2026-07-07"), Slots: []Slot{}}}}
+	checkProblems(t, p.Validate(Facts{}), []wantProblem{{CodeNoReservedSession, "schedule", RulePlanReserves}})
+	p.Overrides = append(p.Overrides, Override{Date: MustParseDate("2026-07-08"), Slots: morning}, Override{Date: MustParseDate("2026-07-08"), Slots: fullDay})
+	ps := AsProblems(p.Validate(Facts{}))
+	if len(ps) != 1 || ps[0].Code != CodeOverlap || ps[0].Field != "overrides[3].date" || ps[0].Message != "override on 2026-07-08 repeats overrides[2]" {
+		t.Errorf("a repeated override: %v", ps)
+	}
+	// The first override of a date is the one that counts.
+	if d := p.Day(MustParseDate("2026-07-08"), Calendar{}); !cmp.Equal(d.Slots, morning) {
+		t.Errorf("the first override wins: %v", d.Slots)
+	}
+	if d := p.Days(MustMonth(2026, 7).Days(), Calendar{}); len(d) != 1 || !cmp.Equal(d[0].Slots, morning) {
+		t.Errorf("Days: the first override wins: %v", d)
+	}
+}
+
+// Overrides and school holidays without their dates: each is reported once
+// with its own field, and two overrides without a date are not "the same
+// date twice".
+func TestValidateMissingDates(t *testing.T) {
+	p := Plan{Kind: KindAfterSchool, Start: MustParseDate("2026-09-01"), End: MustParseDate("2027-06-30"),
+		Schedule:  Schedule{Weeks: []Week{{Monday: morning}}},
+		Overrides: []Override{{Slots: morning}, {Slots: morning}}}
+	f := Facts{SchoolHolidays: []Period{{Start: MustParseDate("2026-11-02")}, {MustParseDate("2026-11-08"), MustParseDate("2026-11-02")}}}
+	checkProblems(t, p.Validate(f), []wantProblem{
+		{CodeMissing, "overrides[0].date", ""},
+		{CodeMissing, "overrides[1].date", ""},
+		{CodeInvalidPeriod, "facts.school_holidays[0]", ""},
+		{CodeInvalidPeriod, "facts.school_holidays[1]", ""},
+	})
 }
