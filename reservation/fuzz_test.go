@@ -12,7 +12,7 @@ import (
 // coverage-guided fuzzer.
 func FuzzBookOperations(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(func(t *rapid.T) {
-		t.Repeat(rapid.StateMachineActions(&bookMachine{b: book(), approved: map[string]map[string]bool{}}))
+		t.Repeat(rapid.StateMachineActions(newBookMachine()))
 	}))
 }
 

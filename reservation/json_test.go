@@ -14,7 +14,7 @@ func roundTrip[T any](t *rapid.T, v T) { jsontest.RoundTrip(t, v) }
 // come back from JSON exactly.
 func TestJSONRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		m := &bookMachine{b: book(), approved: map[string]map[string]bool{}}
+		m := newBookMachine()
 		for i := rapid.IntRange(0, 10).Draw(t, "ops"); i > 0; i-- {
 			m.Request(t)
 			if len(m.b.Reservations) > 0 && rapid.Bool().Draw(t, "approve") {
@@ -36,7 +36,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 		roundTrip(t, week)
 		roundTrip(t, seed000Policy())
-		roundTrip(t, Rank([]Applicant{{ID: "A", Received: d("2026-01-05"), WantedStart: d("2026-01-20"), Urgent: UrgentLostCare, Groups: []Group{GroupSibling}}}, PriorityPolicy{}))
-		roundTrip(t, CheckQuota(2026, []Cared{{Child: "a", Groups: []Group{GroupLowIncome}}}, []Group{GroupLowIncome}))
+		roundTrip(t, must(Rank([]Applicant{{ID: "A", Received: d("2026-01-05"), WantedStart: d("2026-01-20"), Urgent: UrgentLostCare, Groups: []Group{GroupSibling}}}, PriorityPolicy{}))(t))
+		roundTrip(t, must(CheckQuota(2026, []Cared{{Child: "a", Groups: []Group{GroupLowIncome}}}, []Group{GroupLowIncome}))(t))
 	})
 }

@@ -1,0 +1,283 @@
+package reservation
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+)
+
+// Request records a request for each child: requested when the child is
+// enrolled, the moment is offered that day, the child has no active
+// reservation of it yet and a place is free; otherwise refused with the
+// reason. A request on a full day leaves no trace (the portal shows the day
+// as full). An unknown location or moment, no day, no child, an unnamed
+// child or hours outside the moment's hours are errors, all reported at
+// once.
+func (b Book) Request(r Request) (Book, []Outcome, error) {
+	return b.request(r, false, nil)
+}
+
+// checkRequest validates a request and returns its location and moment,
+// with every problem at once.
+func (b Book) checkRequest(r Request) (Location, Moment, error) {
+	l, m, ps := b.lookup(r.Location, r.Moment, "")
+	if r.Date.IsZero() {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "date", Message: "a reservation needs a date"})
+	}
+	if len(r.Children) == 0 {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "children", Message: "a request names at least one child"})
+	}
+	for i, c := range r.Children {
+		if c == "" {
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("children[%d]", i), Message: "a child needs a name"})
+		}
+	}
+	if m.ID != "" {
+		if p, bad := hoursProblem(m, r.Date, r.Start, r.End, "hours"); bad {
+			ps = append(ps, p)
+		}
+	}
+	return l, m, ps.Err()
+}
+
+// dayIndex is what a request needs to know about one moment on one day,
+// gathered in one pass over the book: the places taken and the children
+// with an active reservation.
+type dayIndex struct {
+	taken  int
+	active map[string]bool
+}
+
+// indexDay gathers the dayIndex of a moment on a day, and checks in the
+// same pass that NextID hands out no ID the book holds.
+func (b Book) indexDay(location, moment string, d plan.Date) (dayIndex, error) {
+	ix := dayIndex{active: map[string]bool{}}
+	for _, r := range b.Reservations {
+		if n, ok := rNumber(r.ID); ok && n > b.NextID {
+			return dayIndex{}, staleNextID(b, r.ID)
+		}
+		if r.Date != d || r.Moment != moment || r.Location != location {
+			continue
+		}
+		if r.State == StateApproved {
+			ix.taken++
+		}
+		if r.active() {
+			ix.active[r.Child] = true
+		}
+	}
+	return ix, nil
+}
+
+// enrolledOn returns the children enrolled at location on d.
+func (b Book) enrolledOn(location string, d plan.Date) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range b.Enrolments {
+		if e.Location == location && e.Period.Contains(d) {
+			out[e.Child] = true
+		}
+	}
+	return out
+}
+
+// appendReservation appends r to n's reservations. The first append of a
+// call copies the book's reservations into a new array with room for
+// more, so the old book's array is never written.
+func (n *Book) appendReservation(r Reservation, grown *bool, room int) {
+	if !*grown {
+		n.Reservations = slices.Grow(slices.Clip(n.Reservations), room)
+		*grown = true
+	}
+	n.Reservations = append(n.Reservations, r)
+}
+
+// request records r for each child. pre, when set, may refuse a child
+// before the general checks (an extra day the plan already reserves).
+func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bool)) (Book, []Outcome, error) {
+	l, m, err := b.checkRequest(r)
+	if err != nil {
+		return b, nil, err
+	}
+	ix, err := b.indexDay(l.ID, m.ID, r.Date)
+	if err != nil {
+		return b, nil, err
+	}
+	enrolled := b.enrolledOn(l.ID, r.Date)
+	avail := l.Offers(m, r.Date)
+	rule := plan.Rule{ID: "reservation.request", Source: srcPortal}
+	n := b
+	grown := false
+	out := make([]Outcome, 0, len(r.Children))
+	for k, child := range r.Children {
+		if pre != nil {
+			if o, refused := pre(child); refused {
+				out = append(out, o)
+				continue
+			}
+		}
+		o := Outcome{Child: child, Date: r.Date, Rule: rule}
+		switch {
+		// Source: after-school portal manual (seed 000), "Online
+		// reserveren" — only for a child enrolled at one of the locations.
+		case !enrolled[child]:
+			o.Refused = RefusedNotEnrolled
+			o.MessageNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", child, DateNL(r.Date), l.Name)
+			o.MessageEN = fmt.Sprintf("%s is not enrolled at %s on %s", child, l.Name, r.Date)
+		case !avail.Offered:
+			o.Refused, o.MessageNL, o.MessageEN = avail.Reason, avail.MessageNL, avail.MessageEN
+		case ix.active[child]:
+			o.Refused = RefusedAlreadyReserved
+			o.MessageNL = fmt.Sprintf("%s heeft op %s al een reservatie voor %s.", child, DateNL(r.Date), m.Name)
+			o.MessageEN = fmt.Sprintf("%s already has %s on %s", child, m.Name, r.Date)
+		// Source: seed 000, "Online reserveren" — "Is de opvang volzet? Dan
+		// kleurt de kalender rood": only approved reservations take a place.
+		case ix.taken >= m.Capacity:
+			o.Refused = RefusedFull
+			o.MessageNL = sentenceNL(fmt.Sprintf("%s op %s is volzet (%d %s).", m.Name, DateNL(r.Date), m.Capacity, plural(m.Capacity, "plaats", "plaatsen")))
+			o.MessageEN = fmt.Sprintf("%s on %s is full (%d places)", m.Name, r.Date, m.Capacity)
+		default:
+			res := Reservation{ID: n.newID(), Child: child, Location: l.ID, Moment: m.ID, Date: r.Date,
+				Start: r.Start, End: r.End, State: StateRequested, Extra: extra, RequestedAt: r.At}
+			n.appendReservation(res, &grown, len(r.Children)-k)
+			ix.active[child] = true
+			o.Reservation, o.State = res.ID, res.State
+			o.MessageNL = sentenceNL(fmt.Sprintf("%s voor %s op %s, %s–%s: aangevraagd, nog niet goedgekeurd.", m.Name, child, DateNL(r.Date), r.Start, r.End))
+			o.MessageEN = fmt.Sprintf("%s requested for %s on %s, %s–%s", m.Name, child, r.Date, r.Start, r.End)
+		}
+		out = append(out, o)
+	}
+	return n, out, nil
+}
+
+// Duplicate copies reservation id (its child, location, moment and hours)
+// to other dates (after-school portal manual (seed 000), "Reservatie
+// dupliceren": "naar alle dagen dat het gekozen opvangmoment geldig is").
+// Each date gets an Outcome: requested, or refused and why — never a
+// reservation on a day the moment is not offered. No date, or a date left
+// empty, is an error.
+//
+// The book is read once, however many dates: a call costs time in
+// proportion to the reservations plus the dates.
+func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Outcome, error) {
+	i, err := b.find(id)
+	if err != nil {
+		return b, nil, err
+	}
+	src := b.Reservations[i]
+	l, m, ps := b.lookup(src.Location, src.Moment, fmt.Sprintf("reservations[%d].", i))
+	if len(dates) == 0 {
+		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "dates", Message: "duplicating needs at least one date"})
+	}
+	for k, d := range dates {
+		if d.IsZero() {
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("dates[%d]", k), Message: "a date to duplicate to cannot be empty"})
+		}
+	}
+	if len(ps) > 0 {
+		return b, nil, ps
+	}
+	// One pass: places taken per day, and the days the child already has the
+	// moment; the NextID check rides along.
+	taken := map[plan.Date]int{}
+	has := map[plan.Date]bool{}
+	for _, r := range b.Reservations {
+		if n, ok := rNumber(r.ID); ok && n > b.NextID {
+			return b, nil, staleNextID(b, r.ID)
+		}
+		if r.Moment != m.ID || r.Location != l.ID {
+			continue
+		}
+		if r.State == StateApproved {
+			taken[r.Date]++
+		}
+		if r.active() && r.Child == src.Child {
+			has[r.Date] = true
+		}
+	}
+	var periods []plan.Period
+	for _, e := range b.Enrolments {
+		if e.Child == src.Child && e.Location == l.ID {
+			periods = append(periods, e.Period)
+		}
+	}
+	rule := plan.Rule{ID: "reservation.duplicate", Source: srcPortalDup}
+	n := b
+	grown := false
+	out := make([]Outcome, 0, len(dates))
+	for k, d := range dates {
+		o := Outcome{Child: src.Child, Date: d, Rule: rule}
+		avail := l.Offers(m, d)
+		switch {
+		case !slices.ContainsFunc(periods, func(p plan.Period) bool { return p.Contains(d) }):
+			o.Refused = RefusedNotEnrolled
+			o.MessageNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", src.Child, DateNL(d), l.Name)
+			o.MessageEN = fmt.Sprintf("%s is not enrolled at %s on %s", src.Child, l.Name, d)
+		case !avail.Offered:
+			o.Refused, o.MessageNL, o.MessageEN = avail.Reason, avail.MessageNL, avail.MessageEN
+		case has[d]:
+			o.Refused = RefusedAlreadyReserved
+			o.MessageNL = fmt.Sprintf("%s heeft op %s al een reservatie voor %s.", src.Child, DateNL(d), m.Name)
+			o.MessageEN = fmt.Sprintf("%s already has %s on %s", src.Child, m.Name, d)
+		case taken[d] >= m.Capacity:
+			o.Refused = RefusedFull
+			o.MessageNL = sentenceNL(fmt.Sprintf("%s op %s is volzet (%d %s).", m.Name, DateNL(d), m.Capacity, plural(m.Capacity, "plaats", "plaatsen")))
+			o.MessageEN = fmt.Sprintf("%s on %s is full (%d places)", m.Name, d, m.Capacity)
+		default:
+			res := Reservation{ID: n.newID(), Child: src.Child, Location: l.ID, Moment: m.ID, Date: d,
+				Start: src.Start, End: src.End, State: StateRequested, Extra: src.Extra, RequestedAt: at}
+			n.appendReservation(res, &grown, len(dates)-k)
+			has[d] = true
+			o.Reservation, o.State = res.ID, res.State
+			o.MessageNL = sentenceNL(fmt.Sprintf("%s voor %s op %s, %s–%s: aangevraagd, nog niet goedgekeurd.", m.Name, src.Child, DateNL(d), src.Start, src.End))
+			o.MessageEN = fmt.Sprintf("%s requested for %s on %s, %s–%s (copy of %s)", m.Name, src.Child, d, src.Start, src.End, src.ID)
+		}
+		out = append(out, o)
+	}
+	return n, out, nil
+}
+
+// RequestExtraDay requests an extra day of care outside the children's
+// care plans (house rules Zorg Leuven §3.4.1 (seed 004): "Een extra dag is
+// immers enkel mogelijk als er nog een plaatsje vrij is"): refused for a
+// child whose plan already reserves the day, and like any request only
+// when a place is free. An approved extra day is billed at the income
+// tariff. Every child needs its plan in plans (a child without one is an
+// error, never "no plan, so any day is extra"); c is the organiser's
+// calendar the plans are read with.
+func (b Book) RequestExtraDay(r Request, plans map[string]plan.Plan, c plan.Calendar) (Book, []Outcome, error) {
+	var ps plan.Problems
+	if _, _, err := b.checkRequest(r); err != nil {
+		ps = append(ps, plan.AsProblems(err)...)
+	}
+	for _, child := range r.Children {
+		if _, ok := plans[child]; !ok && child != "" {
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("plans[%q]", child),
+				Message: fmt.Sprintf("no care plan for %s: an extra day is a day outside the plan", child)})
+		}
+	}
+	if err := c.Validate(); err != nil {
+		ps = append(ps, prefixed(err, "calendar")...)
+	}
+	if len(ps) > 0 {
+		return b, nil, ps
+	}
+	rule := plan.Rule{ID: "reservation.extra_day", Source: srcExtraDay}
+	inPlan := func(child string) (Outcome, bool) {
+		if !plans[child].Day(r.Date, c).IsReserved() {
+			return Outcome{}, false
+		}
+		return Outcome{Child: child, Date: r.Date, Refused: RefusedInPlan, Rule: rule,
+			MessageNL: fmt.Sprintf("Het opvangplan van %s reserveert %s al: dat is geen extra dag.", child, DateNL(r.Date)),
+			MessageEN: fmt.Sprintf("%s's care plan already reserves %s: not an extra day", child, r.Date)}, true
+	}
+	n, out, err := b.request(r, true, inPlan)
+	if err != nil {
+		return b, nil, err
+	}
+	for k := range out {
+		out[k].Rule = rule
+	}
+	return n, out, nil
+}
