@@ -74,9 +74,14 @@ func (b Book) lookup(location, moment, prefix string) (Location, Moment, plan.Pr
 	}
 	l := b.Locations[li]
 	for mi, m := range l.Moments {
-		if m.ID == moment {
-			return l, m, m.validate(fmt.Sprintf("locations[%d].moments[%d]", li, mi))
+		if m.ID != moment {
+			continue
 		}
+		ps := m.validate("")
+		for k := range ps {
+			ps[k].Field = fmt.Sprintf("locations[%d].moments[%d]", li, mi) + ps[k].Field
+		}
+		return l, m, ps
 	}
 	return Location{}, Moment{}, plan.Problems{{Code: CodeUnknown, Field: prefix + "moment",
 		Message: fmt.Sprintf("location %s has no moment %q", location, moment)}}
@@ -131,20 +136,43 @@ func (b Book) Free(location, moment string, d plan.Date) (int, error) {
 	return max(0, m.Capacity-b.taken(location, moment, d)), nil
 }
 
-// rNumber returns n for an ID of the form "R<n>" that the book could
-// generate, and false for any other ID.
-func rNumber(id string) (int, bool) {
-	if len(id) < 2 || len(id) > 19 || id[0] != 'R' || id[1] == '0' {
-		return 0, false
+// nextIDDigits returns NextID in decimal, for reusable: the operations
+// that create reservations check in their one pass over the book that
+// NextID hands out no ID the book already holds. A negative NextID is an
+// error.
+func (b Book) nextIDDigits() (string, error) {
+	if b.NextID < 0 {
+		return "", plan.Problem{Code: plan.CodeInvalidValue, Field: "next_id", Message: fmt.Sprintf("next_id %d is negative", b.NextID)}
 	}
-	n := 0
-	for _, c := range id[1:] {
-		if c < '0' || c > '9' {
-			return 0, false
+	return strconv.Itoa(b.NextID), nil
+}
+
+// reusable reports whether id is "R<n>" (n in decimal, no leading zero)
+// with n greater than the number whose decimal digits are t: an ID that
+// NextID would hand out again. It costs a few byte comparisons.
+func reusable(id, t string) bool {
+	if len(id) < 2 || id[0] != 'R' || id[1] == '0' {
+		return false
+	}
+	digits := id[1:]
+	greater := len(digits) > len(t)
+	if len(digits) == len(t) { // same length: the first differing digit decides
+		for i := 0; i < len(t); i++ {
+			if digits[i] != t[i] {
+				greater = digits[i] > t[i]
+				break
+			}
 		}
-		n = n*10 + int(c-'0')
 	}
-	return n, true
+	if !greater {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // staleNextID is the problem of a NextID that would hand out an ID the
@@ -218,8 +246,9 @@ func (b Book) Validate() error {
 	ids := make(map[string]int, len(b.Reservations))
 	approved := map[slotKey]int{}
 	active := map[childKey]string{}
-	if b.NextID < 0 {
-		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "next_id", Message: fmt.Sprintf("next_id %d is negative", b.NextID)})
+	next, err := b.nextIDDigits()
+	if err != nil {
+		ps = append(ps, plan.AsProblems(err)...)
 	}
 	for i, r := range b.Reservations {
 		f := fmt.Sprintf("reservations[%d]", i)
@@ -231,7 +260,7 @@ func (b Book) Validate() error {
 		default:
 			ids[r.ID] = i
 		}
-		if n, ok := rNumber(r.ID); ok && n > b.NextID {
+		if next != "" && reusable(r.ID, next) {
 			ps = append(ps, staleNextID(b, r.ID))
 		}
 		if r.Child == "" {

@@ -80,17 +80,30 @@ func (l Location) moment(id string) (Moment, bool) {
 // not on that weekday (nor one of its single dates), the location closed
 // (its calendar), or the wrong season (school holidays).
 func (l Location) Offers(m Moment, d plan.Date) Availability {
+	return l.offers(m, d, l.Calendar.IsClosed)
+}
+
+// offers is Offers with the location's closing days looked up by closed
+// (the calendar's IsClosed, or its ClosedDays of a period computed once).
+func (l Location) offers(m Moment, d plan.Date, closed func(plan.Date) (plan.ClosedDay, bool)) Availability {
+	reason, cd := l.unavailable(m, d, closed)
+	if reason == "" {
+		return Availability{Offered: true}
+	}
+	return Availability{Reason: reason, MessageNL: l.whyNL(m, d, reason, cd), MessageEN: l.whyEN(m, d, reason, cd)}
+}
+
+// unavailable returns why m is not offered on d ("" when it is), and the
+// closing day when the location is closed.
+func (l Location) unavailable(m Moment, d plan.Date, closed func(plan.Date) (plan.ClosedDay, bool)) (Refusal, plan.ClosedDay) {
 	// Source: after-school portal manual (seed 000), "Reservatie
 	// dupliceren" — "alle dagen dat het gekozen opvangmoment geldig is".
 	if !slices.Contains(m.Weekdays, d.Weekday()) && !slices.Contains(m.Dates, d) {
-		return Availability{Reason: ReasonWeekday,
-			MessageNL: sentenceNL(fmt.Sprintf("%s wordt niet aangeboden op %s (%s).", m.Name, WeekdayNL(d.Weekday()), dayNL(d))),
-			MessageEN: fmt.Sprintf("%s is not offered on a %s (%s)", m.Name, d.Weekday(), d)}
+		return ReasonWeekday, plan.ClosedDay{}
 	}
-	if cd, closed := l.Calendar.IsClosed(d); closed {
-		return Availability{Reason: ReasonClosed,
-			MessageNL: fmt.Sprintf("%s is gesloten op %s (%s).", l.Name, DateNL(d), cd.Reason),
-			MessageEN: fmt.Sprintf("%s is closed on %s (%s)", l.Name, d, cd.Reason)}
+	// Source: seed 000, "Opvangvoorziening" — the location's closing days.
+	if cd, isClosed := closed(d); isClosed {
+		return ReasonClosed, cd
 	}
 	inHoliday := false
 	for _, h := range l.SchoolHolidays {
@@ -101,15 +114,37 @@ func (l Location) Offers(m Moment, d plan.Date) Availability {
 	}
 	switch {
 	case m.Season == SchoolWeeks && inHoliday:
-		return Availability{Reason: ReasonSchoolHoliday,
-			MessageNL: sentenceNL(fmt.Sprintf("%s wordt niet aangeboden in de schoolvakantie (%s).", m.Name, DateNL(d))),
-			MessageEN: fmt.Sprintf("%s is not offered in the school holidays (%s)", m.Name, d)}
+		return ReasonSchoolHoliday, plan.ClosedDay{}
 	case m.Season == HolidayWeeks && !inHoliday:
-		return Availability{Reason: ReasonSchoolWeek,
-			MessageNL: sentenceNL(fmt.Sprintf("%s wordt enkel in de schoolvakanties aangeboden, niet op %s.", m.Name, DateNL(d))),
-			MessageEN: fmt.Sprintf("%s is offered only in the school holidays, not on %s", m.Name, d)}
+		return ReasonSchoolWeek, plan.ClosedDay{}
 	}
-	return Availability{Offered: true}
+	return "", plan.ClosedDay{}
+}
+
+// whyNL says in Dutch why m is not offered on d.
+func (l Location) whyNL(m Moment, d plan.Date, reason Refusal, cd plan.ClosedDay) string {
+	switch reason {
+	case ReasonWeekday:
+		return sentenceNL(m.Name + " wordt niet aangeboden op " + WeekdayNL(d.Weekday()) + " (" + dayNL(d) + ").")
+	case ReasonClosed:
+		return l.Name + " is gesloten op " + DateNL(d) + " (" + cd.Reason + ")."
+	case ReasonSchoolHoliday:
+		return sentenceNL(m.Name + " wordt niet aangeboden in de schoolvakantie (" + DateNL(d) + ").")
+	}
+	return sentenceNL(m.Name + " wordt enkel in de schoolvakanties aangeboden, niet op " + DateNL(d) + ".")
+}
+
+// whyEN says in English why m is not offered on d.
+func (l Location) whyEN(m Moment, d plan.Date, reason Refusal, cd plan.ClosedDay) string {
+	switch reason {
+	case ReasonWeekday:
+		return fmt.Sprintf("%s is not offered on a %s (%s)", m.Name, d.Weekday(), d)
+	case ReasonClosed:
+		return fmt.Sprintf("%s is closed on %s (%s)", l.Name, d, cd.Reason)
+	case ReasonSchoolHoliday:
+		return fmt.Sprintf("%s is not offered in the school holidays (%s)", m.Name, d)
+	}
+	return fmt.Sprintf("%s is offered only in the school holidays, not on %s", m.Name, d)
 }
 
 // Validate reports every problem of the location at once: no ID or name;

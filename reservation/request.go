@@ -43,19 +43,27 @@ func (b Book) checkRequest(r Request) (Location, Moment, error) {
 }
 
 // dayIndex is what a request needs to know about one moment on one day,
-// gathered in one pass over the book: the places taken and the children
-// with an active reservation.
+// gathered in one pass over the book: the places taken, and which of the
+// requested children have an active reservation or are enrolled.
 type dayIndex struct {
-	taken  int
-	active map[string]bool
+	taken    int
+	active   map[string]bool
+	enrolled map[string]bool
 }
 
-// indexDay gathers the dayIndex of a moment on a day, and checks in the
-// same pass that NextID hands out no ID the book holds.
-func (b Book) indexDay(location, moment string, d plan.Date) (dayIndex, error) {
-	ix := dayIndex{active: map[string]bool{}}
+// indexDay gathers the dayIndex of a moment on a day for the children, and
+// checks in the same pass that NextID hands out no ID the book holds.
+func (b Book) indexDay(location, moment string, d plan.Date, children []string) (dayIndex, error) {
+	next, err := b.nextIDDigits()
+	if err != nil {
+		return dayIndex{}, err
+	}
+	ix := dayIndex{active: make(map[string]bool, len(children)), enrolled: make(map[string]bool, len(children))}
+	for _, c := range children {
+		ix.active[c], ix.enrolled[c] = false, false
+	}
 	for _, r := range b.Reservations {
-		if n, ok := rNumber(r.ID); ok && n > b.NextID {
+		if reusable(r.ID, next) {
 			return dayIndex{}, staleNextID(b, r.ID)
 		}
 		if r.Date != d || r.Moment != moment || r.Location != location {
@@ -64,22 +72,16 @@ func (b Book) indexDay(location, moment string, d plan.Date) (dayIndex, error) {
 		if r.State == StateApproved {
 			ix.taken++
 		}
-		if r.active() {
+		if _, asked := ix.active[r.Child]; asked && r.active() {
 			ix.active[r.Child] = true
 		}
 	}
-	return ix, nil
-}
-
-// enrolledOn returns the children enrolled at location on d.
-func (b Book) enrolledOn(location string, d plan.Date) map[string]bool {
-	out := map[string]bool{}
 	for _, e := range b.Enrolments {
-		if e.Location == location && e.Period.Contains(d) {
-			out[e.Child] = true
+		if _, asked := ix.enrolled[e.Child]; asked && e.Location == location && e.Period.Contains(d) {
+			ix.enrolled[e.Child] = true
 		}
 	}
-	return out
+	return ix, nil
 }
 
 // appendReservation appends r to n's reservations. The first append of a
@@ -100,11 +102,10 @@ func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bo
 	if err != nil {
 		return b, nil, err
 	}
-	ix, err := b.indexDay(l.ID, m.ID, r.Date)
+	ix, err := b.indexDay(l.ID, m.ID, r.Date, r.Children)
 	if err != nil {
 		return b, nil, err
 	}
-	enrolled := b.enrolledOn(l.ID, r.Date)
 	avail := l.Offers(m, r.Date)
 	rule := plan.Rule{ID: "reservation.request", Source: srcPortal}
 	n := b
@@ -121,7 +122,7 @@ func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bo
 		switch {
 		// Source: after-school portal manual (seed 000), "Online
 		// reserveren" — only for a child enrolled at one of the locations.
-		case !enrolled[child]:
+		case !ix.enrolled[child]:
 			o.Refused = RefusedNotEnrolled
 			o.MessageNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", child, DateNL(r.Date), l.Name)
 			o.MessageEN = fmt.Sprintf("%s is not enrolled at %s on %s", child, l.Name, r.Date)
@@ -180,10 +181,14 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 	}
 	// One pass: places taken per day, and the days the child already has the
 	// moment; the NextID check rides along.
+	next, err := b.nextIDDigits()
+	if err != nil {
+		return b, nil, err
+	}
 	taken := map[plan.Date]int{}
 	has := map[plan.Date]bool{}
 	for _, r := range b.Reservations {
-		if n, ok := rNumber(r.ID); ok && n > b.NextID {
+		if reusable(r.ID, next) {
 			return b, nil, staleNextID(b, r.ID)
 		}
 		if r.Moment != m.ID || r.Location != l.ID {
@@ -203,6 +208,10 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 		}
 	}
 	rule := plan.Rule{ID: "reservation.duplicate", Source: srcPortalDup}
+	// The texts of a created copy differ only in the date: built once.
+	hours := src.Start.String() + "–" + src.End.String()
+	createdNL, hoursNL := sentenceNL(m.Name+" voor "+src.Child+" op "), ", "+hours+": aangevraagd, nog niet goedgekeurd."
+	createdEN, hoursEN := m.Name+" requested for "+src.Child+" on ", ", "+hours+" (copy of "+src.ID+")"
 	n := b
 	grown := false
 	out := make([]Outcome, 0, len(dates))
@@ -230,8 +239,8 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 			n.appendReservation(res, &grown, len(dates)-k)
 			has[d] = true
 			o.Reservation, o.State = res.ID, res.State
-			o.MessageNL = sentenceNL(fmt.Sprintf("%s voor %s op %s, %s–%s: aangevraagd, nog niet goedgekeurd.", m.Name, src.Child, DateNL(d), src.Start, src.End))
-			o.MessageEN = fmt.Sprintf("%s requested for %s on %s, %s–%s (copy of %s)", m.Name, src.Child, d, src.Start, src.End, src.ID)
+			o.MessageNL = createdNL + DateNL(d) + hoursNL
+			o.MessageEN = createdEN + d.String() + hoursEN
 		}
 		out = append(out, o)
 	}

@@ -141,6 +141,16 @@ func (b Book) Week(child, location string, day plan.Date) ([]DayView, error) {
 			own[mi][k] = i + 1
 		}
 	}
+	// The closing days of the week, computed once (not once per moment-day).
+	closedDays := l.Calendar.ClosedDays(plan.Period{Start: monday, End: sunday})
+	closed := func(d plan.Date) (plan.ClosedDay, bool) {
+		for _, cd := range closedDays {
+			if cd.Date == d {
+				return cd, true
+			}
+		}
+		return plan.ClosedDay{}, false
+	}
 	out := make([]DayView, 7)
 	for k := range out {
 		d := monday.AddDays(k)
@@ -151,10 +161,10 @@ func (b Book) Week(child, location string, day plan.Date) ([]DayView, error) {
 		dv := DayView{Date: d, WeekdayNL: WeekdayNL(d.Weekday()), Moments: make([]MomentView, len(l.Moments))}
 		for mi, m := range l.Moments {
 			mv := MomentView{Moment: m.ID, Name: m.Name, Free: max(0, m.Capacity-taken[mi][k])}
-			avail := l.Offers(m, d)
+			reason, cd := l.unavailable(m, d, closed)
 			switch {
-			case !avail.Offered:
-				mv.Status, mv.Reason, mv.WhyNL, mv.Free = StatusUnavailable, avail.Reason, avail.MessageNL, 0
+			case reason != "":
+				mv.Status, mv.Reason, mv.WhyNL, mv.Free = StatusUnavailable, reason, l.whyNL(m, d, reason, cd), 0
 			case !enrolled:
 				mv.Status, mv.Reason, mv.Free = StatusUnavailable, RefusedNotEnrolled, 0
 				mv.WhyNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", child, DateNL(d), l.Name)
