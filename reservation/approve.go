@@ -2,6 +2,7 @@ package reservation
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/kinderopvang/regels/plan"
 )
@@ -20,7 +21,7 @@ func (b Book) Approve(id string) (Book, Outcome, error) {
 	if r.State != StateRequested {
 		return b, Outcome{}, illegal(r, "approve", "state")
 	}
-	_, m, ps := b.lookup(r.Location, r.Moment, fmt.Sprintf("reservations[%d].", i))
+	_, m, ps := b.lookup(r.Location, r.Moment, "reservations", i)
 	if len(ps) > 0 {
 		return b, Outcome{}, ps
 	}
@@ -37,13 +38,15 @@ func decide(r Reservation, m Moment, taken int) (Reservation, Outcome) {
 	// reservatie kleurt rood."
 	if taken >= m.Capacity {
 		r.State, o.Refused = StateRefused, RefusedFull
-		o.MessageNL = sentenceNL(fmt.Sprintf("%s op %s is volzet (%d %s): reservatie %s voor %s is geweigerd.",
-			m.Name, DateNL(r.Date), m.Capacity, plural(m.Capacity, "plaats", "plaatsen"), r.ID, r.Child))
-		o.MessageEN = fmt.Sprintf("%s on %s is full (%d places): reservation %s refused", m.Name, r.Date, m.Capacity, r.ID)
+		places := strconv.Itoa(m.Capacity)
+		o.MessageNL = sentenceNL(m.Name) + " op " + DateNL(r.Date) + " is volzet (" + places + " " + plural(m.Capacity, "plaats", "plaatsen") +
+			"): reservatie " + r.ID + " voor " + r.Child + " is geweigerd."
+		o.MessageEN = m.Name + " on " + r.Date.String() + " is full (" + places + " places): reservation " + r.ID + " refused"
 	} else {
 		r.State = StateApproved
-		o.MessageNL = fmt.Sprintf("Reservatie %s (%s voor %s op %s, %s–%s) is goedgekeurd.", r.ID, m.Name, r.Child, DateNL(r.Date), r.Start, r.End)
-		o.MessageEN = fmt.Sprintf("reservation %s approved: %s for %s on %s", r.ID, m.Name, r.Child, r.Date)
+		o.MessageNL = "Reservatie " + r.ID + " (" + m.Name + " voor " + r.Child + " op " + DateNL(r.Date) + ", " +
+			r.Start.String() + "–" + r.End.String() + ") is goedgekeurd."
+		o.MessageEN = "reservation " + r.ID + " approved: " + m.Name + " for " + r.Child + " on " + r.Date.String()
 	}
 	o.State = r.State
 	return r, o
@@ -91,7 +94,7 @@ func (b Book) ApproveAll(ids []string) (Book, []Outcome, error) {
 			ps = append(ps, p)
 			continue
 		}
-		_, m, lps := b.lookup(r.Location, r.Moment, f+".")
+		_, m, lps := b.lookup(r.Location, r.Moment, "ids", k)
 		ps = append(ps, lps...)
 		moments[k] = m
 		taken[slotKey{r.Location, r.Moment, r.Date}] = 0

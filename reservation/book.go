@@ -64,13 +64,22 @@ func (b Book) location(id, field string) (int, error) {
 }
 
 // lookup returns a location and one of its moments, or the problems of
-// the lookups on fields prefix+"location" and prefix+"moment". A moment
-// that cannot work (no place, no hours, no day) is a problem too, on its
-// path in the book, never a day that is silently always full.
-func (b Book) lookup(location, moment, prefix string) (Location, Moment, plan.Problems) {
-	li, err := b.location(location, prefix+"location")
+// the lookups on fields "location" and "moment", under kind[i] when kind is
+// set ("reservations[3].location"). A moment that cannot work (no place,
+// no hours, no day) is a problem too, on its path in the book, never a day
+// that is silently always full.
+func (b Book) lookup(location, moment, kind string, i int) (Location, Moment, plan.Problems) {
+	prefix := func() string {
+		if kind == "" {
+			return ""
+		}
+		return kind + "[" + strconv.Itoa(i) + "]."
+	}
+	li, err := b.location(location, "")
 	if err != nil {
-		return Location{}, Moment{}, plan.AsProblems(err)
+		p := err.(plan.Problem)
+		p.Field = prefix() + "location"
+		return Location{}, Moment{}, plan.Problems{p}
 	}
 	l := b.Locations[li]
 	for mi, m := range l.Moments {
@@ -83,7 +92,7 @@ func (b Book) lookup(location, moment, prefix string) (Location, Moment, plan.Pr
 		}
 		return l, m, ps
 	}
-	return Location{}, Moment{}, plan.Problems{{Code: CodeUnknown, Field: prefix + "moment",
+	return Location{}, Moment{}, plan.Problems{{Code: CodeUnknown, Field: prefix() + "moment",
 		Message: fmt.Sprintf("location %s has no moment %q", location, moment)}}
 }
 
@@ -110,7 +119,7 @@ func (b Book) taken(location, moment string, d plan.Date) int {
 
 // slot checks that a location, moment and day exist.
 func (b Book) slot(location, moment string, d plan.Date) (Moment, error) {
-	_, m, ps := b.lookup(location, moment, "")
+	_, m, ps := b.lookup(location, moment, "", 0)
 	if d.IsZero() {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "date", Message: "a day is needed"})
 	}
@@ -224,15 +233,15 @@ func (b Book) Validate() error {
 		}
 	}
 	for i, e := range b.Enrolments {
-		f := fmt.Sprintf("enrolments[%d]", i)
+		f := func() string { return "enrolments[" + strconv.Itoa(i) + "]" } // built only for a problem
 		if e.Child == "" {
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".child", Message: "an enrolment names a child"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".child", Message: "an enrolment names a child"})
 		}
 		if _, ok := locs[e.Location]; !ok {
-			ps = append(ps, plan.Problem{Code: CodeUnknown, Field: f + ".location", Message: fmt.Sprintf("no location %q", e.Location)})
+			ps = append(ps, plan.Problem{Code: CodeUnknown, Field: f() + ".location", Message: fmt.Sprintf("no location %q", e.Location)})
 		}
 		if err := e.Period.Validate(); err != nil {
-			ps = append(ps, prefixed(err, f)...)
+			ps = append(ps, prefixed(err, f())...)
 		}
 	}
 	type slotKey struct {
@@ -251,12 +260,12 @@ func (b Book) Validate() error {
 		ps = append(ps, plan.AsProblems(err)...)
 	}
 	for i, r := range b.Reservations {
-		f := fmt.Sprintf("reservations[%d]", i)
+		f := func() string { return "reservations[" + strconv.Itoa(i) + "]" }
 		switch j, dup := ids[r.ID]; {
 		case r.ID == "":
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".id", Message: "a reservation needs an id"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".id", Message: "a reservation needs an id"})
 		case dup:
-			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f + ".id", Message: fmt.Sprintf("reservation id %q repeats reservations[%d]", r.ID, j)})
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f() + ".id", Message: fmt.Sprintf("reservation id %q repeats reservations[%d]", r.ID, j)})
 		default:
 			ids[r.ID] = i
 		}
@@ -264,21 +273,22 @@ func (b Book) Validate() error {
 			ps = append(ps, staleNextID(b, r.ID))
 		}
 		if r.Child == "" {
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".child", Message: "a reservation names a child"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".child", Message: "a reservation names a child"})
 		}
 		if !r.State.Valid() {
-			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".state", Message: fmt.Sprintf("state %q is not requested, approved, refused or cancelled", r.State)})
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".state", Message: fmt.Sprintf("state %q is not requested, approved, refused or cancelled", r.State)})
 		}
-		_, m, lps := b.lookup(r.Location, r.Moment, f+".")
+		_, m, lps := b.lookup(r.Location, r.Moment, "reservations", i)
 		if lps.Has(CodeUnknown) {
 			ps = append(ps, lps...)
 			continue
 		} // other problems of the moment are the location's, reported above
 		if r.Date.IsZero() {
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".date", Message: "a reservation needs a date"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".date", Message: "a reservation needs a date"})
 			continue
 		}
-		if hp, bad := hoursProblem(m, r.Date, r.Start, r.End, f+".hours"); bad {
+		if hp, bad := hoursProblem(m, r.Date, r.Start, r.End, "hours"); bad {
+			hp.Field = f() + ".hours"
 			ps = append(ps, hp)
 		}
 		k := slotKey{r.Location, r.Moment, r.Date}
@@ -287,14 +297,14 @@ func (b Book) Validate() error {
 			// Only approved reservations take a place, so they never
 			// outnumber the places (seed 000: a full day refuses).
 			if approved[k] == m.Capacity+1 {
-				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".state", Date: r.Date,
+				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".state", Date: r.Date,
 					Message: fmt.Sprintf("%s on %s has more approved reservations than its %d places", m.ID, r.Date, m.Capacity)})
 			}
 		}
 		if r.active() {
 			ck := childKey{k, r.Child}
 			if prev, dup := active[ck]; dup {
-				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f, Date: r.Date,
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f(), Date: r.Date,
 					Message: fmt.Sprintf("%s already has %s on %s (reservation %s)", r.Child, m.ID, r.Date, prev)})
 			} else {
 				active[ck] = r.ID

@@ -21,7 +21,7 @@ func (b Book) Modify(id string, start, end plan.Clock, p Policy) (Book, error) {
 	if !r.active() {
 		return b, illegal(r, "change", "state")
 	}
-	_, m, ps := b.lookup(r.Location, r.Moment, fmt.Sprintf("reservations[%d].", i))
+	_, m, ps := b.lookup(r.Location, r.Moment, "reservations", i)
 	if len(ps) > 0 {
 		return b, ps
 	}

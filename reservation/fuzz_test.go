@@ -78,6 +78,10 @@ func FuzzRequest(f *testing.F) {
 // old book is unchanged; at the end the book is valid. Each operation
 // checks its own rule against an oracle.
 
+// maxFuzzSteps bounds the operations of one input: enough for books of a
+// hundred reservations and more, few enough to keep each run short.
+const maxFuzzSteps = 64
+
 // fuzzOp is one operation the driver can apply.
 type fuzzOp int
 
@@ -152,7 +156,7 @@ func newFuzzDriver(t *testing.T, fx fuzzFixture, data []byte, ops ...fuzzOp) *fu
 
 // run applies operations until the input is used up.
 func (f *fuzzDriver) run() {
-	for steps := 0; f.in.more() && steps < 200; steps++ {
+	for steps := 0; f.in.more() && steps < maxFuzzSteps; steps++ {
 		old := f.b
 		snapshot := slices.Clone(old.Reservations)
 		switch f.ops[f.in.next()%len(f.ops)] {
@@ -190,16 +194,22 @@ func (f *fuzzDriver) moment() (Moment, bool) {
 	return f.loc.moment(fzMoments[f.in.next()%len(fzMoments)])
 }
 
-// hours draws hours, mostly within the moment, sometimes not.
+// hours draws hours, mostly within the moment, sometimes not: starting
+// before it, ending after it, or ending where they start.
 func (f *fuzzDriver) hours(m Moment) (plan.Clock, plan.Clock) {
 	span := int(m.End - m.Start)
-	if span <= 0 {
+	if span <= 1 {
 		span = 60
 	}
-	start := m.Start + plan.Clock(f.in.next()*span/256)
-	end := start + 1 + plan.Clock(f.in.next()*span/256)
-	if f.in.next()%16 == 0 { // outside the moment
+	start := m.Start + plan.Clock(f.in.next()*(span-1)/256)
+	end := start + 1 + plan.Clock(f.in.next()*int(m.End-start-1)/256)
+	switch f.in.next() % 16 {
+	case 0:
 		start -= 30
+	case 1:
+		end = m.End + 1
+	case 2:
+		end = start
 	}
 	return start, end
 }
@@ -215,8 +225,13 @@ func taken(b Book, moment string, d plan.Date) int {
 	return n
 }
 
-func (f *fuzzDriver) checkCapacity() {
-	var counts [6][42]int
+// approvedCounts counts the approved reservations per moment (index in
+// fzMoments) and day (from fzStart); the fuzzed days are the six weeks
+// from fzStart, a Monday.
+type approvedCounts [6][42]int
+
+func (f *fuzzDriver) checkCapacity() approvedCounts {
+	var counts approvedCounts
 	for _, r := range f.b.Reservations {
 		if r.State == StateCancelled && r.Cancellation == nil {
 			f.t.Fatalf("cancelled %s without its verdict", r.ID)
@@ -231,6 +246,7 @@ func (f *fuzzDriver) checkCapacity() {
 			f.t.Fatalf("%s on %s: %d approved, %d places", r.Moment, r.Date, counts[mi][k], m.Capacity)
 		}
 	}
+	return counts
 }
 
 // pick draws a reservation of the book, or reports false.
@@ -474,6 +490,7 @@ func (f *fuzzDriver) duplicate() {
 func (f *fuzzDriver) week() {
 	child := fzChildren[f.in.next()%4]
 	day := f.day()
+	counts := f.checkCapacity()
 	week, err := f.b.Week(child, "bko-linde", day)
 	if err != nil {
 		f.t.Fatal(err)
@@ -484,7 +501,7 @@ func (f *fuzzDriver) week() {
 	for _, dv := range week {
 		for _, mv := range dv.Moments {
 			m, _ := f.loc.moment(mv.Moment)
-			free := max(0, m.Capacity-taken(f.b, m.ID, dv.Date))
+			free := max(0, m.Capacity-counts[slices.Index(fzMoments, m.ID)][fzStart.DaysUntil(dv.Date)])
 			if mv.StatusNL == "" || mv.StatusNL != mv.Status.NL() || dv.WeekdayNL != WeekdayNL(dv.Date.Weekday()) {
 				f.t.Fatalf("texts of %+v", mv)
 			}
@@ -628,13 +645,12 @@ func FuzzCheckQuota(f *testing.F) {
 		in := bytesIn{b: data}
 		var kids []Cared
 		var special []Group
-		invalid := year < 1 || year > 9999 || specialMask == 0
 		for k, g := range groups {
 			if specialMask&(1<<k) != 0 {
 				special = append(special, g)
-				invalid = invalid || g == "unknown"
 			}
 		}
+		invalid := year < 1 || year > 9999 || len(special) == 0 || slices.Contains(special, "unknown")
 		oracle := map[string]bool{}
 		for in.more() {
 			c := Cared{Child: string(rune('a' + in.next()%40))}

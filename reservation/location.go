@@ -123,15 +123,22 @@ func (l Location) unavailable(m Moment, d plan.Date, closed func(plan.Date) (pla
 
 // whyNL says in Dutch why m is not offered on d.
 func (l Location) whyNL(m Moment, d plan.Date, reason Refusal, cd plan.ClosedDay) string {
+	return l.whyNLOf(sentenceNL(m.Name), d, dayNL(d), reason, cd)
+}
+
+// whyNLOf is whyNL from the parts a week view computes once: the moment's
+// name as it starts a sentence, and the day in Dutch without its weekday.
+func (l Location) whyNLOf(name string, d plan.Date, day string, reason Refusal, cd plan.ClosedDay) string {
+	weekday := WeekdayNL(d.Weekday())
 	switch reason {
 	case ReasonWeekday:
-		return sentenceNL(m.Name + " wordt niet aangeboden op " + WeekdayNL(d.Weekday()) + " (" + dayNL(d) + ").")
+		return name + " wordt niet aangeboden op " + weekday + " (" + day + ")."
 	case ReasonClosed:
-		return l.Name + " is gesloten op " + DateNL(d) + " (" + cd.Reason + ")."
+		return l.Name + " is gesloten op " + weekday + " " + day + " (" + cd.Reason + ")."
 	case ReasonSchoolHoliday:
-		return sentenceNL(m.Name + " wordt niet aangeboden in de schoolvakantie (" + DateNL(d) + ").")
+		return name + " wordt niet aangeboden in de schoolvakantie (" + weekday + " " + day + ")."
 	}
-	return sentenceNL(m.Name + " wordt enkel in de schoolvakanties aangeboden, niet op " + DateNL(d) + ".")
+	return name + " wordt enkel in de schoolvakanties aangeboden, niet op " + weekday + " " + day + "."
 }
 
 // whyEN says in English why m is not offered on d.

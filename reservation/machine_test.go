@@ -69,7 +69,6 @@ func (m *bookMachine) commit(t *rapid.T, n Book) {
 // checkTransitions checks that n is o with reservations appended (as
 // requested) and states changed only along allowed transitions.
 func checkTransitions(t fataler, o, n Book) {
-	t.Helper()
 	if len(n.Reservations) < len(o.Reservations) {
 		t.Fatalf("the book lost reservations: %d → %d", len(o.Reservations), len(n.Reservations))
 	}

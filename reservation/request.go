@@ -3,6 +3,7 @@ package reservation
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -22,7 +23,7 @@ func (b Book) Request(r Request) (Book, []Outcome, error) {
 // checkRequest validates a request and returns its location and moment,
 // with every problem at once.
 func (b Book) checkRequest(r Request) (Location, Moment, error) {
-	l, m, ps := b.lookup(r.Location, r.Moment, "")
+	l, m, ps := b.lookup(r.Location, r.Moment, "", 0)
 	if r.Date.IsZero() {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "date", Message: "a reservation needs a date"})
 	}
@@ -106,7 +107,7 @@ func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bo
 	if err != nil {
 		return b, nil, err
 	}
-	avail := l.Offers(m, r.Date)
+	offered, closed := l.unavailable(m, r.Date, l.Calendar.IsClosed)
 	rule := plan.Rule{ID: "reservation.request", Source: srcPortal}
 	n := b
 	grown := false
@@ -119,37 +120,60 @@ func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bo
 			}
 		}
 		o := Outcome{Child: child, Date: r.Date, Rule: rule}
-		switch {
-		// Source: after-school portal manual (seed 000), "Online
-		// reserveren" — only for a child enrolled at one of the locations.
-		case !ix.enrolled[child]:
-			o.Refused = RefusedNotEnrolled
-			o.MessageNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", child, DateNL(r.Date), l.Name)
-			o.MessageEN = fmt.Sprintf("%s is not enrolled at %s on %s", child, l.Name, r.Date)
-		case !avail.Offered:
-			o.Refused, o.MessageNL, o.MessageEN = avail.Reason, avail.MessageNL, avail.MessageEN
-		case ix.active[child]:
-			o.Refused = RefusedAlreadyReserved
-			o.MessageNL = fmt.Sprintf("%s heeft op %s al een reservatie voor %s.", child, DateNL(r.Date), m.Name)
-			o.MessageEN = fmt.Sprintf("%s already has %s on %s", child, m.Name, r.Date)
-		// Source: seed 000, "Online reserveren" — "Is de opvang volzet? Dan
-		// kleurt de kalender rood": only approved reservations take a place.
-		case ix.taken >= m.Capacity:
-			o.Refused = RefusedFull
-			o.MessageNL = sentenceNL(fmt.Sprintf("%s op %s is volzet (%d %s).", m.Name, DateNL(r.Date), m.Capacity, plural(m.Capacity, "plaats", "plaatsen")))
-			o.MessageEN = fmt.Sprintf("%s on %s is full (%d places)", m.Name, r.Date, m.Capacity)
-		default:
+		o.Refused = refusal(ix.enrolled[child], offered, ix.active[child], ix.taken, m.Capacity)
+		if o.Refused == "" {
 			res := Reservation{ID: n.newID(), Child: child, Location: l.ID, Moment: m.ID, Date: r.Date,
 				Start: r.Start, End: r.End, State: StateRequested, Extra: extra, RequestedAt: r.At}
 			n.appendReservation(res, &grown, len(r.Children)-k)
 			ix.active[child] = true
 			o.Reservation, o.State = res.ID, res.State
-			o.MessageNL = sentenceNL(fmt.Sprintf("%s voor %s op %s, %s–%s: aangevraagd, nog niet goedgekeurd.", m.Name, child, DateNL(r.Date), r.Start, r.End))
-			o.MessageEN = fmt.Sprintf("%s requested for %s on %s, %s–%s", m.Name, child, r.Date, r.Start, r.End)
 		}
+		o.MessageNL, o.MessageEN = requestTexts(o.Refused, closed, child, l, m, r.Date, r.Start, r.End)
 		out = append(out, o)
 	}
 	return n, out, nil
+}
+
+// refusal decides one child's request of a moment on a day, in the order
+// of the after-school portal manual (seed 000), "Online reserveren": the
+// child enrolled at the location ("enkel … indien je kind … is
+// ingeschreven"), the moment offered that day (offered is why not), no
+// active reservation of it yet, and a free place ("Is de opvang volzet?
+// Dan kleurt de kalender rood": only approved reservations take one).
+func refusal(enrolled bool, offered Refusal, active bool, taken, capacity int) Refusal {
+	switch {
+	case !enrolled:
+		return RefusedNotEnrolled
+	case offered != "":
+		return offered
+	case active:
+		return RefusedAlreadyReserved
+	case taken >= capacity:
+		return RefusedFull
+	}
+	return ""
+}
+
+// requestTexts says in Dutch and in English what became of child's request
+// of m at l on d: requested (why is empty) or refused and why.
+func requestTexts(why Refusal, closed plan.ClosedDay, child string, l Location, m Moment, d plan.Date, start, end plan.Clock) (string, string) {
+	switch why {
+	case "":
+		hours := start.String() + "–" + end.String()
+		return sentenceNL(m.Name) + " voor " + child + " op " + DateNL(d) + ", " + hours + ": aangevraagd, nog niet goedgekeurd.",
+			m.Name + " requested for " + child + " on " + d.String() + ", " + hours
+	case RefusedNotEnrolled:
+		return child + " is op " + DateNL(d) + " niet ingeschreven in " + l.Name + ".",
+			child + " is not enrolled at " + l.Name + " on " + d.String()
+	case RefusedAlreadyReserved:
+		return child + " heeft op " + DateNL(d) + " al een reservatie voor " + m.Name + ".",
+			child + " already has " + m.Name + " on " + d.String()
+	case RefusedFull:
+		places := strconv.Itoa(m.Capacity)
+		return sentenceNL(m.Name) + " op " + DateNL(d) + " is volzet (" + places + " " + plural(m.Capacity, "plaats", "plaatsen") + ").",
+			m.Name + " on " + d.String() + " is full (" + places + " places)"
+	}
+	return l.whyNL(m, d, why, closed), l.whyEN(m, d, why, closed)
 }
 
 // Duplicate copies reservation id (its child, location, moment and hours)
@@ -167,7 +191,7 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 		return b, nil, err
 	}
 	src := b.Reservations[i]
-	l, m, ps := b.lookup(src.Location, src.Moment, fmt.Sprintf("reservations[%d].", i))
+	l, m, ps := b.lookup(src.Location, src.Moment, "reservations", i)
 	if len(dates) == 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "dates", Message: "duplicating needs at least one date"})
 	}
@@ -208,39 +232,24 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 		}
 	}
 	rule := plan.Rule{ID: "reservation.duplicate", Source: srcPortalDup}
-	// The texts of a created copy differ only in the date: built once.
-	hours := src.Start.String() + "–" + src.End.String()
-	createdNL, hoursNL := sentenceNL(m.Name+" voor "+src.Child+" op "), ", "+hours+": aangevraagd, nog niet goedgekeurd."
-	createdEN, hoursEN := m.Name+" requested for "+src.Child+" on ", ", "+hours+" (copy of "+src.ID+")"
 	n := b
 	grown := false
 	out := make([]Outcome, 0, len(dates))
 	for k, d := range dates {
 		o := Outcome{Child: src.Child, Date: d, Rule: rule}
-		avail := l.Offers(m, d)
-		switch {
-		case !slices.ContainsFunc(periods, func(p plan.Period) bool { return p.Contains(d) }):
-			o.Refused = RefusedNotEnrolled
-			o.MessageNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", src.Child, DateNL(d), l.Name)
-			o.MessageEN = fmt.Sprintf("%s is not enrolled at %s on %s", src.Child, l.Name, d)
-		case !avail.Offered:
-			o.Refused, o.MessageNL, o.MessageEN = avail.Reason, avail.MessageNL, avail.MessageEN
-		case has[d]:
-			o.Refused = RefusedAlreadyReserved
-			o.MessageNL = fmt.Sprintf("%s heeft op %s al een reservatie voor %s.", src.Child, DateNL(d), m.Name)
-			o.MessageEN = fmt.Sprintf("%s already has %s on %s", src.Child, m.Name, d)
-		case taken[d] >= m.Capacity:
-			o.Refused = RefusedFull
-			o.MessageNL = sentenceNL(fmt.Sprintf("%s op %s is volzet (%d %s).", m.Name, DateNL(d), m.Capacity, plural(m.Capacity, "plaats", "plaatsen")))
-			o.MessageEN = fmt.Sprintf("%s on %s is full (%d places)", m.Name, d, m.Capacity)
-		default:
+		offered, closed := l.unavailable(m, d, l.Calendar.IsClosed)
+		enrolled := slices.ContainsFunc(periods, func(p plan.Period) bool { return p.Contains(d) })
+		o.Refused = refusal(enrolled, offered, has[d], taken[d], m.Capacity)
+		if o.Refused == "" {
 			res := Reservation{ID: n.newID(), Child: src.Child, Location: l.ID, Moment: m.ID, Date: d,
 				Start: src.Start, End: src.End, State: StateRequested, Extra: src.Extra, RequestedAt: at}
 			n.appendReservation(res, &grown, len(dates)-k)
 			has[d] = true
 			o.Reservation, o.State = res.ID, res.State
-			o.MessageNL = createdNL + DateNL(d) + hoursNL
-			o.MessageEN = createdEN + d.String() + hoursEN
+		}
+		o.MessageNL, o.MessageEN = requestTexts(o.Refused, closed, src.Child, l, m, d, src.Start, src.End)
+		if o.Refused == "" {
+			o.MessageEN += " (copy of " + src.ID + ")"
 		}
 		out = append(out, o)
 	}
@@ -278,8 +287,8 @@ func (b Book) RequestExtraDay(r Request, plans map[string]plan.Plan, c plan.Cale
 			return Outcome{}, false
 		}
 		return Outcome{Child: child, Date: r.Date, Refused: RefusedInPlan, Rule: rule,
-			MessageNL: fmt.Sprintf("Het opvangplan van %s reserveert %s al: dat is geen extra dag.", child, DateNL(r.Date)),
-			MessageEN: fmt.Sprintf("%s's care plan already reserves %s: not an extra day", child, r.Date)}, true
+			MessageNL: "Het opvangplan van " + child + " reserveert " + DateNL(r.Date) + " al: dat is geen extra dag.",
+			MessageEN: child + "'s care plan already reserves " + r.Date.String() + ": not an extra day"}, true
 	}
 	n, out, err := b.request(r, true, inPlan)
 	if err != nil {

@@ -151,9 +151,14 @@ func (b Book) Week(child, location string, day plan.Date) ([]DayView, error) {
 		}
 		return plan.ClosedDay{}, false
 	}
+	names := make([]string, len(l.Moments)) // as they start a sentence
+	for i, m := range l.Moments {
+		names[i] = sentenceNL(m.Name)
+	}
 	out := make([]DayView, 7)
 	for k := range out {
 		d := monday.AddDays(k)
+		dNL, day := DateNL(d), dayNL(d)
 		enrolled := false
 		for _, p := range periods {
 			enrolled = enrolled || p.Contains(d)
@@ -164,10 +169,10 @@ func (b Book) Week(child, location string, day plan.Date) ([]DayView, error) {
 			reason, cd := l.unavailable(m, d, closed)
 			switch {
 			case reason != "":
-				mv.Status, mv.Reason, mv.WhyNL, mv.Free = StatusUnavailable, reason, l.whyNL(m, d, reason, cd), 0
+				mv.Status, mv.Reason, mv.WhyNL, mv.Free = StatusUnavailable, reason, l.whyNLOf(names[mi], d, day, reason, cd), 0
 			case !enrolled:
 				mv.Status, mv.Reason, mv.Free = StatusUnavailable, RefusedNotEnrolled, 0
-				mv.WhyNL = fmt.Sprintf("%s is op %s niet ingeschreven in %s.", child, DateNL(d), l.Name)
+				mv.WhyNL = child + " is op " + dNL + " niet ingeschreven in " + l.Name + "."
 			case mv.Free == 0:
 				mv.Status = StatusFull
 			default:
