@@ -41,7 +41,7 @@ func decide(r Reservation, m Moment, taken int) (Reservation, Outcome) {
 		places := strconv.Itoa(m.Capacity)
 		o.MessageNL = sentenceNL(m.Name) + " op " + DateNL(r.Date) + " is volzet (" + places + " " + plural(m.Capacity, "plaats", "plaatsen") +
 			"): reservatie " + r.ID + " voor " + r.Child + " is geweigerd."
-		o.MessageEN = m.Name + " on " + r.Date.String() + " is full (" + places + " places): reservation " + r.ID + " refused"
+		o.MessageEN = m.Name + " on " + r.Date.String() + " is full (" + places + " " + plural(m.Capacity, "place", "places") + "): reservation " + r.ID + " refused"
 	} else {
 		r.State = StateApproved
 		o.MessageNL = "Reservatie " + r.ID + " (" + m.Name + " voor " + r.Child + " op " + DateNL(r.Date) + ", " +

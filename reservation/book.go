@@ -164,16 +164,9 @@ func reusable(id, t string) bool {
 		return false
 	}
 	digits := id[1:]
-	greater := len(digits) > len(t)
-	if len(digits) == len(t) { // same length: the first differing digit decides
-		for i := 0; i < len(t); i++ {
-			if digits[i] != t[i] {
-				greater = digits[i] > t[i]
-				break
-			}
-		}
-	}
-	if !greater {
+	// Decimal digits without a leading zero: the longer number is greater,
+	// and of two as long the later in byte order.
+	if len(digits) < len(t) || len(digits) == len(t) && digits <= t {
 		return false
 	}
 	for i := 0; i < len(digits); i++ {
@@ -295,7 +288,8 @@ func (b Book) Validate() error {
 		if r.State == StateApproved {
 			approved[k]++
 			// Only approved reservations take a place, so they never
-			// outnumber the places (seed 000: a full day refuses).
+			// outnumber the places (after-school portal manual (seed 000),
+			// "Online reserveren": a full day refuses).
 			if approved[k] == m.Capacity+1 {
 				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".state", Date: r.Date,
 					Message: fmt.Sprintf("%s on %s has more approved reservations than its %d places", m.ID, r.Date, m.Capacity)})

@@ -246,3 +246,28 @@ func TestWeekView(t *testing.T) {
 		t.Errorf("lena's week: %+v", lena)
 	}
 }
+
+// A copy is refused where the original child could not reserve: a full
+// day (only approved reservations count), a day after its enrolment ends;
+// the English text names the original (after-school portal manual (seed
+// 000), "Reservatie dupliceren").
+func TestDuplicateRefusals(t *testing.T) {
+	b := book()
+	b, _, _ = b.Request(Request{Children: []string{"lena", "milan", "otis"}, Location: "bko-linde", Moment: "na", Date: d("2026-10-13"), Start: clock("15:30"), End: clock("17:30")})
+	b, _, _ = b.ApproveAll([]string{"R1", "R2"}) // Tuesday 13 October is full; Otis's request stays requested
+	b, _, _ = b.Request(Request{Children: []string{"noor"}, Location: "bko-linde", Moment: "na", Date: d("2026-10-15"), Start: clock("15:30"), End: clock("17:30")})
+	b, os := must2(b.Duplicate("R3", []plan.Date{d("2026-10-12"), d("2026-10-13"), d("2026-11-09"), d("2026-10-15")}, bxl("2026-10-01 10:00")))(t)
+	if diff := cmp.Diff([]string{"otis:", "otis:already_reserved", "otis:not_enrolled", "otis:"}, refusals(os)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if want := "naschools requested for otis on 2026-10-12, 15:30–17:30 (copy of R3)"; os[0].MessageEN != want {
+		t.Errorf("EN %q, want %q", os[0].MessageEN, want)
+	}
+	_, os = must2(b.Duplicate("R4", []plan.Date{d("2026-10-13"), d("2026-10-16")}, bxl("2026-10-01 10:00")))(t)
+	if diff := cmp.Diff([]string{"noor:full", "noor:"}, refusals(os)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := b.Reservations[len(b.Reservations)-1]; !got.RequestedAt.Equal(bxl("2026-10-01 10:00")) || got.Start != clock("15:30") || got.End != clock("17:30") {
+		t.Errorf("copy %+v", got)
+	}
+}

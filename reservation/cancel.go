@@ -84,8 +84,8 @@ func quote(r Reservation, cal plan.Calendar, at time.Time, p Policy) (Cancellati
 	switch {
 	case p.CancelLeadHours > 0:
 		deadline = starts.Add(-time.Duration(p.CancelLeadHours) * time.Hour)
-		nl = fmt.Sprintf("Kosteloos annuleren kan tot %d uur vóór de start: %s.", p.CancelLeadHours, instantNL(deadline, loc))
-		en = fmt.Sprintf("free until %d hours before the start: %s", p.CancelLeadHours, instantEN(deadline, loc))
+		nl = fmt.Sprintf("Kosteloos annuleren kan tot %d uur vóór de start: %s.", p.CancelLeadHours, instantNL(deadline, loc)) // "uur" is also the plural
+		en = fmt.Sprintf("free until %d %s before the start: %s", p.CancelLeadHours, plural(p.CancelLeadHours, "hour", "hours"), instantEN(deadline, loc))
 	case p.CancelLeadDays > 0:
 		day := cal.DaysBefore(r.Date, p.CancelLeadDays, p.Counting)
 		if day.IsZero() {
@@ -94,7 +94,7 @@ func quote(r Reservation, cal plan.Calendar, at time.Time, p Policy) (Cancellati
 		}
 		deadline = slot.Session(day, nil).In
 		nl = fmt.Sprintf("Kosteloos annuleren kan tot %d %s vóór de start: %s.", p.CancelLeadDays, countingNL(p.Counting, p.CancelLeadDays), instantNL(deadline, loc))
-		en = fmt.Sprintf("free until %d %s days before the start: %s", p.CancelLeadDays, p.Counting, instantEN(deadline, loc))
+		en = fmt.Sprintf("free until %d %s %s before the start: %s", p.CancelLeadDays, p.Counting, plural(p.CancelLeadDays, "day", "days"), instantEN(deadline, loc))
 	}
 	source := srcPortalCancel
 	if p.Source != "" {

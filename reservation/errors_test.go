@@ -2,6 +2,7 @@ package reservation
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -113,6 +114,9 @@ func TestCancelRejects(t *testing.T) {
 	checkFields(t, err, "policy.cancel_lead", "policy.counting", "policy.late_cancel_cost", "at", "reservation")
 	_, err = b.CancelQuote("R1", bxl("2026-10-01 10:00"), Policy{CancelLeadDays: MaxCancelLeadDays + 1, Counting: plan.CalendarDays})
 	checkFields(t, err, "policy.cancel_lead")
+	if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Message != "a cancellation lead of more than 365 days (8760 hours) is not a house rule" {
+		t.Errorf("message: %v", err)
+	}
 	_, err = b.CancelQuote("R1", bxl("2026-10-01 10:00"), Policy{CancelLeadHours: MaxCancelLeadDays*24 + 1, Counting: plan.CalendarDays})
 	checkFields(t, err, "policy.cancel_lead")
 	// The longest leads are still rules.
@@ -198,11 +202,15 @@ func TestLocationValidate(t *testing.T) {
 	l.Moments[1].End = l.Moments[1].Start
 	l.Moments[2].ID = "voor"
 	l.Moments[3].Dates = []plan.Date{{}}
-	l.Moments[4].Weekdays = []time.Weekday{9}
+	l.Moments[4].Weekdays = []time.Weekday{time.Sunday, -1, time.Saturday, time.Saturday + 1}
 	l.Moments[4].Season = "winter"
 	l.SchoolHolidays = []plan.Period{{Start: d("2026-11-08"), End: d("2026-11-02")}}
+	l.Calendar.OpenOnHolidays = []string{"Sinterklaas"}
 	checkFields(t, l.Validate(), "name", "moments[0].capacity", "moments[1]", "moments[2].id", "moments[3].dates[0]",
-		"moments[4].weekdays[0]", "moments[4].season", "school_holidays[0].period.end")
+		"moments[4].weekdays[1]", "moments[4].weekdays[3]", "moments[4].season", "school_holidays[0].period.end", "calendar.open_on_holidays[0]")
+	if err := (Location{}).Validate(); !cmpFields(err, "id", "name") {
+		t.Errorf("the zero location: %v", err)
+	}
 	one := bko()
 	one.Moments[0].Capacity = 1
 	one.Moments[0].End = one.Moments[0].Start + 1
@@ -220,7 +228,9 @@ func TestBookValidate(t *testing.T) {
 		t.Fatalf("a book made by the operations: %v", err)
 	}
 	bad := b
-	bad.Locations = append(slicesClone(b.Locations), Location{ID: "bko-linde", Name: "again", Moments: bko().Moments})
+	broken := bko()
+	broken.Moments = []Moment{{ID: "x", Name: "x", Weekdays: []time.Weekday{time.Monday}, Season: AllYear, Start: clock("08:00"), End: clock("09:00")}}
+	bad.Locations = append(slicesClone(b.Locations), Location{ID: "bko-linde", Name: "again", Moments: bko().Moments}, broken)
 	bad.Enrolments = append(slicesClone(b.Enrolments), Enrolment{Location: "elders", Period: plan.Period{Start: d("2026-09-01")}})
 	r3 := b.Reservations[2]
 	r3.State = StateApproved // a third approved reservation on a moment with two places
@@ -235,6 +245,7 @@ func TestBookValidate(t *testing.T) {
 	bad.NextID = 3
 	checkFields(t, bad.Validate(),
 		"locations[1].id",
+		"locations[2].moments[0].capacity", "locations[2].id",
 		"enrolments[4].child", "enrolments[4].location", "enrolments[4].period",
 		"reservations[2].state", // three approved, two places
 		"reservations[3].id", "reservations[3].child", "reservations[3].state",
@@ -250,3 +261,11 @@ func TestBookValidate(t *testing.T) {
 }
 
 func slicesClone[T any](s []T) []T { return append([]T(nil), s...) }
+
+func cmpFields(err error, fields ...string) bool {
+	var got []string
+	for _, p := range plan.AsProblems(err) {
+		got = append(got, p.Field)
+	}
+	return slices.Equal(got, fields)
+}

@@ -49,7 +49,8 @@ type Location struct {
 }
 
 // Enrolment says a child is enrolled at a location for a period; only an
-// enrolled child can reserve there (seed 000).
+// enrolled child can reserve there (after-school portal manual (seed 000),
+// "Online reserveren").
 type Enrolment struct {
 	Child    string      `json:"child"`
 	Location string      `json:"location"`
@@ -101,7 +102,8 @@ func (l Location) unavailable(m Moment, d plan.Date, closed func(plan.Date) (pla
 	if !slices.Contains(m.Weekdays, d.Weekday()) && !slices.Contains(m.Dates, d) {
 		return ReasonWeekday, plan.ClosedDay{}
 	}
-	// Source: seed 000, "Opvangvoorziening" — the location's closing days.
+	// Source: after-school portal manual (seed 000), "Opvangvoorziening" —
+	// "de sluitingsdagen die al ingepland zijn".
 	if cd, isClosed := closed(d); isClosed {
 		return ReasonClosed, cd
 	}

@@ -44,8 +44,10 @@ var (
 func key(r Reservation) string { return r.Location + "/" + r.Moment + "/" + r.Date.String() }
 
 // allowed reports whether a reservation may go from one state to another
-// in one operation (seed 000: requested → approved | refused | cancelled;
-// approved → cancelled, or back to requested when its hours change).
+// in one operation (after-school portal manual (seed 000), "Online
+// reserveren" and "Reservatie wijzigen of annuleren": requested → approved
+// | refused | cancelled; approved → cancelled, or back to requested when
+// its hours change).
 func allowed(from, to State) bool {
 	switch {
 	case from == to:

@@ -180,10 +180,15 @@ func TestCheckQuotaRejects(t *testing.T) {
 	checkFields(t, err, "year", "special", "children[0].child", "children[1].groups[0]")
 	_, err = CheckQuota(2026, nil, []Group{"poor"})
 	checkFields(t, err, "special[0]")
+	for year, ok := range map[int]bool{0: false, 1: true, 9999: true, 10000: false} {
+		if _, err := CheckQuota(year, nil, []Group{GroupLowIncome}); (err == nil) != ok {
+			t.Errorf("year %d: %v", year, err)
+		}
+	}
 }
 
 // Every code a family can see has its Dutch word.
-func TestDutchWords(t *testing.T) {
+func TestDutchPriorityWords(t *testing.T) {
 	for _, g := range []Group{GroupWork, GroupSingleParent, GroupLowIncome, GroupFosterChild, GroupSibling, GroupVulnerable} {
 		if g.NL() == "" {
 			t.Errorf("group %s has no Dutch name", g)

@@ -86,8 +86,8 @@ func (b Book) indexDay(location, moment string, d plan.Date, children []string) 
 }
 
 // appendReservation appends r to n's reservations. The first append of a
-// call copies the book's reservations into a new array with room for
-// more, so the old book's array is never written.
+// call copies the book's reservations into a new array with room for the
+// call's room at most, so the old book's array is never written.
 func (n *Book) appendReservation(r Reservation, grown *bool, room int) {
 	if !*grown {
 		n.Reservations = slices.Grow(slices.Clip(n.Reservations), room)
@@ -112,7 +112,7 @@ func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bo
 	n := b
 	grown := false
 	out := make([]Outcome, 0, len(r.Children))
-	for k, child := range r.Children {
+	for _, child := range r.Children {
 		if pre != nil {
 			if o, refused := pre(child); refused {
 				out = append(out, o)
@@ -124,7 +124,7 @@ func (b Book) request(r Request, extra bool, pre func(child string) (Outcome, bo
 		if o.Refused == "" {
 			res := Reservation{ID: n.newID(), Child: child, Location: l.ID, Moment: m.ID, Date: r.Date,
 				Start: r.Start, End: r.End, State: StateRequested, Extra: extra, RequestedAt: r.At}
-			n.appendReservation(res, &grown, len(r.Children)-k)
+			n.appendReservation(res, &grown, len(r.Children))
 			ix.active[child] = true
 			o.Reservation, o.State = res.ID, res.State
 		}
@@ -171,7 +171,7 @@ func requestTexts(why Refusal, closed plan.ClosedDay, child string, l Location, 
 	case RefusedFull:
 		places := strconv.Itoa(m.Capacity)
 		return sentenceNL(m.Name) + " op " + DateNL(d) + " is volzet (" + places + " " + plural(m.Capacity, "plaats", "plaatsen") + ").",
-			m.Name + " on " + d.String() + " is full (" + places + " places)"
+			m.Name + " on " + d.String() + " is full (" + places + " " + plural(m.Capacity, "place", "places") + ")"
 	}
 	return l.whyNL(m, d, why, closed), l.whyEN(m, d, why, closed)
 }
@@ -235,7 +235,7 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 	n := b
 	grown := false
 	out := make([]Outcome, 0, len(dates))
-	for k, d := range dates {
+	for _, d := range dates {
 		o := Outcome{Child: src.Child, Date: d, Rule: rule}
 		offered, closed := l.unavailable(m, d, l.Calendar.IsClosed)
 		enrolled := slices.ContainsFunc(periods, func(p plan.Period) bool { return p.Contains(d) })
@@ -243,7 +243,7 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 		if o.Refused == "" {
 			res := Reservation{ID: n.newID(), Child: src.Child, Location: l.ID, Moment: m.ID, Date: d,
 				Start: src.Start, End: src.End, State: StateRequested, Extra: src.Extra, RequestedAt: at}
-			n.appendReservation(res, &grown, len(dates)-k)
+			n.appendReservation(res, &grown, len(dates))
 			has[d] = true
 			o.Reservation, o.State = res.ID, res.State
 		}

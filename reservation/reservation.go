@@ -56,7 +56,7 @@ type Refusal string
 
 // Refusals of an Outcome.
 const (
-	RefusedFull            Refusal = "full"             // no free place (seed 000: "volzet")
+	RefusedFull            Refusal = "full"             // no free place (after-school portal manual (seed 000): "volzet")
 	RefusedNotEnrolled     Refusal = "not_enrolled"     // the child is not enrolled at the location that day
 	RefusedAlreadyReserved Refusal = "already_reserved" // the child already has this moment that day
 	RefusedInPlan          Refusal = "in_plan"          // an extra day the care plan already reserves

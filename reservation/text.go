@@ -61,17 +61,13 @@ func dayNL(d plan.Date) string {
 
 // instantNL formats an instant in loc as "zondag 11/10/2026 om 15:30".
 func instantNL(t time.Time, loc *time.Location) string {
-	if loc != nil {
-		t = t.In(loc)
-	}
+	t = t.In(loc)
 	return DateNL(plan.DateOf(t)) + " om " + t.Format("15:04")
 }
 
 // instantEN formats an instant in loc as "2026-10-11 15:30".
 func instantEN(t time.Time, loc *time.Location) string {
-	if loc != nil {
-		t = t.In(loc)
-	}
+	t = t.In(loc)
 	return t.Format("2006-01-02 15:04")
 }
 
