@@ -61,7 +61,7 @@ func TestWeekEdges(t *testing.T) {
 	week := must(b.Week("sam", "L", d("2026-11-11")))(t)
 	type cell struct {
 		Date, WeekdayNL, Status, StatusNL, Reason, WhyNL string
-		Free                                         int
+		Free                                             int
 	}
 	var got []cell
 	for _, dv := range week {
