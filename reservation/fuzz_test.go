@@ -132,7 +132,7 @@ func fuzzPlans() map[string]plan.Plan {
 
 // fuzzDriver applies byte-driven operations to a book and checks them.
 type fuzzDriver struct {
-	t     *testing.T
+	t     fataler
 	in    bytesIn
 	b     Book
 	loc   Location
@@ -150,7 +150,7 @@ type fuzzFixture struct {
 
 func newFuzzFixture() fuzzFixture { return fuzzFixture{b: book(), loc: bko(), plans: fuzzPlans()} }
 
-func newFuzzDriver(t *testing.T, fx fuzzFixture, data []byte, ops ...fuzzOp) *fuzzDriver {
+func newFuzzDriver(t fataler, fx fuzzFixture, data []byte, ops ...fuzzOp) *fuzzDriver {
 	return &fuzzDriver{t: t, in: bytesIn{b: data}, b: fx.b, loc: fx.loc, plans: fx.plans, ops: ops}
 }
 
@@ -562,75 +562,78 @@ func FuzzBookRequest(f *testing.F) { fuzzOps(f, opRequest, opApprove, opCancel, 
 func FuzzRank(f *testing.F) {
 	f.Add([]byte{}, false)
 	f.Add([]byte{1, 10, 40, 1, 0, 2, 12, 20, 0, 2, 3, 11, 90, 0, 1}, true)
+	f.Fuzz(func(t *testing.T, data []byte, urgentFirst bool) { checkRank(t, data, urgentFirst) })
+}
+
+// checkRank is the property of FuzzRank and TestRankProperty.
+func checkRank(t fataler, data []byte, urgentFirst bool) {
 	groups := []Group{GroupWork, GroupSingleParent, GroupLowIncome, GroupFosterChild, GroupSibling, GroupVulnerable, "unknown"}
 	urgents := []UrgentReason{UrgentNone, UrgentNone, UrgentWork, UrgentCrisis, UrgentLostCare, "unknown"}
-	f.Fuzz(func(t *testing.T, data []byte, urgentFirst bool) {
-		in := bytesIn{b: data}
-		var apps []Applicant
-		invalid := false
-		ids := map[string]bool{}
-		for in.more() {
-			a := Applicant{ID: strings.Repeat("A", in.next()%3) + string(rune('a'+in.next()%26))}
-			if c := in.next(); c > 0 {
-				a.Received = d("2026-01-01").AddDays(c % 64)
-			}
-			if c := in.next(); c > 0 {
-				a.WantedStart = d("2026-01-01").AddDays(c)
-			}
-			for mask, k := in.next(), 0; mask > 0; mask, k = mask>>1, k+1 {
-				if mask&1 == 1 {
-					a.Groups = append(a.Groups, groups[k%len(groups)])
-				}
-			}
-			a.Urgent = urgents[in.next()%len(urgents)]
-			invalid = invalid || ids[a.ID] || a.Received.IsZero() || slices.Contains(a.Groups, "unknown") || a.Urgent == "unknown" ||
-				a.Urgent != UrgentNone && a.WantedStart.IsZero()
-			ids[a.ID] = true
-			apps = append(apps, a)
+	in := bytesIn{b: data}
+	var apps []Applicant
+	invalid := false
+	ids := map[string]bool{}
+	for in.more() {
+		a := Applicant{ID: strings.Repeat("A", in.next()%3) + string(rune('a'+in.next()%26))}
+		if c := in.next(); c > 0 {
+			a.Received = d("2026-01-01").AddDays(c % 64)
 		}
-		p := PriorityPolicy{UrgentFirst: urgentFirst}
-		ranked, err := Rank(apps, p)
-		if (err != nil) != invalid {
-			t.Fatalf("error %v, expected one: %v", err, invalid)
+		if c := in.next(); c > 0 {
+			a.WantedStart = d("2026-01-01").AddDays(c)
 		}
-		if err != nil {
-			return
-		}
-		if len(ranked) != len(apps) {
-			t.Fatalf("%d ranked of %d", len(ranked), len(apps))
-		}
-		tier := func(r Ranked) int {
-			switch {
-			case urgentFirst && r.Urgent:
-				return 0
-			case r.Priority:
-				return 1
-			}
-			return 2
-		}
-		seen := map[string]bool{}
-		for k, r := range ranked {
-			if r.Position != k+1 || seen[r.Applicant.ID] || !ids[r.Applicant.ID] || r.MessageNL == "" || r.MessageEN == "" {
-				t.Fatalf("place %d: %+v", k+1, r)
-			}
-			seen[r.Applicant.ID] = true
-			if r.Urgent != r.Applicant.IsUrgent() || r.Priority != (len(r.Applicant.Groups) > 0 || r.Urgent) {
-				t.Fatalf("priority of %+v", r)
-			}
-			if k == 0 {
-				continue
-			}
-			prev := ranked[k-1]
-			switch {
-			case tier(prev) > tier(r):
-				t.Fatalf("%s (tier %d) before %s (tier %d)", prev.Applicant.ID, tier(prev), r.Applicant.ID, tier(r))
-			case tier(prev) < tier(r):
-			case prev.Applicant.Received.After(r.Applicant.Received),
-				prev.Applicant.Received == r.Applicant.Received && prev.Applicant.ID > r.Applicant.ID:
-				t.Fatalf("%s before %s in one tier", prev.Applicant.ID, r.Applicant.ID)
+		for mask, k := in.next(), 0; mask > 0; mask, k = mask>>1, k+1 {
+			if mask&1 == 1 {
+				a.Groups = append(a.Groups, groups[k%len(groups)])
 			}
 		}
-	})
+		a.Urgent = urgents[in.next()%len(urgents)]
+		invalid = invalid || ids[a.ID] || a.Received.IsZero() || slices.Contains(a.Groups, "unknown") || a.Urgent == "unknown" ||
+			a.Urgent != UrgentNone && a.WantedStart.IsZero()
+		ids[a.ID] = true
+		apps = append(apps, a)
+	}
+	p := PriorityPolicy{UrgentFirst: urgentFirst}
+	ranked, err := Rank(apps, p)
+	if (err != nil) != invalid {
+		t.Fatalf("error %v, expected one: %v", err, invalid)
+	}
+	if err != nil {
+		return
+	}
+	if len(ranked) != len(apps) {
+		t.Fatalf("%d ranked of %d", len(ranked), len(apps))
+	}
+	tier := func(r Ranked) int {
+		switch {
+		case urgentFirst && r.Urgent:
+			return 0
+		case r.Priority:
+			return 1
+		}
+		return 2
+	}
+	seen := map[string]bool{}
+	for k, r := range ranked {
+		if r.Position != k+1 || seen[r.Applicant.ID] || !ids[r.Applicant.ID] || r.MessageNL == "" || r.MessageEN == "" {
+			t.Fatalf("place %d: %+v", k+1, r)
+		}
+		seen[r.Applicant.ID] = true
+		if r.Urgent != r.Applicant.IsUrgent() || r.Priority != (len(r.Applicant.Groups) > 0 || r.Urgent) {
+			t.Fatalf("priority of %+v", r)
+		}
+		if k == 0 {
+			continue
+		}
+		prev := ranked[k-1]
+		switch {
+		case tier(prev) > tier(r):
+			t.Fatalf("%s (tier %d) before %s (tier %d)", prev.Applicant.ID, tier(prev), r.Applicant.ID, tier(r))
+		case tier(prev) < tier(r):
+		case prev.Applicant.Received.After(r.Applicant.Received),
+			prev.Applicant.Received == r.Applicant.Received && prev.Applicant.ID > r.Applicant.ID:
+			t.Fatalf("%s before %s in one tier", prev.Applicant.ID, r.Applicant.ID)
+		}
+	}
 }
 
 // FuzzCheckQuota checks the quota of children drawn from bytes (2 a piece)
@@ -640,55 +643,60 @@ func FuzzRank(f *testing.F) {
 func FuzzCheckQuota(f *testing.F) {
 	f.Add([]byte{}, uint8(1), uint16(2026))
 	f.Add([]byte{0, 1, 1, 0, 2, 4, 3, 0, 4, 0}, uint8(5), uint16(2026))
-	groups := []Group{GroupWork, GroupSingleParent, GroupLowIncome, GroupFosterChild, GroupSibling, GroupVulnerable, "unknown"}
 	f.Fuzz(func(t *testing.T, data []byte, specialMask uint8, year uint16) {
-		in := bytesIn{b: data}
-		var kids []Cared
-		var special []Group
-		for k, g := range groups {
-			if specialMask&(1<<k) != 0 {
-				special = append(special, g)
-			}
-		}
-		invalid := year < 1 || year > 9999 || len(special) == 0 || slices.Contains(special, "unknown")
-		oracle := map[string]bool{}
-		for in.more() {
-			c := Cared{Child: string(rune('a' + in.next()%40))}
-			if c.Child == "a" {
-				c.Child = "" // a child without a name
-			}
-			for mask, k := in.next(), 0; mask > 0; mask, k = mask>>1, k+1 {
-				if mask&1 == 1 {
-					c.Groups = append(c.Groups, groups[k%len(groups)])
-				}
-			}
-			invalid = invalid || c.Child == "" || slices.Contains(c.Groups, "unknown")
-			s := oracle[c.Child]
-			for _, g := range c.Groups {
-				s = s || slices.Contains(special, g)
-			}
-			oracle[c.Child] = s
-			kids = append(kids, c)
-		}
-		q, err := CheckQuota(int(year), kids, special)
-		if (err != nil) != invalid {
-			t.Fatalf("error %v, expected one: %v", err, invalid)
-		}
-		if err != nil {
-			return
-		}
-		n := 0
-		for _, s := range oracle {
-			if s {
-				n++
-			}
-		}
-		if q.Total != len(oracle) || q.Special != n || q.Met != (q.Total > 0 && 100*n >= 20*q.Total) || q.Special > q.Total || q.MessageNL == "" {
-			t.Fatalf("%d of %d special: %+v", n, len(oracle), q)
-		}
-		slices.Reverse(kids)
-		if r, err := CheckQuota(int(year), kids, special); err != nil || r.Total != q.Total || r.Special != q.Special || r.Met != q.Met || !r.Share.Equal(q.Share) {
-			t.Fatalf("reversed: %+v, %v; was %+v", r, err, q)
-		}
+		checkQuota(t, data, specialMask, year)
 	})
+}
+
+// checkQuota is the property of FuzzCheckQuota and TestCheckQuotaProperty.
+func checkQuota(t fataler, data []byte, specialMask uint8, year uint16) {
+	groups := []Group{GroupWork, GroupSingleParent, GroupLowIncome, GroupFosterChild, GroupSibling, GroupVulnerable, "unknown"}
+	in := bytesIn{b: data}
+	var kids []Cared
+	var special []Group
+	for k, g := range groups {
+		if specialMask&(1<<k) != 0 {
+			special = append(special, g)
+		}
+	}
+	invalid := year < 1 || year > 9999 || len(special) == 0 || slices.Contains(special, "unknown")
+	oracle := map[string]bool{}
+	for in.more() {
+		c := Cared{Child: string(rune('a' + in.next()%40))}
+		if c.Child == "a" {
+			c.Child = "" // a child without a name
+		}
+		for mask, k := in.next(), 0; mask > 0; mask, k = mask>>1, k+1 {
+			if mask&1 == 1 {
+				c.Groups = append(c.Groups, groups[k%len(groups)])
+			}
+		}
+		invalid = invalid || c.Child == "" || slices.Contains(c.Groups, "unknown")
+		s := oracle[c.Child]
+		for _, g := range c.Groups {
+			s = s || slices.Contains(special, g)
+		}
+		oracle[c.Child] = s
+		kids = append(kids, c)
+	}
+	q, err := CheckQuota(int(year), kids, special)
+	if (err != nil) != invalid {
+		t.Fatalf("error %v, expected one: %v", err, invalid)
+	}
+	if err != nil {
+		return
+	}
+	n := 0
+	for _, s := range oracle {
+		if s {
+			n++
+		}
+	}
+	if q.Total != len(oracle) || q.Special != n || q.Met != (q.Total > 0 && 100*n >= 20*q.Total) || q.Special > q.Total || q.MessageNL == "" {
+		t.Fatalf("%d of %d special: %+v", n, len(oracle), q)
+	}
+	slices.Reverse(kids)
+	if r, err := CheckQuota(int(year), kids, special); err != nil || r.Total != q.Total || r.Special != q.Special || r.Met != q.Met || !r.Share.Equal(q.Share) {
+		t.Fatalf("reversed: %+v, %v; was %+v", r, err, q)
+	}
 }

@@ -4,9 +4,11 @@ import "github.com/shopspring/decimal"
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// fataler is what must needs of a *testing.T, *testing.B or *rapid.T.
+// fataler is what the checks need of a *testing.T, *testing.B or
+// *rapid.T.
 type fataler interface {
 	Helper()
+	Fatal(args ...any)
 	Fatalf(format string, args ...any)
 }
 

@@ -30,6 +30,13 @@ func TestJSONRoundTrip(t *testing.T) {
 			m.b, _, _ = m.b.Cancel(m.b.Reservations[0].ID, bxl("2026-10-27 09:00"), seed000Policy())
 		}
 		roundTrip(t, m.b)
+		_, outcomes, err := m.b.Request(Request{Children: []string{"lena", "noor", "otis"}, Location: "bko-linde", Moment: "na",
+			Date: rapid.SampledFrom(smDays).Draw(t, "request day"), Start: clock("15:30"), End: clock("17:30")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		roundTrip(t, outcomes)
+		roundTrip(t, bko().Offers(bko().Moments[1], rapid.SampledFrom(smDays).Draw(t, "offered day")))
 		week, err := m.b.Week("lena", "bko-linde", rapid.SampledFrom(smDays).Draw(t, "day"))
 		if err != nil {
 			t.Fatal(err)
