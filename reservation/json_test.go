@@ -1,6 +1,8 @@
 package reservation
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/kinderopvang/regels/internal/jsontest"
@@ -46,4 +48,16 @@ func TestJSONRoundTrip(t *testing.T) {
 		roundTrip(t, must(Rank([]Applicant{{ID: "A", Received: d("2026-01-05"), WantedStart: d("2026-01-20"), Urgent: UrgentLostCare, Groups: []Group{GroupSibling}}}, PriorityPolicy{}))(t))
 		roundTrip(t, must(CheckQuota(2026, []Cared{{Child: "a", Groups: []Group{GroupLowIncome}}}, []Group{GroupLowIncome}))(t))
 	})
+}
+
+// A refusal is its code in JSON, as before Refusal was a type.
+func TestRefusalJSON(t *testing.T) {
+	b, err := json.Marshal(Outcome{Child: "lena", Refused: RefusedFull})
+	if err != nil || !strings.Contains(string(b), `"refused":"full"`) {
+		t.Errorf("%s %v", b, err)
+	}
+	var o Outcome
+	if err := json.Unmarshal([]byte(`{"refused":"school_holiday"}`), &o); err != nil || o.Refused != ReasonSchoolHoliday {
+		t.Errorf("%+v %v", o, err)
+	}
 }
