@@ -13,13 +13,14 @@ import (
 func refusals(os []Outcome) []string {
 	var out []string
 	for _, o := range os {
-		out = append(out, o.Child+":"+o.Refused)
+		out = append(out, o.Child+":"+string(o.Refused))
 	}
 	return out
 }
 
-// Seed 000 "Online reserveren": only enrolled children, on days the moment
-// is valid, siblings in one request; a full day refuses new requests.
+// After-school portal manual (seed 000), "Online reserveren": only enrolled
+// children, on days the moment is valid, siblings in one request; a full
+// day refuses new requests.
 func TestRequest(t *testing.T) {
 	b := book()
 	if err := bko().Validate(); err != nil {
@@ -50,7 +51,8 @@ func TestRequest(t *testing.T) {
 		t.Errorf("full day: %+v, %d reservations", os[0], len(b.Reservations))
 	}
 	tests := []struct {
-		moment, date, why string
+		moment, date string
+		why          Refusal
 	}{
 		{"na", "2026-10-14", ReasonWeekday},       // no after-school care on Wednesday
 		{"voor", "2026-11-11", ReasonClosed},      // Wapenstilstand
@@ -112,8 +114,8 @@ func TestApproveRefusesWhenFull(t *testing.T) {
 	}
 	// Cancelling R1 frees a place; the week view shows it.
 	b, _, err := b.Cancel("R1", bxl("2026-10-01 10:00"), seed000Policy())
-	if err != nil || b.Free("bko-linde", "na", mon) != 1 {
-		t.Errorf("after cancel: %d free, %v", b.Free("bko-linde", "na", mon), err)
+	if free, ferr := b.Free("bko-linde", "na", mon); err != nil || ferr != nil || free != 1 {
+		t.Errorf("after cancel: %d free, %v %v", free, err, ferr)
 	}
 }
 
@@ -170,7 +172,7 @@ func TestCancelDeadline(t *testing.T) {
 		})
 	}
 	_, c, err := b.Cancel("R1", bxl("2026-10-12 09:00"), seed000Policy())
-	if err != nil || !c.Late || c.Rule.Source == "" || c.Explanation == "" {
+	if err != nil || !c.Late || c.Rule.Source == "" || c.MessageNL == "" || c.MessageEN == "" {
 		t.Errorf("late cancel: %+v %v", c, err)
 	}
 	if err := (Policy{CancelLeadDays: 1, CancelLeadHours: 2, Counting: "lunar"}).Validate(); len(plan.AsProblems(err)) != 2 {
@@ -178,7 +180,8 @@ func TestCancelDeadline(t *testing.T) {
 	}
 }
 
-// Seed 000 "Reservatie dupliceren": only to days the moment is valid.
+// After-school portal manual (seed 000), "Reservatie dupliceren": only to
+// days the moment is valid.
 func TestDuplicate(t *testing.T) {
 	b := book()
 	b, _, _ = b.Request(Request{Children: []string{"lena"}, Location: "bko-linde", Moment: "na", Date: d("2026-10-12"), Start: clock("15:30"), End: clock("17:30")})
@@ -186,7 +189,7 @@ func TestDuplicate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"lena:", "lena:" + ReasonWeekday, "lena:" + ReasonSchoolHoliday, "lena:" + ReasonClosed, "lena:", "lena:" + RefusedAlreadyReserved}
+	want := []string{"lena:", "lena:weekday", "lena:school_holiday", "lena:closed", "lena:", "lena:already_reserved"}
 	if diff := cmp.Diff(want, refusals(os)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -195,16 +198,19 @@ func TestDuplicate(t *testing.T) {
 	}
 }
 
-// Seed 004 §3.4.1: an extra day only outside the plan, only when a place
-// is free.
+// House rules Zorg Leuven §3.4.1 (seed 004): an extra day only outside the
+// plan, only when a place is free.
 func TestExtraDay(t *testing.T) {
 	full := []plan.Slot{{Start: clock("15:30"), End: clock("18:00")}}
-	plans := map[string]plan.Plan{"lena": {Kind: plan.KindAfterSchool, Start: d("2026-09-01"), Schedule: plan.Schedule{Weeks: []plan.Week{{Monday: full}}}}}
+	plans := map[string]plan.Plan{
+		"lena":  {Kind: plan.KindAfterSchool, Start: d("2026-09-01"), Schedule: plan.Schedule{Weeks: []plan.Week{{Monday: full}}}},
+		"milan": {Kind: plan.KindAfterSchool, Start: d("2026-09-01"), Schedule: plan.Schedule{Weeks: []plan.Week{{Tuesday: full}}}},
+	}
 	b, os, err := book().RequestExtraDay(Request{Children: []string{"lena", "milan"}, Location: "bko-linde", Moment: "na", Date: d("2026-10-12"), Start: clock("15:30"), End: clock("18:00")}, plans, plan.Calendar{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"lena:" + RefusedInPlan, "milan:"}, refusals(os)); diff != "" {
+	if diff := cmp.Diff([]string{"lena:in_plan", "milan:"}, refusals(os)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if len(b.Reservations) != 1 || !b.Reservations[0].Extra || b.Reservations[0].ID != "R1" {
@@ -238,5 +244,30 @@ func TestWeekView(t *testing.T) {
 	lena, _ := b.Week("lena", "bko-linde", d("2026-10-12"))
 	if status(lena, 0, "na") != StatusApproved || status(lena, 1, "voor") != StatusCancelled {
 		t.Errorf("lena's week: %+v", lena)
+	}
+}
+
+// A copy is refused where the original child could not reserve: a full
+// day (only approved reservations count), a day after its enrolment ends;
+// the English text names the original (after-school portal manual (seed
+// 000), "Reservatie dupliceren").
+func TestDuplicateRefusals(t *testing.T) {
+	b := book()
+	b, _, _ = b.Request(Request{Children: []string{"lena", "milan", "otis"}, Location: "bko-linde", Moment: "na", Date: d("2026-10-13"), Start: clock("15:30"), End: clock("17:30")})
+	b, _, _ = b.ApproveAll([]string{"R1", "R2"}) // Tuesday 13 October is full; Otis's request stays requested
+	b, _, _ = b.Request(Request{Children: []string{"noor"}, Location: "bko-linde", Moment: "na", Date: d("2026-10-15"), Start: clock("15:30"), End: clock("17:30")})
+	b, os := must2(b.Duplicate("R3", []plan.Date{d("2026-10-12"), d("2026-10-13"), d("2026-11-09"), d("2026-10-15")}, bxl("2026-10-01 10:00")))(t)
+	if diff := cmp.Diff([]string{"otis:", "otis:already_reserved", "otis:not_enrolled", "otis:"}, refusals(os)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if want := "naschools requested for otis on 2026-10-12, 15:30–17:30 (copy of R3)"; os[0].MessageEN != want {
+		t.Errorf("EN %q, want %q", os[0].MessageEN, want)
+	}
+	_, os = must2(b.Duplicate("R4", []plan.Date{d("2026-10-13"), d("2026-10-16")}, bxl("2026-10-01 10:00")))(t)
+	if diff := cmp.Diff([]string{"noor:full", "noor:"}, refusals(os)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := b.Reservations[len(b.Reservations)-1]; !got.RequestedAt.Equal(bxl("2026-10-01 10:00")) || got.Start != clock("15:30") || got.End != clock("17:30") {
+		t.Errorf("copy %+v", got)
 	}
 }

@@ -40,26 +40,32 @@ func ExampleBook_Request() {
 	pol := reservation.Policy{CancelLeadDays: 1, Counting: plan.CalendarDays, LateCancelCost: tariff.Cents(500)}
 	q, _ := b.CancelQuote("R1", time.Date(2026, 10, 12, 9, 0, 0, 0, plan.Brussels()), pol)
 	fmt.Println("late:", q.Late, "cost:", q.Cost, "deadline:", q.Deadline.Format("2006-01-02 15:04"))
+	fmt.Println(q.MessageNL)
 	// Output:
 	// lena R1 requested
 	// milan R2 requested
 	// approved refused full
 	// late: true cost: 5.00 deadline: 2026-10-11 15:30
+	// Kosteloos annuleren kan tot 1 kalenderdag vóór de start: zondag 11/10/2026 om 15:30. Je annuleert op maandag 12/10/2026 om 09:00: te laat, dit kost € 5,00.
 }
 
 // Applicants for one place, in priority order.
 func ExampleRank() {
 	d := plan.MustParseDate
-	ranked := reservation.Rank([]reservation.Applicant{
+	ranked, err := reservation.Rank([]reservation.Applicant{
 		{ID: "A", Received: d("2026-01-05"), WantedStart: d("2026-09-01")},
 		{ID: "B", Received: d("2026-02-10"), WantedStart: d("2026-09-01"), Groups: []reservation.Group{reservation.GroupWork}},
 		{ID: "C", Received: d("2026-03-01"), WantedStart: d("2026-03-20"), Urgent: reservation.UrgentCrisis},
 	}, reservation.PriorityPolicy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, r := range ranked {
-		fmt.Println(r.Explanation)
+		fmt.Println(r.MessageNL)
 	}
 	// Output:
-	// place 1: priority (work); request received 2026-02-10
-	// place 2: priority (urgent request (acute_crisis)); request received 2026-03-01
-	// place 3: no priority; request received 2026-01-05
+	// Plaats 1: voorrang (opvang nodig voor werk); aanvraag ontvangen op dinsdag 10/02/2026.
+	// Plaats 2: voorrang (noodaanvraag (acute crisis in het gezin)); aanvraag ontvangen op zondag 01/03/2026.
+	// Plaats 3: geen voorrang; aanvraag ontvangen op maandag 05/01/2026.
 }

@@ -1,8 +1,9 @@
-// Command afterschool walks through the after-school parent portal of seed
-// 000: a family reserves after-school care for two siblings, duplicates it
-// to the other Mondays of the month, the organiser approves while places
-// are free, the family cancels one day (late), and the week view shows the
-// result.
+// Command afterschool walks through the after-school parent portal of the
+// after-school portal manual (seed 000): a family reserves after-school
+// care for two siblings, duplicates it to the other Mondays of the month,
+// the organiser approves while places are free, the family cancels one day
+// (late), and the week view shows the result. It prints what the family
+// sees, so everything it prints is Dutch.
 //
 //	go run ./examples/afterschool
 package main
@@ -11,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -52,9 +54,11 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, _, _ = b.Approve("R1")
+	if b, _, err = b.Approve("R1"); err != nil {
+		return err
+	}
 
-	fmt.Fprintln(w, "Reservering aanvragen: naschools op maandag 12 oktober 2026, 15:30–17:30, voor Lena en Milan")
+	fmt.Fprintln(w, "Reservering aanvragen: naschools op maandag 12/10/2026, 15:30–17:30, voor Lena en Milan")
 	b, out, err := b.Request(reservation.Request{Children: []string{"Lena", "Milan"}, Location: "bko-linde", Moment: "na",
 		Date: d("2026-10-12"), Start: plan.MustClock("15:30"), End: plan.MustClock("17:30"), At: time.Date(2026, 10, 1, 20, 15, 0, 0, bxl)})
 	if err != nil {
@@ -62,7 +66,7 @@ func run(w io.Writer) error {
 	}
 	show(w, out)
 
-	fmt.Fprintln(w, "\nDupliceren naar 19 oktober, 26 oktober, 2 november (herfstvakantie) en 11 november (Wapenstilstand, een woensdag):")
+	fmt.Fprintln(w, "\nDupliceren naar 19/10, 26/10, 2/11 (herfstvakantie) en 11/11 (Wapenstilstand, een woensdag):")
 	for _, id := range []string{out[0].Reservation, out[1].Reservation} {
 		var dup []reservation.Outcome
 		b, dup, err = b.Duplicate(id, []plan.Date{d("2026-10-19"), d("2026-10-26"), d("2026-11-02"), d("2026-11-11")}, time.Date(2026, 10, 1, 20, 20, 0, 0, bxl))
@@ -73,19 +77,21 @@ func run(w io.Writer) error {
 	}
 
 	fmt.Fprintln(w, "\nGoedkeuren door de opvang (2 plaatsen per dag):")
+	var requested []string
 	for _, r := range b.Reservations {
-		if r.State != reservation.StateRequested {
-			continue
+		if r.State == reservation.StateRequested {
+			requested = append(requested, r.ID)
 		}
-		var o reservation.Outcome
-		b, o, err = b.Approve(r.ID)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "  %s %s %s: %s\n", o.Reservation, o.Child, o.Date, o.State)
+	}
+	b, out, err = b.ApproveAll(requested)
+	if err != nil {
+		return err
+	}
+	for _, o := range out {
+		fmt.Fprintf(w, "  %s\n", o.MessageNL)
 	}
 
-	fmt.Fprintln(w, "\nAnnuleren van Milans reservatie op 26 oktober, op zondag 25 oktober om 21:00:")
+	fmt.Fprintln(w, "\nAnnuleren van Milans reservatie op maandag 26/10/2026, op zondag 25/10/2026 om 21:00:")
 	var milan26 string
 	for _, r := range b.Reservations {
 		if r.Child == "Milan" && r.Date == d("2026-10-26") {
@@ -96,32 +102,34 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  vóór bevestigen: te laat? %v — kost %s (%s)\n", q.Late, q.Cost, q.Explanation)
+	fmt.Fprintf(w, "  Vóór je bevestigt: %s\n", q.MessageNL)
 	if b, _, err = b.Cancel(milan26, time.Date(2026, 10, 25, 21, 0, 0, 0, bxl), policy); err != nil {
 		return err
 	}
 
-	fmt.Fprintln(w, "\nWeekkalender van Lena, week van 19 oktober:")
+	fmt.Fprintln(w, "\nWeekkalender van Lena, week van maandag 19/10/2026:")
 	week, err := b.Week("Lena", "bko-linde", d("2026-10-19"))
 	if err != nil {
 		return err
 	}
 	for _, day := range week[:5] {
-		fmt.Fprintf(w, "  %s %-9s", day.Date, day.Date.Weekday())
+		row := fmt.Sprintf("  %-20s", reservation.DateNL(day.Date))
 		for _, m := range day.Moments {
-			fmt.Fprintf(w, "  %s: %-11s", m.Name, m.Status)
+			row += fmt.Sprintf("  %s: %-16s", m.Name, m.StatusNL)
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(w, strings.TrimRight(row, " "))
 	}
 	return nil
 }
 
+// show prints what the family reads about each request: the reservation
+// made, or why not.
 func show(w io.Writer, out []reservation.Outcome) {
 	for _, o := range out {
 		if o.Refused != "" {
-			fmt.Fprintf(w, "  %-5s %s geweigerd (%s): %s\n", o.Child, o.Date, o.Refused, o.Message)
+			fmt.Fprintf(w, "  %-5s geweigerd (%s): %s\n", o.Child, o.Refused.NL(), o.MessageNL)
 			continue
 		}
-		fmt.Fprintf(w, "  %-5s %s %s: %s\n", o.Child, o.Date, o.Reservation, o.State)
+		fmt.Fprintf(w, "  %-5s %s: %s\n", o.Child, o.Reservation, o.MessageNL)
 	}
 }
