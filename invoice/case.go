@@ -66,7 +66,11 @@ type Child struct {
 	// with the entitlement computed from Plans.
 	Ledger absence.Ledger `json:"ledger,omitzero"`
 	// ExtraDays are approved extra days outside the plan (seed 004 §3.4.1):
-	// reserved like plan days, billed at the tariff.
+	// reserved like plan days, billed at the tariff. Those of the period are
+	// billed; those of the days just around it (up to the absence policy's
+	// LongFromDays − 1 days before or after) may be given too, so that an
+	// absence across the period's edge is measured with every reserved day
+	// around it, as the next or previous month's invoice measures it.
 	ExtraDays []plan.Override `json:"extra_days,omitempty"`
 	// WithParent are settling-in days the parent stayed: free.
 	WithParent []plan.Date `json:"with_parent,omitempty"`

@@ -521,8 +521,9 @@ func (m *childMonth) noticeFee() error {
 }
 
 // plansWithExtraDays returns the child's plans, at least one of which runs
-// in month, with the approved extra days of month added as overrides of
-// the plan in force that day.
+// in month, with the approved extra days added as overrides of the plan in
+// force that day: those of month are billed, those just around it only
+// measure an absence across its edge.
 func plansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
 	// Every plan, not only those of the month: an absence that started under
 	// an earlier plan, or in the month before, is judged on its first
@@ -541,9 +542,6 @@ func plansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
 	}
 	for i, x := range ch.ExtraDays {
 		k := slices.IndexFunc(plans, func(p plan.Plan) bool { return p.Period().Contains(x.Date) })
-		if !month.Contains(x.Date) {
-			continue
-		}
 		if k < 0 {
 			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d]", i), Date: x.Date,
 				Message: fmt.Sprintf("extra day %s is outside every care plan", x.Date)}

@@ -1,9 +1,12 @@
 package invoice
 
 import (
+	"errors"
+	"slices"
 	"testing"
 	"time"
 
+	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
 	"github.com/shopspring/decimal"
@@ -48,5 +51,72 @@ func TestExtraDayFromBook(t *testing.T) {
 	}
 	if reserved != 1 {
 		t.Error("the extra day counts as a reserved day")
+	}
+}
+
+// An extra day of the days just before the month is not billed, but it is
+// a reserved day when an absence across the month's edge is measured
+// (seed 004 §3.4.2, "een afwezigheid van een week of langer"): March's
+// invoice judges the notice as February's would. One farther away is stale
+// data, refused with its field.
+func TestExtraDayAroundTheMonth(t *testing.T) {
+	s, _ := ScenarioByName("full_time_toddler")
+	base := s.Case
+	ch := &base.Children[0]
+	ch.Plans[0].Schedule.Weeks[0].Thursday = nil // Monday to Wednesday
+	ch.Plans[0].Schedule.Weeks[0].Friday = nil
+	ch.Sessions, ch.Absences = nil, nil
+	attend(&base, 0, "07:50", "17:05", "2025-03-03", "2025-03-04", "2025-03-05")
+	ch.ExtraDays = []plan.Override{{Date: plan.MustParseDate("2025-03-06"), Slots: []plan.Slot{{Start: plan.MustClock("08:00"), End: plan.MustClock("17:00")}}}}
+	ch.Sessions = append(ch.Sessions, plan.Session{In: at("2025-03-06", "08:00"), Out: at("2025-03-06", "16:30")})
+	// Reported on Friday 28 February for Monday 3 to Wednesday 5 March.
+	ch.Absences = []absence.Absence{{Period: plan.Period{Start: plan.MustParseDate("2025-03-03"), End: plan.MustParseDate("2025-03-05")}, ReportedAt: at("2025-02-28", "10:00")}}
+
+	kind := func(c Case) absence.NoticeKind {
+		t.Helper()
+		inv, err := Build(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := inv.Children[0].Notices; len(n) == 1 {
+			return n[0].Kind
+		}
+		t.Fatalf("notices %+v", inv.Children[0].Notices)
+		return ""
+	}
+	// Without Friday 28 February the week from Thursday 27 to Wednesday 5
+	// holds no reserved day: a week away, long notice.
+	if k := kind(base); k != absence.NoticePlannedLong {
+		t.Errorf("without the extra day before the month: %s, want %s", k, absence.NoticePlannedLong)
+	}
+	with := base
+	with.Children = slices.Clone(base.Children)
+	with.Children[0].ExtraDays = append([]plan.Override{{Date: plan.MustParseDate("2025-02-28"), Slots: []plan.Slot{{Start: plan.MustClock("08:00"), End: plan.MustClock("17:00")}}}}, ch.ExtraDays...)
+	if k := kind(with); k != absence.NoticePlannedShort {
+		t.Errorf("with the extra day of 28 February: %s, want %s", k, absence.NoticePlannedShort)
+	}
+	// February's extra day is not billed in March, nor counted among its
+	// reserved days.
+	b, err := Build(with)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feb := plan.MustParseDate("2025-02-28")
+	for _, l := range b.Lines {
+		if slices.Contains(l.Dates, feb) {
+			t.Errorf("line %s bills %s", l.Kind, feb)
+		}
+	}
+	if slices.ContainsFunc(b.Children[0].Reserved, func(o absence.DayOutcome) bool { return o.Date == feb }) {
+		t.Errorf("%s among March's reserved days", feb)
+	}
+
+	stale := base
+	stale.Children = slices.Clone(base.Children)
+	stale.Children[0].ExtraDays = []plan.Override{{Date: plan.MustParseDate("2025-02-21"), Slots: []plan.Slot{{Start: plan.MustClock("08:00"), End: plan.MustClock("17:00")}}}}
+	_, err = Build(stale)
+	var ps plan.Problems
+	if !errors.As(err, &ps) || !slices.ContainsFunc(ps, func(p plan.Problem) bool { return p.Field == "children[0].extra_days[0].date" }) {
+		t.Errorf("an extra day a week before the month: %v", err)
 	}
 }

@@ -184,7 +184,11 @@ func restrict(c Case, p plan.Period) Case {
 		ch.HotMeals = slices.DeleteFunc(slices.Clone(ch.HotMeals), out)
 		ch.WithParent = slices.DeleteFunc(slices.Clone(ch.WithParent), out)
 		ch.AgreedLatePickup = slices.DeleteFunc(slices.Clone(ch.AgreedLatePickup), out)
-		ch.ExtraDays = slices.DeleteFunc(slices.Clone(ch.ExtraDays), func(x plan.Override) bool { return out(x.Date) })
+		// Extra days stay in the window the notice rules read around p,
+		// as the month before or after would give them.
+		reach := c.Rules.Absence.Notice.LongFromDays - 1
+		around := plan.Period{Start: p.Start.AddDays(-reach), End: p.End.AddDays(reach)}
+		ch.ExtraDays = slices.DeleteFunc(slices.Clone(ch.ExtraDays), func(x plan.Override) bool { return !around.Contains(x.Date) })
 		ch.Trips = slices.DeleteFunc(slices.Clone(ch.Trips), func(t Trip) bool { return out(t.Date) })
 	}
 	return c

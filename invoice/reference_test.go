@@ -241,8 +241,8 @@ func refProcessAbsences(c Case, ch Child, plans []plan.Plan, month plan.Period, 
 }
 
 // refPlansWithExtraDays returns the child's plans, at least one of which runs
-// in month, with the approved extra days of month added as overrides of
-// the plan in force that day.
+// in month, with the approved extra days (of month and just around it)
+// added as overrides of the plan in force that day.
 func refPlansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
 	// Every plan, not only those of the month: an absence that started under
 	// an earlier plan, or in the month before, is judged on its first
@@ -259,9 +259,6 @@ func refPlansWithExtraDays(ch Child, month plan.Period) ([]plan.Plan, error) {
 	}
 	for i, x := range ch.ExtraDays {
 		k := slices.IndexFunc(plans, func(p plan.Plan) bool { return p.Period().Contains(x.Date) })
-		if !month.Contains(x.Date) {
-			continue
-		}
 		if k < 0 {
 			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d]", i), Date: x.Date,
 				Message: fmt.Sprintf("extra day %s is outside every care plan", x.Date)}

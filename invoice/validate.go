@@ -255,8 +255,16 @@ func (c Case) validateDays(ch *Child) plan.Problems {
 	for k, d := range ch.AgreedLatePickup {
 		check(fmt.Sprintf("agreed_late_pickup[%d]", k), d)
 	}
+	// An extra day just outside the period is reservation data the notice
+	// rules read (an absence across the period's edge is measured with the
+	// reserved days around it); one farther away is stale.
+	reach := c.Rules.Absence.Notice.LongFromDays - 1
+	around := plan.Period{Start: days.Start.AddDays(-max(reach, 0)), End: days.End.AddDays(max(reach, 0))}
 	for k, x := range ch.ExtraDays {
-		check(fmt.Sprintf("extra_days[%d].date", k), x.Date)
+		if !around.Contains(x.Date) {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("extra_days[%d].date", k), Date: x.Date,
+				Message: fmt.Sprintf("%s is not in the period invoiced, %s, nor in the %d days around it that the notice rules read", x.Date, days, max(reach, 0))})
+		}
 	}
 	for k, t := range ch.Trips {
 		if !t.Date.IsZero() {
