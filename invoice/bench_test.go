@@ -37,6 +37,23 @@ func BenchmarkChildMonth(b *testing.B) {
 	}
 }
 
+// The same child-month billed through an organiser month built once, as
+// the month-end run and services do: the cost of the child-month itself.
+func BenchmarkChildMonthShared(b *testing.B) {
+	c := benchCase()
+	om, err := NewOrganiserMonth(c.Month, c.Calendar, c.Rules, c.Amounts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fm := c.FamilyMonth()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := om.Build(fm); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // The same child-month with 5 of its days absent (reported in time): the
 // difference with BenchmarkChildMonth, divided by 5, is the cost of an
 // absent day.

@@ -103,10 +103,9 @@ func (m *childMonth) keep(err error) {
 // (before closing days, which the organiser month knows).
 func (m *childMonth) reservations() {
 	m.slots = make([][]plan.Slot, m.period.Len())
-	open := plan.Calendar{NoPublicHolidays: true}
 	for _, p := range m.plans {
-		for _, pd := range p.Days(m.period, open) {
-			m.slots[m.period.Start.DaysUntil(pd.Date)] = pd.Slots
+		for d, slots := range p.Slots(m.period) {
+			m.slots[m.period.Start.DaysUntil(d)] = slots
 			m.reserved++
 		}
 	}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"iter"
 	"slices"
 	"time"
 
@@ -228,6 +229,25 @@ func (p Plan) Day(d Date, c Calendar) PlannedDay {
 		}
 	}
 	return pd
+}
+
+// Slots yields every day in period that the plan would reserve, with its
+// slots, in date order, before any calendar: closing days and public
+// holidays included. It allocates nothing for a plan without overrides or
+// exclusions in period; the slots are the plan's own, not to be modified.
+func (p Plan) Slots(period Period) iter.Seq2[Date, []Slot] {
+	return func(yield func(Date, []Slot) bool) {
+		in, ok := period.Intersect(p.Period())
+		if !ok {
+			return
+		}
+		w := p.newDayWalker(in)
+		for d := in.Start; !d.After(in.End); d = d.AddDays(1) {
+			if slots := w.slotsOn(d); len(slots) > 0 && !yield(d, slots) {
+				return
+			}
+		}
+	}
 }
 
 // Days returns every day in period that the plan would reserve, in date

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -179,4 +180,31 @@ func TestDayClosedOnlyWhenReserved(t *testing.T) {
 	if len(ss) != 1 || !ss[0].In.Equal(time.Date(2026, 4, 20, 7, 30, 0, 0, Brussels())) || ss[0].Elapsed() != 10*time.Hour {
 		t.Errorf("sessions of an open Monday: %v", ss)
 	}
+}
+
+// Slots yields what Days returns under a calendar without closing days or
+// holidays, day for day, and stops when asked to.
+func TestSlotsAreDays(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPlan().Draw(t, "plan")
+		period := genPeriod().Draw(t, "period")
+		want := p.Days(period, Calendar{NoPublicHolidays: true})
+		var got []PlannedDay
+		for d, slots := range p.Slots(period) {
+			got = append(got, PlannedDay{Date: d, Slots: slots})
+		}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("Slots and Days differ (-Days +Slots):\n%s", diff)
+		}
+		if len(want) > 1 {
+			n := 0
+			for range p.Slots(period) {
+				n++
+				break
+			}
+			if n != 1 {
+				t.Fatalf("the loop ran on after break: %d", n)
+			}
+		}
+	})
 }

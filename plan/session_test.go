@@ -202,3 +202,31 @@ func TestSessionIndex(t *testing.T) {
 		}
 	})
 }
+
+// ValidateSessions accepts sessions exactly when each is well formed and no
+// two overlap, whatever their order: the one-pass path for sessions in
+// check-in order and the sorting path agree with a pairwise check.
+func TestValidateSessionsPairwise(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		base := time.Date(2025, 3, 3, 7, 0, 0, 0, Brussels())
+		n := rapid.IntRange(0, 8).Draw(t, "n")
+		ss := make([]Session, n)
+		for i := range ss {
+			in := base.Add(time.Duration(rapid.IntRange(0, 48).Draw(t, "in")) * time.Hour)
+			ss[i] = Session{In: in, Out: in.Add(time.Duration(rapid.IntRange(-1, 12).Draw(t, "hours")) * time.Hour)}
+		}
+		if rapid.Bool().Draw(t, "sorted") {
+			slices.SortFunc(ss, func(a, b Session) int { return a.In.Compare(b.In) })
+		}
+		want := true
+		for i, a := range ss {
+			want = want && a.Out.After(a.In)
+			for _, b := range ss[i+1:] {
+				want = want && !(a.In.Before(b.Out) && b.In.Before(a.Out))
+			}
+		}
+		if got := ValidateSessions(ss) == nil; got != want {
+			t.Fatalf("ValidateSessions(%v) accepts %v, pairwise %v", ss, got, want)
+		}
+	})
+}

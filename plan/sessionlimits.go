@@ -22,8 +22,7 @@ func ValidateSessionLimits(sessions []Session, max time.Duration) error {
 	var ps Problems
 	for i, s := range sessions {
 		field := func() string { return fmt.Sprintf("sessions[%d]", i) }
-		inYear, outYear := s.In.Year(), s.Out.Year()
-		if !s.In.IsZero() && (inYear < MinSessionYear || inYear > MaxSessionYear) || !s.Out.IsZero() && (outYear < MinSessionYear || outYear > MaxSessionYear) {
+		if !inYears(s.In) || !inYears(s.Out) {
 			ps = append(ps, Problem{Code: CodeOutOfRange, Field: field(),
 				Message: fmt.Sprintf("session %s–%s lies outside the years %d–%d", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), MinSessionYear, MaxSessionYear)})
 			continue
@@ -35,4 +34,25 @@ func ValidateSessionLimits(sessions []Session, max time.Duration) error {
 		}
 	}
 	return ps.Err()
+}
+
+// Instants a day inside the years MinSessionYear–MaxSessionYear in UTC are
+// inside them in every zone (offsets stay within ±24 hours): the common
+// case is decided on Unix seconds, the rest by the instant's own year.
+const (
+	safeFrom = -2208902400 // 1900-01-02T00:00:00Z
+	safeTo   = 4133894400  // 2100-12-31T00:00:00Z
+)
+
+// inYears reports whether t is zero or falls, in its own zone, within the
+// years MinSessionYear–MaxSessionYear.
+func inYears(t time.Time) bool {
+	if u := t.Unix(); u >= safeFrom && u < safeTo {
+		return true
+	}
+	if t.IsZero() {
+		return true
+	}
+	y := t.Year()
+	return y >= MinSessionYear && y <= MaxSessionYear
 }

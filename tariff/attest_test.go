@@ -153,7 +153,8 @@ func TestAttestBookValidate(t *testing.T) {
 	}
 }
 
-// Attest selection covers every day of a period exactly once, in order.
+// Attest selection covers every day of a period exactly once, in order, in
+// the fewest segments.
 func TestSegmentsCoverEachDayOnce(t *testing.T) {
 	amounts := AmountTable{}
 	for y := 2020; y <= 2032; y++ {
@@ -179,9 +180,16 @@ func TestSegmentsCoverEachDayOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		next := p.Start
-		for _, s := range segs {
+		for i, s := range segs {
 			if s.Period.Start != next || s.Period.End.Before(s.Period.Start) {
 				t.Fatalf("segment %v does not start on %v", s.Period, next)
+			}
+			// Each segment is as long as it can be: its neighbour differs in
+			// attest, basis or tariff.
+			if i > 0 {
+				if prev := segs[i-1]; prev.Attest == s.Attest && prev.Basis == s.Basis && prev.Tariff.Equal(s.Tariff) {
+					t.Fatalf("segments %v and %v could be one", prev.Period, s.Period)
+				}
 			}
 			for day := range s.Period.Days() {
 				one, err := book.On(day, p.End.AddDays(100), amounts)

@@ -171,22 +171,39 @@ func (b AttestBook) Segments(p plan.Period, asOf plan.Date, amounts AmountTable)
 		return nil, err
 	}
 	var out []Applied
-	for d := range p.Days() {
+	for d := p.Start; !d.After(p.End); d = d.AddDays(1) {
 		a, err := b.on(d, asOf, amounts, false)
 		if err != nil {
 			return nil, err
 		}
+		// Attests do not overlap (Validate): the days up to the end of the
+		// attest in force, or of p, are its.
+		to := d
+		if a.Basis == BasisAttest {
+			to = minDate(b.Attests[a.Attest].Valid.End, p.End)
+		}
 		if n := len(out); n > 0 {
 			last := &out[n-1]
 			if last.Attest == a.Attest && last.Basis == a.Basis && last.Tariff.Equal(a.Tariff) && last.Period.End.AddDays(1) == d {
-				last.Period.End = d
+				last.Period.End = to
+				d = to
 				continue
 			}
 		}
 		if a, err = b.on(d, asOf, amounts, true); err != nil { // explain the segment's first day
 			return nil, err
 		}
+		a.Period.End = to
 		out = append(out, a)
+		d = to
 	}
 	return out, nil
+}
+
+// minDate returns the earlier of a and b.
+func minDate(a, b plan.Date) plan.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
