@@ -96,7 +96,9 @@ func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
 // band and first day; then the other kinds. A line whose amount leaves the
 // range of Money is an error naming it.
 func (s *lineSet) finish() ([]Line, error) {
-	lines := make([]Line, len(s.entries))
+	// Room for the family's administration line: a family of one child
+	// takes these lines as the invoice's.
+	lines := make([]Line, len(s.entries), len(s.entries)+1)
 	for i, e := range s.entries {
 		l := &lines[i]
 		*l = e.line

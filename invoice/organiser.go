@@ -277,10 +277,15 @@ func (om *OrganiserMonth) Build(f FamilyMonth) (Invoice, error) {
 			ps = append(ps, childProblems(i, err)...)
 			continue
 		}
-		if inv.Lines == nil {
+		switch {
+		case inv.Lines == nil && len(c.Children) == 1:
+			inv.Lines = lines // the child's own slice, with room for the administration line
+		case inv.Lines == nil:
 			inv.Lines = make([]Line, 0, len(lines)*len(c.Children)+1)
+			fallthrough
+		default:
+			inv.Lines = append(inv.Lines, lines...)
 		}
-		inv.Lines = append(inv.Lines, lines...)
 		inv.Children = append(inv.Children, sum)
 		anyCare = anyCare || len(sum.Care) > 0
 	}

@@ -212,11 +212,15 @@ func (c Case) validateSessions(ch *Child) plan.Problems {
 	days := c.days()
 	start, _ := plan.DayBounds(days.Start, nil)
 	_, end := plan.DayBounds(days.End, nil)
+	// Within 1900–2100 (checked above), instants compare as Unix
+	// nanoseconds.
+	from, to := start.UnixNano(), end.UnixNano()
 	for k, s := range ch.Sessions {
 		if s.In.IsZero() || s.Out.IsZero() {
 			continue
 		}
-		if s.Within(start, end) == 0 {
+		if in, out := s.In.UnixNano(), s.Out.UnixNano(); max(in, from) >= min(out, to) { // no time within the period
+
 			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("sessions[%d]", k), Date: plan.DateOf(s.In.In(plan.Brussels())),
 				Message: fmt.Sprintf("session %s–%s does not touch the period invoiced, %s", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), days)})
 			continue
