@@ -216,6 +216,24 @@ func plannedDays(plans []plan.Plan, p plan.Period, c plan.Calendar) []plan.Plann
 	return out
 }
 
+// firstReserved returns the first day of p that one of plans (which do not
+// overlap) reserves and on which calendar c is open, with its slots.
+func firstReserved(plans []plan.Plan, p plan.Period, c plan.Calendar) (plan.PlannedDay, bool) {
+	var first plan.PlannedDay
+	for _, pl := range plans {
+		for d, slots := range pl.Slots(p) {
+			if !first.Date.IsZero() && !d.Before(first.Date) {
+				break
+			}
+			if _, closed := c.IsClosed(d); !closed {
+				first = plan.PlannedDay{Date: d, Slots: slots}
+				break
+			}
+		}
+	}
+	return first, !first.Date.IsZero()
+}
+
 // AbsenceOn returns the index of the absence in as covering d, or -1.
 func AbsenceOn(as []Absence, d plan.Date) int {
 	for i, a := range as {
@@ -257,17 +275,9 @@ func CheckNotices(absences []Absence, plans []plan.Plan, c plan.Calendar, p Poli
 // checkNotice checks how absence i was reported; ok is false for an
 // absence wholly after the last day of care, which needs no notice.
 func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy, lastDay plan.Date) (NoticeCheck, bool, error) {
-	field := fmt.Sprintf("absences[%d]", i)
-	days := plannedDays(plans, a.Period, c)
-	var first *plan.PlannedDay
-	for k := range days {
-		if days[k].IsReserved() {
-			first = &days[k]
-			break
-		}
-	}
-	if first == nil {
-		return NoticeCheck{}, false, plan.Problem{Code: CodeNotReserved, Field: field, Date: a.Period.Start,
+	first, ok := firstReserved(plans, a.Period, c)
+	if !ok {
+		return NoticeCheck{}, false, plan.Problem{Code: CodeNotReserved, Field: fmt.Sprintf("absences[%d]", i), Date: a.Period.Start,
 			Message: fmt.Sprintf("absence %s covers no reserved day on which the organiser is open", a.Period)}
 	}
 	if !lastDay.IsZero() && first.Date.After(lastDay) {

@@ -226,6 +226,9 @@ func (c Calendar) IsClosed(d Date) (ClosedDay, bool) {
 	if c.NoPublicHolidays || d.IsZero() {
 		return ClosedDay{}, false
 	}
+	if !mayBeHoliday(d) {
+		return ClosedDay{}, false
+	}
 	// The first holiday of be.Holidays on d, as in PublicHolidays' stable
 	// order, without building the year's list.
 	for _, h := range be.Holidays {
@@ -253,6 +256,11 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 	open := c.openOn()
 	k := 0 // own[:k] are in out
 	for y := p.Start.Year(); y <= p.End.Year(); y++ {
+		// A year's part of p without any holiday candidate needs no list.
+		candidates := holidayCandidates(y)
+		if !slices.ContainsFunc(candidates[:], p.Contains) {
+			continue
+		}
 		for _, h := range PublicHolidays(y) {
 			if !p.Contains(h.Date) || slices.Contains(open, h.Name) {
 				continue

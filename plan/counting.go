@@ -67,9 +67,9 @@ func (c Calendar) daysBefore(d Date, n int, working bool) (Date, error) {
 	}
 	// Each counted day takes at least one calendar day, and d has d.n-1 days
 	// before it.
-	tooFar := outOfRange(d, fmt.Sprintf("%d days before %s falls before 0001-01-01", n, d))
+	tooFar := func() Problem { return outOfRange(d, fmt.Sprintf("%d days before %s falls before 0001-01-01", n, d)) }
 	if int64(n) >= int64(d.n) {
-		return Date{}, tooFar
+		return Date{}, tooFar()
 	}
 	if !working {
 		return d.AddDays(-n), nil
@@ -97,5 +97,5 @@ func (c Calendar) daysBefore(d Date, n int, working bool) (Date, error) {
 		}
 		end = first - 1
 	}
-	return Date{}, tooFar
+	return Date{}, tooFar()
 }
