@@ -252,8 +252,9 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 	if c.NoPublicHolidays {
 		return own
 	}
-	out := make([]ClosedDay, 0, len(own)+16) // about a year's holidays; append grows it for more
-	open := c.openOn()
+	out := make([]ClosedDay, 0, len(own)+10) // a year's holidays; append grows it for more
+	var buf [16]string // room for every public holiday
+	open := c.openOn(buf[:0])
 	k := 0 // own[:k] are in out
 	for y := p.Start.Year(); y <= p.End.Year(); y++ {
 		// A year's part of p without any holiday candidate needs no list.
@@ -284,20 +285,16 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 	return out
 }
 
-// openOn returns OpenOnHolidays, or, when it is longer than the list of
-// public holidays, its distinct public-holiday names: at most ten, so that
-// a long list costs its length once, not once per holiday of every year.
-func (c Calendar) openOn() []string {
-	if len(c.OpenOnHolidays) <= len(be.Holidays) {
-		return c.OpenOnHolidays
-	}
-	var names []string
+// openOn appends to buf the public holidays that OpenOnHolidays names, each
+// once: at most ten, so that a long list costs its length once, not once
+// per holiday of every year.
+func (c Calendar) openOn(buf []string) []string {
 	for _, h := range be.Holidays {
 		if slices.Contains(c.OpenOnHolidays, h.Name) {
-			names = append(names, h.Name)
+			buf = append(buf, h.Name)
 		}
 	}
-	return names
+	return buf
 }
 
 // closureDays returns the days in p covered by an organiser closure, in

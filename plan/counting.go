@@ -80,12 +80,12 @@ func (c Calendar) daysBefore(d Date, n int, working bool) (Date, error) {
 	for end := d.n - 1; end >= minDayNum; {
 		first := dateOrZero(Date{n: end}.Year(), time.January, 1).n
 		closed := c.ClosedDays(Period{Start: Date{n: first}, End: Date{n: end}})
-		j := len(closed) - 1
+		j := len(closed) // closed[:j] are the closed days up to day
 		for day := end; day >= first; day-- {
-			for j >= 0 && closed[j].Date.n > day {
+			for j > 0 && closed[j-1].Date.n > day {
 				j--
 			}
-			if j >= 0 && closed[j].Date.n == day {
+			if j > 0 && closed[j-1].Date.n == day {
 				continue
 			}
 			if wd := (Date{n: day}).Weekday(); wd == time.Saturday || wd == time.Sunday {

@@ -3,6 +3,7 @@ package reservation
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kinderopvang/regels/plan"
@@ -120,32 +121,32 @@ func validateApplicants(apps []Applicant) error {
 	var ps plan.Problems
 	seen := make(map[string]int, len(apps))
 	for i, a := range apps {
-		f := fmt.Sprintf("applicants[%d]", i)
+		f := func() string { return "applicants[" + strconv.Itoa(i) + "]" } // built only for a problem
 		if j, dup := seen[a.ID]; dup {
-			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f + ".id", Message: fmt.Sprintf("applicant id %q repeats applicants[%d]", a.ID, j)})
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f() + ".id", Message: fmt.Sprintf("applicant id %q repeats applicants[%d]", a.ID, j)})
 		} else {
 			seen[a.ID] = i
 		}
 		if a.ID == "" {
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".id", Message: "an applicant needs an id"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".id", Message: "an applicant needs an id"})
 		}
 		// The day a request came in orders a tier: without it an applicant
 		// would silently go first.
 		if a.Received.IsZero() {
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".received", Message: "the day the request came in is needed to rank it"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".received", Message: "the day the request came in is needed to rank it"})
 		}
 		for k, g := range a.Groups {
 			if g.NL() == "" {
-				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.groups[%d]", f, k),
+				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("%s.groups[%d]", f(), k),
 					Message: fmt.Sprintf("%q is not a priority group of the house rules", g)})
 			}
 		}
 		if a.Urgent != UrgentNone && a.Urgent.NL() == "" {
-			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".urgent",
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".urgent",
 				Message: fmt.Sprintf("%q is not a reason for an urgent request", a.Urgent)})
 		}
 		if a.Urgent != UrgentNone && a.WantedStart.IsZero() {
-			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".wanted_start", Message: "an urgent request needs its wanted start"})
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f() + ".wanted_start", Message: "an urgent request needs its wanted start"})
 		}
 	}
 	return ps.Err()
@@ -208,28 +209,51 @@ func Rank(apps []Applicant, p PriorityPolicy) ([]Ranked, error) {
 
 // rankMessages explains a place in Dutch and in English.
 func rankMessages(r Ranked) (string, string) {
-	var nl, en []string
-	for _, g := range r.Applicant.Groups {
-		nl = append(nl, g.NL())
-		en = append(en, string(g))
-	}
-	if r.Urgent {
-		nl = append(nl, "noodaanvraag ("+r.Applicant.Urgent.NL()+")")
-		en = append(en, "urgent request ("+string(r.Applicant.Urgent)+")")
-	} else if r.Applicant.Urgent != UrgentNone {
-		nl = append(nl, "reden voor een noodaanvraag opgegeven, maar de gewenste start valt niet binnen de maand: geen noodaanvraag")
-		en = append(en, "urgent reason given, but the wanted start is not within a month: not urgent")
-	}
-	tierNL, tierEN := "geen voorrang", "no priority"
+	var nl, en strings.Builder
+	nl.Grow(96)
+	en.Grow(80)
+	pos := strconv.Itoa(r.Position)
+	nl.WriteString("Plaats ")
+	nl.WriteString(pos)
+	nl.WriteString(": ")
+	en.WriteString("place ")
+	en.WriteString(pos)
+	en.WriteString(": ")
 	if r.Priority {
-		tierNL, tierEN = "voorrang", "priority"
+		nl.WriteString("voorrang")
+		en.WriteString("priority")
+	} else {
+		nl.WriteString("geen voorrang")
+		en.WriteString("no priority")
 	}
-	if len(nl) > 0 {
-		tierNL += " (" + strings.Join(nl, ", ") + ")"
-		tierEN += " (" + strings.Join(en, ", ") + ")"
+	sep := " ("
+	reason := func(n, e string) {
+		nl.WriteString(sep)
+		nl.WriteString(n)
+		en.WriteString(sep)
+		en.WriteString(e)
+		sep = ", "
 	}
-	return fmt.Sprintf("Plaats %d: %s; aanvraag ontvangen op %s.", r.Position, tierNL, DateNL(r.Applicant.Received)),
-		fmt.Sprintf("place %d: %s; request received %s", r.Position, tierEN, r.Applicant.Received)
+	for _, g := range r.Applicant.Groups {
+		reason(g.NL(), string(g))
+	}
+	switch {
+	case r.Urgent:
+		reason("noodaanvraag ("+r.Applicant.Urgent.NL()+")", "urgent request ("+string(r.Applicant.Urgent)+")")
+	case r.Applicant.Urgent != UrgentNone:
+		reason("reden voor een noodaanvraag opgegeven, maar de gewenste start valt niet binnen de maand: geen noodaanvraag",
+			"urgent reason given, but the wanted start is not within a month: not urgent")
+	}
+	if sep == ", " {
+		nl.WriteString(")")
+		en.WriteString(")")
+	}
+	nl.WriteString("; aanvraag ontvangen op ")
+	nl.WriteString(DateNL(r.Applicant.Received))
+	nl.WriteString(".")
+	en.WriteString("; request received ")
+	en.WriteString(r.Applicant.Received.String())
+	return nl.String(), en.String()
 }
 
 // Cared is a child cared for during a year, for the target-group quota.

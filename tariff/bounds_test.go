@@ -3,6 +3,7 @@ package tariff
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/kinderopvang/regels/plan"
@@ -39,6 +40,9 @@ func TestTariffBoundsAgree(t *testing.T) {
 		if tt.ok && (a != b || b != c || c != u || u != j.T || a.Decimal().Cmp(d) != 0) {
 			t.Errorf("%s: %v %v %v %v %v differ", tt.text, a, b, c, u, j.T)
 		}
+	}
+	if _, err := NewTariff(dec("10000")); err == nil || !strings.Contains(err.Error(), "above the largest daily tariff, 9999.99") {
+		t.Errorf("the error names the bound: %v", err)
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		c := rapid.Int64Range(-1000, MaxTariffCents+1000).Draw(t, "cents")
