@@ -42,4 +42,25 @@
 // Policy holds these house rules as data; Seed004Policy returns those of the
 // Zorg Leuven family daycare service. Every outcome names its rule and
 // source; input errors are plan.Problems, all at once.
+//
+// # Sources
+//
+// Each rule names its source in a comment above the code and in the Rule of
+// its result:
+//
+//   - House rules (huishoudelijk reglement) of the family daycare service of
+//     Zorg Leuven (seed 004): §3.4.2 justified absence days, closing days
+//     not paid, a hospital stay with an admission certificate, the notice
+//     leads ("2 dagen op voorhand", "een afwezigheid van een week of langer
+//     [...] 4 weken op voorhand", a sudden absence "voor het afgesproken
+//     beginuur") and the 25 % fee with the minimum contribution as floor;
+//     §2.4 a child sent home ill; §6.2.1 care ends on the notice's last day.
+//   - Opgroeien's FAQ for organisers, "Hoe ga ik om met gerechtvaardigde
+//     afwezigheden of respijtdagen?": at least 18 days a year for full
+//     time, prorated "in verhouding tot het aantal dagen dat een kind is
+//     ingeschreven", rounding left to the organiser ("Hoe je afrondt,
+//     bepaal je zelf"), and a charge for an absence that "mag nooit hoger
+//     zijn dan het wettelijk vastgelegde maximumtarief".
+//   - Opgroeien's model house rules and written agreement for babies and
+//     toddlers: the justified absence days and the family's notice.
 package absence

@@ -29,6 +29,25 @@
 // and carries the ledger at the end of the month, so months chain; the due
 // date is a month after the invoice date.
 //
+// # Pricing models, many families, estimates
+//
+// HouseRules.Pricing chooses how a day of care is priced (tariff.Pricing):
+// by bands of the income tariff (the default), pro rata for a school-age
+// day made only of short moments, or, for after-school care organised by a
+// municipality since 2026, by the organiser's price list, billed from the
+// reservation book (Child.Reservations: reserved and present, reserved and
+// absent, cancelled late, present without a reservation), with social
+// prices (Family.Social) and a sibling discount.
+//
+// OrganiserMonth prepares once what every family of an organiser's month
+// shares — the calendar's days, the house rules validated, the amounts and
+// unit prices in force — and builds each FamilyMonth in one pass over its
+// children's days; it is safe for concurrent use, so a month-end run
+// (package monthend) bills thousands of families on every core. Build is
+// the same for a single Case. EstimateMonth prices a month that has not
+// happened (a parent portal's price calculator) exactly as Build would bill
+// it.
+//
 // Invoice.Text renders the invoice in Dutch as a family reads it;
 // Invoice.Trace explains in English why each line is there. DecodeCase reads
 // the JSON case format documented in the README; Scenarios are ready-made
@@ -49,5 +68,35 @@
 // (281.86) of a child for a year from the invoices paid that year: care
 // only, days before the 14th birthday, at most 4 periods each.
 // AttendanceReport counts days per band × present, justified and
-// unjustified absence per child code (FO-SU-05).
+// unjustified absence per child code (FO-SU-05; package fosu05 writes the
+// XML).
+//
+// # Sources
+//
+// Each line names its rule and source (Line.Rule), as does each comment
+// above the code:
+//
+//   - House rules of the family daycare service of Zorg Leuven (seed 004):
+//     §3.3 a share of the income tariff per calendar day by the hours of
+//     care, short after-school moments summed per day; §3.4.1 extra days;
+//     §3.4.2 absences and the 25 % fee; §3.5.1 the extra costs (€4 per
+//     started half hour of late pick-up, €0.13 and €0.07 for waste, €3 for
+//     a hot meal of a school-age child, €3.50 administration per family per
+//     month with care, transport per km); §3.6 the invoice, each cost with
+//     its nature, count and amount, payable within the month; §4.1 settling
+//     in; §6.2.1 the notice fee.
+//   - The manual of an after-school organiser's parent portal (seed 000):
+//     reservations, cancellations, invoices and payment states, the price
+//     calculator.
+//   - The decree on after-school care and activities, in force since
+//     1 January 2026: after-school care organised by the municipality, with
+//     its own price list.
+//   - Opgroeien: the FAQ for organisers (the maximum tariff between two
+//     attests, no absence charge above the statutory maximum), the
+//     attendance report FO-SU-05 and its schema FO-SU-05.xsd, the
+//     Subsidiebesluit of 22 November 2013 as applied by Opgroeien (the
+//     attest from the first month of care without a parent).
+//   - FOD Financiën: the federal tax reduction for childcare and the
+//     certificate 281.86 (children under 14, amounts paid in the year, at
+//     most 4 periods, 45 % within a maximum per day).
 package invoice
