@@ -2,8 +2,9 @@
 // after-school portal manual (seed 000): a family reserves after-school
 // care for two siblings, duplicates it to the other Mondays of the month,
 // the organiser approves while places are free, the family cancels one day
-// (late), and the week view shows the result. It prints what the family
-// sees, so everything it prints is Dutch.
+// (late), the week view shows the result, and the month's invoice bills it
+// by the municipality's price list. It prints what the family sees, so
+// everything it prints is Dutch.
 //
 //	go run ./examples/afterschool
 package main
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kinderopvang/regels/invoice"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
@@ -119,7 +121,65 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintln(w, strings.TrimRight(row, " "))
 	}
+
+	// The month's invoice, from the same book: since 2026 the municipality
+	// organises after-school care and bills it by its own price list.
+	fmt.Fprintln(w, "\nDe factuur van oktober 2026 (prijslijst van de gemeente):")
+	inv, err := invoice.Build(october(b))
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(w, indent(inv.Text()))
 	return nil
+}
+
+// october is the Claes family's October 2026 at BKO De Linde: the book's
+// reservations of Lena and Milan, and their check-ins and check-outs —
+// both on the 12th, Lena alone on the 19th (Milan's request was refused:
+// full) and the 26th (Milan's reservation cancelled too late).
+func october(b reservation.Book) invoice.Case {
+	d := plan.MustParseDate
+	at := func(day, clock string) time.Time {
+		c := plan.MustClock(clock)
+		return time.Date(d(day).Year(), d(day).Month(), d(day).Day(), c.Hour(), c.Minute(), 0, 0, plan.Brussels())
+	}
+	of := func(child string) []reservation.Reservation {
+		var out []reservation.Reservation
+		for _, r := range b.Reservations {
+			if r.Child == child && r.Date.Month() == time.October {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	lena := []plan.Session{
+		{In: at("2026-10-12", "15:30"), Out: at("2026-10-12", "17:20")},
+		{In: at("2026-10-19", "15:30"), Out: at("2026-10-19", "17:25")},
+		{In: at("2026-10-26", "15:35"), Out: at("2026-10-26", "17:30")},
+	}
+	milan := []plan.Session{{In: at("2026-10-12", "15:30"), Out: at("2026-10-12", "17:20")}}
+	loc := tariff.Location{ID: "bko-linde"}
+	return invoice.Case{
+		Month: plan.MustMonth(2026, time.October), Number: "BKO-2610-0031", InvoiceDate: d("2026-11-03"),
+		Family: invoice.Family{ID: "G-221", Name: "Claes", Address: "Lindestraat 4, 3000 Leuven"},
+		Children: []invoice.Child{
+			{Child: tariff.Child{Code: "Lena", Birth: d("2018-04-14"), FullTimeSchoolFrom: d("2021-09-01")}, Name: "Lena Claes", Location: loc, Sessions: lena, Reservations: of("Lena")},
+			{Child: tariff.Child{Code: "Milan", Birth: d("2020-01-09"), FullTimeSchoolFrom: d("2023-09-01")}, Name: "Milan Claes", Location: loc, Sessions: milan, Reservations: of("Milan")},
+		},
+		Rules: invoice.ExampleAfterSchoolHouseRules(),
+	}
+}
+
+// indent indents each line of text that is not empty by two spaces.
+func indent(text string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			b.WriteString("  ")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // show prints what the family reads about each request: the reservation

@@ -9,7 +9,8 @@ import (
 
 // The program shows what the family sees (after-school portal manual, seed
 // 000): the outcomes of requests, duplication and approval, the
-// cancellation verdict and the week calendar — all of it in Dutch.
+// cancellation verdict, the week calendar and the month's invoice by the
+// municipality's price list — all of it in Dutch.
 func TestRun(t *testing.T) {
 	var b bytes.Buffer
 	if err := run(&b); err != nil {
@@ -27,6 +28,25 @@ func TestRun(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// October's invoice by the price list of ExampleAfterSchoolHouseRules,
+	// by hand: Lena's three afternoons of under 3 hours at 4.00 (12.00);
+	// Milan's afternoon of the 12th with his sister, 25 % off (3.00); his
+	// 26th cancelled after the deadline of the policy above (5.00).
+	k := strings.Index(out, "De factuur van oktober 2026")
+	if k < 0 {
+		t.Fatalf("no invoice in the output:\n%s", out)
+	}
+	inv := out[k:]
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^\s+3\s+opvang volgens de prijslijst: dagdeel minder dan 3 u\s+€ 4,00\s+€ 12,00$`),
+		regexp.MustCompile(`(?m)^\s+1\s+opvang volgens de prijslijst: dagdeel minder dan 3 u, min 25 %\s+€ 3,00\s+€ 3,00$`),
+		regexp.MustCompile(`(?m)^\s+1\s+reservatie te laat geannuleerd\s+€ 5,00\s+€ 5,00$`),
+		regexp.MustCompile(`(?m)^\s+TOTAAL\s+€ 20,00$`),
+	} {
+		if !want.MatchString(inv) {
+			t.Errorf("the invoice lacks %s:\n%s", want, inv)
 		}
 	}
 	// One language: none of the codes, English words or ISO dates a
