@@ -272,7 +272,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 			if err != nil {
 				m.keep(err)
 			} else {
-				m.absenceLines(o)
+				m.absenceLines(&o)
 			}
 		}
 		if care.Band == tariff.BandNone {
@@ -346,14 +346,14 @@ func (m *childMonth) settlingIn(d plan.Date) bool {
 
 // absenceLines adds what a reserved day not attended costs: the
 // unjustified part and the late-notice fee.
-func (m *childMonth) absenceLines(o absence.DayOutcome) {
-	if o.Charge.Sign() > 0 {
-		m.set.add(lineKey{kind: LineUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
+func (m *childMonth) absenceLines(o *absence.DayOutcome) {
+	if o.Charge.Sign() > 0 && !m.set.bump(lineKey{kind: LineUnjustified}, o.Charge, o.Date, 1) {
+		m.set.create(lineKey{kind: LineUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
 			LabelNL: "ongerechtvaardigde afwezigheid (respijtdagen op)", LabelEN: "unjustified absence (justified absence days used up)"},
 			o.Date, 1)
 	}
-	if o.LateFee.Sign() > 0 {
-		m.set.add(lineKey{kind: LineLateNotice}, Line{Kind: LineLateNotice, UnitPrice: o.LateFee, Tariff: o.Tariff.String(), Rule: o.LateFeeRule,
+	if o.LateFee.Sign() > 0 && !m.set.bump(lineKey{kind: LineLateNotice}, o.LateFee, o.Date, 1) {
+		m.set.create(lineKey{kind: LineLateNotice}, Line{Kind: LineLateNotice, UnitPrice: o.LateFee, Tariff: o.Tariff.String(), Rule: o.LateFeeRule,
 			LabelNL: "niet of laattijdig verwittigde afwezigheid (25 % van het inkomenstarief, minstens de minimumbijdrage)",
 			LabelEN: "absence reported late or not at all (25 % of the tariff, at least the minimum contribution)"},
 			o.Date, 1)
@@ -408,9 +408,11 @@ func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tari
 	if pickup.m.Sign() == 0 {
 		return
 	}
-	m.set.add(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
-		LabelNL: "laattijdig afhalen zonder akkoord, per begonnen half uur", LabelEN: "late pick-up without agreement, per started half hour"},
-		d, halfHours)
+	if !m.set.bump(lineKey{kind: LineLatePickup}, pickup.m, d, halfHours) {
+		m.set.create(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
+			LabelNL: "laattijdig afhalen zonder akkoord, per begonnen half uur", LabelEN: "late pick-up without agreement, per started half hour"},
+			d, halfHours)
+	}
 }
 
 // hotMeals adds the hot meals of a school-age child, each on a day of
