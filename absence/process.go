@@ -216,6 +216,18 @@ func plannedDays(plans []plan.Plan, p plan.Period, c plan.Calendar) []plan.Plann
 	return out
 }
 
+// noticeRuleID is the rule ID of a notice verdict of kind k (one of the
+// three kinds Deadline gives), without building the string.
+func noticeRuleID(k NoticeKind) string {
+	switch k {
+	case NoticeSudden:
+		return "absence.notice." + string(NoticeSudden)
+	case NoticePlannedShort:
+		return "absence.notice." + string(NoticePlannedShort)
+	}
+	return "absence.notice." + string(NoticePlannedLong)
+}
+
 // firstReserved returns the first day of p that one of plans (which do not
 // overlap) reserves and on which calendar c is open, with its slots.
 func firstReserved(plans []plan.Plan, p plan.Period, c plan.Calendar) (plan.PlannedDay, bool) {
@@ -252,7 +264,7 @@ func AbsenceOn(as []Absence, d plan.Date) int {
 // for none) needs no notice and has none. An absence without any reserved
 // open day is an error (CodeNotReserved), every one at once.
 func CheckNotices(absences []Absence, plans []plan.Plan, c plan.Calendar, p Policy, lastDay plan.Date) ([]NoticeCheck, []bool, error) {
-	var out []NoticeCheck
+	out := make([]NoticeCheck, 0, len(absences))
 	late := make([]bool, len(absences))
 	var ps plan.Problems
 	for i, a := range absences {
@@ -292,7 +304,7 @@ func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy,
 	kind, deadline, why := p.Notice.Deadline(a, plans, first.Date, start, c, nil)
 	chk := NoticeCheck{Absence: i, Kind: kind, FirstDay: first.Date, Deadline: deadline, ReportedAt: a.ReportedAt,
 		InTime: !a.ReportedAt.IsZero() && !a.ReportedAt.After(deadline),
-		Rule:   plan.Rule{ID: "absence.notice." + string(kind), Source: srcSeed004Notify}, Explanation: why}
+		Rule:   plan.Rule{ID: noticeRuleID(kind), Source: srcSeed004Notify}, Explanation: why}
 	// Source: seed 004 §3.4.2 — a planned absence is announced days or
 	// weeks ahead; one reported after it started was not: late notice, the
 	// fee per reserved day (not an invalid input).

@@ -203,6 +203,19 @@ func appendUnits(b []byte, u int64) []byte {
 func (w *Walk) balance() int64 { return max(w.entitlement-w.used, 0) }
 
 // say records the text appended since start as outcome i's explanation.
+// reserve sizes the explanation buffer, its spans and the movements once,
+// on the first day that is not simply present, for the reserved days left:
+// one allocation each rather than one per doubling.
+func (w *Walk) reserve() {
+	if w.text != nil {
+		return
+	}
+	left := max(cap(w.out)-len(w.out), 4)
+	w.text = make([]byte, 0, min(left, 64)*160) // an explanation is about 160 bytes
+	w.spans = make([]span, 0, 2*left) // a day and its movement
+	w.movements = make([]Movement, 0, left)
+}
+
 func (w *Walk) say(i, start int) {
 	w.spans = append(w.spans, span{i: i, start: start, end: len(w.text)})
 }
@@ -222,6 +235,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 	if !w.lastDay.IsZero() && f.Date.After(w.lastDay) {
 		out.Kind = KindEnded
 		out.Rule = rule("absence.after_end_of_care", srcSeed004NoticeEnd)
+		w.reserve()
 		w.text = append(w.text, "after the last day of care "...)
 		w.text = w.lastDay.AppendText(w.text)
 		w.text = append(w.text, ": neither care nor absence"...)
@@ -232,6 +246,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 	if f.Closed != nil {
 		out.Kind, out.Closed = KindClosed, f.Closed
 		out.Rule = rule("absence.closed", srcSeed004Absent)
+		w.reserve()
 		w.text = append(w.text, "the organiser is closed on "...)
 		w.text = f.Date.AppendText(w.text)
 		w.text = append(w.text, " ("...)
@@ -247,6 +262,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.out = append(w.out, out)
 		return out, nil
 	}
+	w.reserve()
 	absent := vR.units - vA.units
 	out.Absent = vR.dec
 	if vA.units != 0 {

@@ -225,7 +225,8 @@ func (p Plan) Day(d Date, c Calendar) PlannedDay {
 	pd := PlannedDay{Date: d, Slots: p.slotsOn(d)}
 	if len(pd.Slots) > 0 {
 		if cd, closed := c.IsClosed(d); closed {
-			pd.Closed = &cd
+			kept := cd // on the heap only when closed
+			pd.Closed = &kept
 		}
 	}
 	return pd
