@@ -212,7 +212,7 @@ func (w *Walk) reserve() {
 	}
 	left := max(cap(w.out)-len(w.out), 4)
 	w.text = make([]byte, 0, min(left, 64)*160) // an explanation is about 160 bytes
-	w.spans = make([]span, 0, 2*left) // a day and its movement
+	w.spans = make([]span, 0, 2*left)           // a day and its movement
 	w.movements = make([]Movement, 0, left)
 }
 
