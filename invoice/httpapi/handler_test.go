@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -229,6 +230,9 @@ func TestRoutesBad(t *testing.T) {
 		{"estimate impossible hour", "POST", httpapi.PathEstimates, nil,
 			[]byte(`{"month":"2025-03","plan":{"kind":"regular","start":"2025-03-01","schedule":{"weeks":[{"monday":[{"start":"07:45","end":"25:00"}]}]}},"daily":"24.10"}`), nil,
 			want{status: 400, typ: httpapi.TypeMalformed, codes: []plan.Code{plan.CodeInvalidClock}, fields: []string{"plan.schedule.weeks[0].monday[0].end"}, lineCol: [][2]int{{1, 121}}}},
+		{"enum, range, unknown field in a nested object", "POST", httpapi.PathEstimates, nil, []byte(`{"plan":{"kind":"weekly","exclusions":[{"x":1}]},"rules":{"payment_term_months":99999999999999999999}}`), nil,
+			want{status: 400, typ: httpapi.TypeMalformed, codes: []plan.Code{plan.CodeInvalidValue, invoice.CodeUnknownField, plan.CodeOutOfRange},
+				fields: []string{"plan.kind", "plan.exclusions[0].x", "rules.payment_term_months"}}},
 		{"estimate amount as number", "POST", httpapi.PathEstimates, nil, []byte(`{"month":"2025-03","daily":24.10}`), nil,
 			want{status: 400, typ: httpapi.TypeMalformed, codes: []plan.Code{invoice.CodeWrongType}, fields: []string{"daily"}, lineCol: [][2]int{{1, 28}}}},
 		{"verification needs case and invoice", "POST", httpapi.PathVerifications, nil, []byte(`{"options":{"rounding":"per_week"}}`), nil,
@@ -341,7 +345,13 @@ func noInternals(t testing.TB, body string) {
 			t.Errorf("the response mentions %q:\n%s", s, body)
 		}
 	}
+	if m := goTypeName.FindString(body); m != "" {
+		t.Errorf("the response names the Go type %s:\n%s", m, body)
+	}
 }
+
+// goTypeName matches a Go type of the library's packages.
+var goTypeName = regexp.MustCompile(`\b(plan|tariff|invoice|absence|reservation|fosu05|httpapi|strictjson|time|decimal)\.[A-Z][A-Za-z]*`)
 
 // A problem the library finds after decoding names the request's field
 // and its position in the body.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -133,7 +134,7 @@ func inputProblems(err error, body []byte, prefix string, remap func(string) str
 			field = remap(field)
 		}
 		field = joinPath(prefix, field)
-		ip := InputProblem{Code: p.Code, Field: field, Date: p.Date, Message: p.Message, Rule: p.Rule}
+		ip := InputProblem{Code: p.Code, Field: field, Date: p.Date, Message: withoutGoTypes(p.Message), Rule: p.Rule}
 		if l, c, ok := messagePosition(p.Message); ok {
 			ip.Line, ip.Column = l, c
 		} else {
@@ -178,6 +179,40 @@ func messagePosition(msg string) (line, column int, ok bool) {
 		return 0, 0, false
 	}
 	return line, column, true
+}
+
+// goType matches a Go type's name as the decoder's messages write it:
+// "invoice.Case", "[]plan.Date", "*plan.Notice", "int64".
+const goType = `(?:\*|\[\]|map\[[^\]]*\])*(?:[a-z][a-z0-9]*\.[A-Z][A-Za-z0-9_]*|u?int(?:8|16|32|64)?|string|bool)`
+
+// goTypeRewrites turn the decoder's messages that name a Go type into
+// messages that name the place in the document.
+func goTypeRewrites() []struct {
+	re   *regexp.Regexp
+	with string
+} {
+	return []struct {
+		re   *regexp.Regexp
+		with string
+	}{
+		{regexp.MustCompile(`(^|: )` + goType + ` needs field`), "${1}this object needs field"},
+		{regexp.MustCompile(`(unknown field "(?:[^"\\]|\\.)*") in ` + goType), "${1} here"},
+		{regexp.MustCompile(` is not a value of ` + goType + `;`), " is not allowed here;"},
+		{regexp.MustCompile(` is out of range for ` + goType), " is out of range here"},
+		{regexp.MustCompile(`internal: the decoder cannot decode Go type .*`), "this value cannot be decoded"},
+		{regexp.MustCompile(`internal: .*`), "this value cannot be decoded"},
+	}
+}
+
+// withoutGoTypes rewrites a message so that it names no Go type.
+func withoutGoTypes(msg string) string {
+	if !strings.Contains(msg, ".") && !strings.Contains(msg, "int") && !strings.Contains(msg, "internal") {
+		return msg
+	}
+	for _, r := range goTypeRewrites() {
+		msg = r.re.ReplaceAllString(msg, r.with)
+	}
+	return msg
 }
 
 // trimPackage drops the package prefixes of a library error's text

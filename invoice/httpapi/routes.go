@@ -312,5 +312,8 @@ func parseQ(s string) int {
 		}
 		n += d * []int{100, 10, 1}[i]
 	}
-	return min(n, 1000)
+	if n > 1000 { // "1.5": above 1 is no quality (RFC 9110 §12.4.2)
+		return 0
+	}
+	return n
 }
