@@ -123,8 +123,6 @@ type operation struct {
 	path, method, id, summary, description string
 	request                                string // component of the body; "" for none
 	responses                              []response
-	examples                               []Example
-	params                                 []map[string]any
 }
 
 type response struct {
