@@ -64,7 +64,7 @@ func FuzzHandler(f *testing.F) {
 					t.Fatalf("the problem mentions %q: %s", s, rec.Body)
 				}
 			}
-			if m := goTypeName.FindString(rec.Body.String()); m != "" {
+			if m := namesGoType(p); m != "" {
 				t.Fatalf("the problem names the Go type %s: %s", m, rec.Body)
 			}
 		}
