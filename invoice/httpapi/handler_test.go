@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
 )
 
 func newHandler(t testing.TB, opt httpapi.Options) *httpapi.Handler {
@@ -266,9 +268,12 @@ func TestRoutesBad(t *testing.T) {
 			c.Children[0].Absences = []absence.Absence{{Period: plan.Period{Start: plan.MustParseDate("2025-01-01"), End: plan.MustParseDate("2025-12-31")}}}
 			return c
 		}()}), nil, want{status: 422, typ: httpapi.TypeLimitExceeded, codes: []plan.Code{httpapi.LimitExceeded}, fields: []string{"case.children[0].absences[0].period"}, limit: "max_period_days"}},
-		{"too many lines", "POST", httpapi.PathVerifications, nil, mustJSON(t, httpapi.VerificationRequest{Case: func() invoice.Case { c := sample; c.Children = c.Children[:1]; return c }(),
+		{"lines without their fields", "POST", httpapi.PathVerifications, nil, mustJSON(t, httpapi.VerificationRequest{Case: func() invoice.Case { c := sample; c.Children = c.Children[:1]; return c }(),
 			Invoice: invoice.External{Lines: make([]invoice.ExternalLine, 4)}}), nil,
 			want{status: 400, typ: httpapi.TypeMalformed}}, // zero lines lack their required fields: refused by the decoder first
+		{"too many lines", "POST", httpapi.PathVerifications, nil, mustJSON(t, httpapi.VerificationRequest{Case: func() invoice.Case { c := sample; c.Children = c.Children[:1]; return c }(),
+			Invoice: invoice.External{Lines: slices.Repeat([]invoice.ExternalLine{{Kind: invoice.LineAdmin, Count: decimal.NewFromInt(1), UnitPrice: tariff.Cents(350), Amount: tariff.Cents(350)}}, 4)}}), nil,
+			want{status: 422, typ: httpapi.TypeLimitExceeded, codes: []plan.Code{httpapi.LimitExceeded}, fields: []string{"invoice.lines"}, limit: "max_lines"}},
 		{"too many invoices", "POST", httpapi.PathAttendanceReports, nil, []byte(`{"invoices":[{},{}]}`), nil,
 			want{status: 422, typ: httpapi.TypeLimitExceeded, codes: []plan.Code{httpapi.LimitExceeded}, fields: []string{"invoices"}, lineCol: [][2]int{{1, 13}}, limit: "max_invoices"}},
 		{"body too large", "POST", httpapi.PathInvoices, nil, mustJSON(t, sample), small, want{status: 413, typ: httpapi.TypeTooLarge, limit: "max_body_bytes"}},
