@@ -453,8 +453,8 @@ func FuzzCalendarValidate(f *testing.F) {
 			}
 			got = append(got, line)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("Validate (-pairwise +got):\n%s", diff)
+		if !slices.Equal(want, got) { // cmp.Diff only to explain a failure: it is slow
+			t.Fatalf("Validate (-pairwise +got):\n%s", cmp.Diff(want, got))
 		}
 	})
 }
@@ -655,8 +655,9 @@ func FuzzEvaluateNotice(f *testing.F) {
 		if pol.Basis == FeeOnFullTerm {
 			fee = Term(res.Shortfall.Start, pol.TermMonths)
 		}
-		if diff := cmp.Diff(pl.ReservedDays(fee, Calendar{}), res.FeeDays); diff != "" {
-			t.Fatalf("fee days (-reserved days of %v +got):\n%s", fee, diff)
+		want := pl.ReservedDays(fee, Calendar{})
+		if !slices.EqualFunc(want, res.FeeDays, func(a, b PlannedDay) bool { return a.Date == b.Date && slices.Equal(a.Slots, b.Slots) && b.Closed == nil }) {
+			t.Fatalf("fee days (-reserved days of %v +got):\n%s", fee, cmp.Diff(want, res.FeeDays))
 		}
 	})
 }
