@@ -154,7 +154,9 @@ func toUnits(d decimal.Decimal) (int64, bool) {
 			c /= 10
 		}
 		for ; exp > 0; exp-- {
-			if c > limit || c < -limit {
+			// Past a tenth of the limit, c × 10 is past the limit too (and
+			// stays so): stop before it can overflow.
+			if c > limit/10 || c < -limit/10 {
 				return 0, false
 			}
 			c *= 10
