@@ -403,14 +403,12 @@ func (w *Walk) Finish() ([]DayOutcome, Ledger) {
 		end.Used = decimal.New(w.used, -4)
 		end.Movements = append(slices.Clip(w.ledger.Movements), w.movements...)
 	}
-	if len(w.spans) > 0 {
-		all := string(w.text) // one allocation for every explanation
-		for _, s := range w.spans {
-			if s.movement {
-				end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
-			} else {
-				w.out[s.i].Explanation = all[s.start:s.end]
-			}
+	all := string(w.text) // one allocation for every explanation; none when empty
+	for _, s := range w.spans {
+		if s.movement {
+			end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
+		} else {
+			w.out[s.i].Explanation = all[s.start:s.end]
 		}
 	}
 	return w.out, end
