@@ -253,7 +253,7 @@ func (c Calendar) ClosedDays(p Period) []ClosedDay {
 		return own
 	}
 	out := make([]ClosedDay, 0, len(own)+10) // a year's holidays; append grows it for more
-	var buf [16]string // room for every public holiday
+	var buf [16]string                       // room for every public holiday
 	open := c.openOn(buf[:0])
 	k := 0 // own[:k] are in out
 	for y := p.Start.Year(); y <= p.End.Year(); y++ {
