@@ -153,15 +153,15 @@ func toUnits(d decimal.Decimal) (int64, bool) {
 			}
 			c /= 10
 		}
+		// |c| < 10^15 here, below the limit, and dividing only shrinks it;
+		// multiplying checks each step, so |c| ≤ 10^17 never overflows.
 		for ; exp > 0; exp-- {
-			// Past a tenth of the limit, c × 10 is past the limit too (and
-			// stays so): stop before it can overflow.
-			if c > limit/10 || c < -limit/10 {
+			c *= 10
+			if c > limit || c < -limit {
 				return 0, false
 			}
-			c *= 10
 		}
-		return c, c <= limit && c >= -limit
+		return c, true
 	}
 	u := d.Shift(4)
 	if !u.IsInteger() || u.Abs().GreaterThan(decimal.NewFromInt(limit)) {
