@@ -47,6 +47,8 @@ func TestToUnits(t *testing.T) {
 		{"beyond the limit, negative", decimal.New(-1, 13), 0, false},
 		{"beyond the limit, 13 digits", dec("1000000000001"), 0, false},
 		{"a day written with 21 digits", dec("1.00000000000000000000"), 10_000, true},
+		{"19 digits, past the limit", decimal.New(1_234_567_890_123_456_789, -4), 0, false},
+		{"16 digits, past the limit", decimal.New(1_000_000_000_000_001, -3), 0, false},
 		{"a tiny fraction with a long coefficient", dec("0.00000000000000000001"), 0, false},
 		{"huge exponent", decimal.New(1, 30), 0, false},
 	}
