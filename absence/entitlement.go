@@ -36,7 +36,9 @@ type Entitlement struct {
 // the plan changed; they must not overlap). Each month (or day, with
 // ProrateDays) in which a plan runs counts at that plan's full-time ratio —
 // reserved days a week ÷ 5, at most 1. With ProrateMonths a month in which
-// two plans run counts at the plan that runs on more of its days.
+// two plans run counts at the plan that runs on more of its days, on a tie
+// at the later plan (the one the month ends with), in whatever order plans
+// come.
 //
 // It reports an error when the policy is invalid, when plans overlap, and
 // when the result is below the statutory minimum prorated the same way and
@@ -113,7 +115,8 @@ func planOn(plans []plan.Plan, d plan.Date) int {
 }
 
 // planInMonth returns the index of the plan that runs on most days of m
-// (the later one on a tie), or -1 when none runs in m.
+// (on a tie the one that starts later, whatever the order of plans), or -1
+// when none runs in m.
 func planInMonth(plans []plan.Plan, m plan.Month) int {
 	best, bestDays := -1, 0
 	for i, p := range plans {
@@ -121,7 +124,7 @@ func planInMonth(plans []plan.Plan, m plan.Month) int {
 			continue
 		}
 		in, ok := p.Period().Intersect(m.Days())
-		if ok && in.Len() >= bestDays {
+		if ok && (in.Len() > bestDays || in.Len() == bestDays && p.Start.After(plans[best].Start)) {
 			best, bestDays = i, in.Len()
 		}
 	}

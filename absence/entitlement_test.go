@@ -116,3 +116,63 @@ func TestEntitlementProperties(t *testing.T) {
 		}
 	})
 }
+
+// The years a civil date can hold (0001–9999) have an entitlement; the
+// years around them are an error, not a guess.
+func TestEntitlementYearRange(t *testing.T) {
+	for _, tt := range []struct {
+		year  int
+		start string
+		ok    bool
+	}{
+		{1, "0001-01-01", true},
+		{9999, "9999-01-01", true},
+		{0, "0001-01-01", false},
+		{10000, "9999-01-01", false},
+	} {
+		e, err := ComputeEntitlement(tt.year, []plan.Plan{weekPlan(5, tt.start, "")}, Seed004Policy())
+		if (err == nil) != tt.ok {
+			t.Errorf("year %d: %v", tt.year, err)
+		}
+		// Opgroeien FAQ: 18 days for a full-time plan over a full year.
+		if tt.ok && (!e.Days.Equal(dec("18")) || e.Year != tt.year) {
+			t.Errorf("year %d: %s days, want 18", tt.year, e.Days)
+		}
+		if !tt.ok && !errors.Is(err, plan.CodeInvalidValue) {
+			t.Errorf("year %d: %v, want %s", tt.year, err, plan.CodeInvalidValue)
+		}
+	}
+}
+
+// With ProrateMonths a month shared by two plans counts at the plan that
+// runs on more of its days, and on a tie at the later one, the plan the
+// month ends with (ComputeEntitlement). April 2025 has 30 days: full time
+// to the 15th, 3 days a week from the 16th.
+func TestEntitlementMonthTie(t *testing.T) {
+	p := Seed004Policy()
+	p.Rounding = RoundNone
+	tests := []struct {
+		name   string
+		plans  []plan.Plan
+		weight string
+		exact  string
+	}{
+		// Jan–Mar at 1, April to May–Dec at 3/5: 3 + 9 × 0.6 = 8.4; 18 × 8.4 / 12.
+		{"tie: the later plan", []plan.Plan{weekPlan(5, "2024-09-01", "2025-04-15"), weekPlan(3, "2025-04-16", "")}, "8.4", "12.6"},
+		// The same, the plans given in the other order.
+		{"tie, plans reversed", []plan.Plan{weekPlan(3, "2025-04-16", ""), weekPlan(5, "2024-09-01", "2025-04-15")}, "8.4", "12.6"},
+		// 16 days of full time in April: April counts at 1: 4 + 8 × 0.6 = 8.8.
+		{"more days of the first plan", []plan.Plan{weekPlan(5, "2024-09-01", "2025-04-16"), weekPlan(3, "2025-04-17", "")}, "8.8", "13.2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := ComputeEntitlement(2025, tt.plans, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !e.Weight.Equal(dec(tt.weight)) || !e.Exact.Equal(dec(tt.exact)) || e.Units != 12 {
+				t.Errorf("weight %s / %d, exact %s; want %s / 12, %s", e.Weight, e.Units, e.Exact, tt.weight, tt.exact)
+			}
+		})
+	}
+}

@@ -37,11 +37,7 @@ func NewLedger(e Entitlement) Ledger {
 
 // Balance returns the days left: entitlement − used, never negative.
 func (l Ledger) Balance() decimal.Decimal {
-	b := l.Entitlement.Sub(l.Used)
-	if b.Sign() < 0 {
-		return decimal.Zero
-	}
-	return b
+	return decimal.Max(l.Entitlement.Sub(l.Used), decimal.Zero)
 }
 
 // Transfer carries the ledger to a new placement. Within the same

@@ -36,3 +36,32 @@ func TestTransfer(t *testing.T) {
 		t.Errorf("ledger values must not share movements: %d", len(same.Movements))
 	}
 }
+
+// A Movement is one use of justified absence days: nothing to use (an
+// exhausted ledger, or no days wanted) records none and changes nothing.
+func TestUseNothing(t *testing.T) {
+	empty := Ledger{Year: 2025, Entitlement: dec("2"), Used: dec("2")}
+	for _, c := range []struct {
+		name string
+		l    Ledger
+		want string
+	}{
+		{"exhausted", empty, "1"},
+		{"nothing wanted", Ledger{Year: 2025, Entitlement: dec("10")}, "0"},
+	} {
+		l, got := c.l.use(d("2025-03-03"), dec(c.want), plan.Rule{ID: "absence.justified"}, "test")
+		if !got.IsZero() || len(l.Movements) != 0 || !l.Used.Equal(c.l.Used) {
+			t.Errorf("%s: used %s, %d movements, ledger used %s", c.name, got, len(l.Movements), l.Used)
+		}
+	}
+}
+
+// Ledger.Balance is entitlement − used, never negative (the ledger of a
+// child whose entitlement was lowered below what was used: 0, not −2).
+func TestLedgerBalance(t *testing.T) {
+	for _, c := range []struct{ ent, used, want string }{{"10", "4.5", "5.5"}, {"10", "10", "0"}, {"8", "10", "0"}, {"0", "0", "0"}} {
+		if got := (Ledger{Entitlement: dec(c.ent), Used: dec(c.used)}).Balance(); !got.Equal(dec(c.want)) {
+			t.Errorf("%s − %s: balance %s, want %s", c.ent, c.used, got, c.want)
+		}
+	}
+}

@@ -448,3 +448,85 @@ func TestLedgerProperties(t *testing.T) {
 		}
 	})
 }
+
+// Seed 004 §3.4.3: the plan may change; the days of a month follow the
+// plan in force on each day. Mon/Tue/Thu to Thursday 15 May 2025, Monday to
+// Friday from Friday 16 May: a Wednesday is reserved only after the
+// change, and an absence on Wednesday 21 May uses a justified day.
+func TestProcessPlanChange(t *testing.T) {
+	in, ledger := fixture("10")
+	before := weekPlan(0, "2025-01-01", "2025-05-15")
+	before.Schedule.Weeks[0] = plan.Week{Monday: fullDay, Tuesday: fullDay, Thursday: fullDay}
+	in.Plan, in.Plans = plan.Plan{}, []plan.Plan{before, weekPlan(5, "2025-05-16", "")}
+	for _, pl := range in.Plans {
+		for _, pd := range pl.ReservedDays(in.Period, in.Calendar) {
+			if pd.Date != d("2025-05-21") {
+				in.Sessions = append(in.Sessions, session(pd.Date.String(), "07:30", "17:30"))
+			}
+		}
+	}
+	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-21"), End: d("2025-05-21")}, ReportedAt: bxl("2025-05-01 09:00")}}
+	r, err := Process(in, ledger, Seed004Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type day struct {
+		Date string
+		Kind Kind
+	}
+	var got []day
+	for _, o := range r.Days {
+		got = append(got, day{o.Date.String(), o.Kind})
+	}
+	want := []day{
+		{"2025-05-01", KindClosed}, // Dag van de Arbeid
+		{"2025-05-05", KindPresent}, {"2025-05-06", KindPresent}, {"2025-05-08", KindPresent},
+		{"2025-05-12", KindPresent}, {"2025-05-13", KindPresent},
+		{"2025-05-15", KindClosed}, // the fixture's pedagogische studiedag
+		{"2025-05-16", KindPresent}, {"2025-05-19", KindPresent}, {"2025-05-20", KindPresent},
+		{"2025-05-21", KindJustified}, // a Wednesday of the new plan
+		{"2025-05-22", KindPresent}, {"2025-05-23", KindPresent}, {"2025-05-26", KindPresent},
+		{"2025-05-27", KindPresent}, {"2025-05-28", KindPresent},
+		{"2025-05-29", KindClosed}, // Onze-Lieve-Heer-Hemelvaart
+		{"2025-05-30", KindPresent},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("days (-want +got):\n%s", diff)
+	}
+	if !r.End.Used.Equal(dec("1")) || len(r.Notices) != 1 || !r.Notices[0].InTime || r.Notices[0].FirstDay != d("2025-05-21") {
+		t.Errorf("used %s, notices %+v", r.End.Used, r.Notices)
+	}
+}
+
+// An invalid plan, or plans that overlap, are input errors naming the plan;
+// Plan is not looked at when Plans is given.
+func TestProcessPlanErrors(t *testing.T) {
+	empty := weekPlan(0, "2025-01-01", "") // reserves nothing (seed 004 §3.4: a plan lists its days)
+	tests := []struct {
+		name   string
+		plan   plan.Plan
+		plans  []plan.Plan
+		fields []string
+	}{
+		{"a plan without reserved days", empty, nil, []string{"plan.schedule"}},
+		{"one of the plans without reserved days", plan.Plan{}, []plan.Plan{weekPlan(3, "2025-01-01", "2025-05-15"), weekPlan(0, "2025-05-16", "")}, []string{"plans[1].schedule"}},
+		{"overlapping plans", plan.Plan{}, []plan.Plan{weekPlan(3, "2025-01-01", "2025-05-20"), weekPlan(5, "2025-05-16", "")}, []string{"plans[1]"}},
+		{"the third overlaps the first", plan.Plan{}, []plan.Plan{weekPlan(3, "2025-01-01", "2025-05-20"), weekPlan(5, "2025-06-01", ""), weekPlan(2, "2025-05-10", "2025-05-12")},
+			[]string{"plans[2]"}},
+		{"plans one after the other; the plan ignored", empty, []plan.Plan{weekPlan(3, "2025-01-01", "2025-05-15"), weekPlan(5, "2025-05-16", "")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, ledger := fixture("10")
+			in.Plan, in.Plans = tt.plan, tt.plans
+			_, err := Process(in, ledger, Seed004Policy())
+			var fields []string
+			for _, p := range plan.AsProblems(err) {
+				fields = append(fields, p.Field)
+			}
+			if diff := cmp.Diff(tt.fields, fields); diff != "" {
+				t.Errorf("problem fields (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+}

@@ -153,13 +153,15 @@ func toUnits(d decimal.Decimal) (int64, bool) {
 			}
 			c /= 10
 		}
+		// |c| < 10^15 here, below the limit, and dividing only shrinks it;
+		// multiplying checks each step, so |c| ≤ 10^17 never overflows.
 		for ; exp > 0; exp-- {
+			c *= 10
 			if c > limit || c < -limit {
 				return 0, false
 			}
-			c *= 10
 		}
-		return c, c <= limit && c >= -limit
+		return c, true
 	}
 	u := d.Shift(4)
 	if !u.IsInteger() || u.Abs().GreaterThan(decimal.NewFromInt(limit)) {
@@ -417,14 +419,12 @@ func (w *Walk) Finish() ([]DayOutcome, Ledger) {
 		end.Used = decimal.New(w.used, -4)
 		end.Movements = append(slices.Clip(w.ledger.Movements), w.movements...)
 	}
-	if len(w.spans) > 0 {
-		all := string(w.text) // one allocation for every explanation
-		for _, s := range w.spans {
-			if s.movement {
-				end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
-			} else {
-				w.out[s.i].Explanation = all[s.start:s.end]
-			}
+	all := string(w.text) // one allocation for every explanation; none when empty
+	for _, s := range w.spans {
+		if s.movement {
+			end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
+		} else {
+			w.out[s.i].Explanation = all[s.start:s.end]
 		}
 	}
 	return w.out, end
