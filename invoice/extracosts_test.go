@@ -1,6 +1,8 @@
 package invoice
 
 import (
+	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -296,4 +298,44 @@ func TestHotMeals(t *testing.T) {
 	if diff := cmp.Diff(wantGroups, groups); diff != "" {
 		t.Errorf("care by group around the 3.5th birthday (-want +got):\n%s", diff)
 	}
+}
+
+// A hot meal's price is a dated history like every extra cost (seed 004
+// §3.5.1: "Deze bedragen kunnen aangepast worden aan de levensduurte"):
+// 3.00, then 3.25 from 17 March 2025. Lars's meals of Wednesdays 12, 19 and
+// 26 March, listed out of order, are one line per price, in the invoice's
+// order of their first day. Without any hot-meal price a school-age meal
+// is an error (never a free meal by accident); a toddler's meal needs
+// none, being in the price of the day.
+func TestHotMealPrices(t *testing.T) {
+	c := afterSchool().Case
+	c.Rules.HotMeal = Prices{{From: sd("2025-03-17"), Amount: tariff.MustMoney("3.25")}, {Amount: tariff.MustMoney("3.00")}}
+	c.Children[0].HotMeals = dates("2025-03-26", "2025-03-12", "2025-03-19")
+	inv, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := linesOfKind(inv, LineHotMeal)
+	if len(ls) != 2 || ls[0].UnitPrice != tariff.MustMoney("3.00") || !cmp.Equal(ls[0].Dates, dates("2025-03-12")) ||
+		ls[1].UnitPrice != tariff.MustMoney("3.25") || ls[1].Amount != tariff.MustMoney("6.50") ||
+		!cmp.Equal(sortedDates(ls[1].Dates), dates("2025-03-19", "2025-03-26")) {
+		t.Errorf("hot meals %+v, want 3.00 on 12 March, then 2 × 3.25", ls)
+	}
+	c.Rules.HotMeal = nil
+	if _, err := Build(c); !errors.Is(err, plan.CodeMissing) {
+		t.Errorf("a school-age meal without a price: %v", err)
+	}
+	b := baseCase()
+	attend(&b, 0, "07:45", "17:00")
+	b.Children[0].HotMeals = dates("2025-03-03")
+	b.Rules.HotMeal = nil
+	if inv, err := Build(b); err != nil || len(linesOfKind(inv, LineHotMeal)) != 0 {
+		t.Errorf("a toddler's meal without a price: %v", err)
+	}
+}
+
+func sortedDates(ds []plan.Date) []plan.Date {
+	out := slices.Clone(ds)
+	slices.SortFunc(out, plan.Date.Compare)
+	return out
 }
