@@ -656,7 +656,9 @@ func FuzzEvaluateNotice(f *testing.F) {
 			fee = Term(res.Shortfall.Start, pol.TermMonths)
 		}
 		want := pl.ReservedDays(fee, Calendar{})
-		if !slices.EqualFunc(want, res.FeeDays, func(a, b PlannedDay) bool { return a.Date == b.Date && slices.Equal(a.Slots, b.Slots) && b.Closed == nil }) {
+		if !slices.EqualFunc(want, res.FeeDays, func(a, b PlannedDay) bool {
+			return a.Date == b.Date && slices.Equal(a.Slots, b.Slots) && b.Closed == nil
+		}) {
 			t.Fatalf("fee days (-reserved days of %v +got):\n%s", fee, cmp.Diff(want, res.FeeDays))
 		}
 	})
