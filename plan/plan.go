@@ -173,6 +173,12 @@ type dayWalker struct {
 	overrides  []Override // those in the period, by date; the first of a date first
 	exclusions []Period   // those meeting the period, by start
 	oi, ei     int
+	// cycle is the schedule's slots by day of its cycle of len(Weeks)
+	// weeks from base, the Monday of the anchor's week; the day's index
+	// replaces a look-up of its week and weekday.
+	cycle [14][]Slot
+	n     int // days in cycle: 7 or 14; 0 asks Plan.scheduled
+	base  int32
 	// excludedTo is the latest end of the exclusions that start on or
 	// before the current day: the day is excluded when it is not after it.
 	excludedTo Date
@@ -196,6 +202,18 @@ func (p Plan) newDayWalker(in Period) dayWalker {
 		}
 	}
 	slices.SortFunc(w.exclusions, func(a, b Period) int { return a.Start.Compare(b.Start) })
+	anchor := p.Schedule.Anchor
+	if anchor.IsZero() {
+		anchor = p.Start
+	}
+	if base := mondayOf(anchor); !base.IsZero() && (len(p.Schedule.Weeks) == 1 || len(p.Schedule.Weeks) == 2) {
+		// Week A runs from the anchor's Monday, week B the week after
+		// (Schedule.weekFor).
+		w.base, w.n = base.n, 7*len(p.Schedule.Weeks)
+		for i := range w.n {
+			w.cycle[i] = p.Schedule.Weeks[i/7].Slots(base.AddDays(i).Weekday())
+		}
+	}
 	return w
 }
 
@@ -216,7 +234,14 @@ func (w *dayWalker) slotsOn(d Date) []Slot {
 	if !d.After(w.excludedTo) {
 		return nil
 	}
-	return w.p.scheduled(d)
+	if w.n == 0 {
+		return w.p.scheduled(d)
+	}
+	k := (d.n - w.base) % int32(w.n)
+	if k < 0 {
+		k += int32(w.n)
+	}
+	return w.cycle[k]
 }
 
 // Day returns what the plan says about d under calendar c. The zero

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -204,6 +205,30 @@ func TestSlotsAreDays(t *testing.T) {
 			}
 			if n != 1 {
 				t.Fatalf("the loop ran on after break: %d", n)
+			}
+		}
+	})
+}
+
+// A walk over a period answers for each day what Plan.slotsOn answers for
+// it alone: the walker's cycle of one or two weeks from the anchor's Monday
+// is the schedule's week and weekday.
+func TestWalkerIsSlotsOn(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPlan().Draw(t, "plan")
+		if rapid.Bool().Draw(t, "anchored") {
+			// Week A may start before the plan, or after it.
+			p.Schedule.Anchor = p.Start.AddDays(rapid.IntRange(-400, 400).Draw(t, "anchor"))
+		}
+		period := genPeriod().Draw(t, "period")
+		in, ok := period.Intersect(p.Period())
+		if !ok {
+			return
+		}
+		w := p.newDayWalker(in)
+		for d := range in.Days() {
+			if got, want := w.slotsOn(d), p.slotsOn(d); !slices.Equal(got, want) {
+				t.Fatalf("%s: walker %v, slotsOn %v", d, got, want)
 			}
 		}
 	})
