@@ -2,6 +2,9 @@ package invoice
 
 import (
 	"fmt"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
@@ -57,40 +60,55 @@ const estimateChild = "schatting"
 
 // EstimateMonth returns the expected invoice of in.Month and the year's
 // total when the child attends every reserved open day exactly in its
-// slots: no absence, no late pick-up, no extra day. It is Build of that
-// case (EstimateCase), so an estimate bills as a real invoice would; every
-// problem of the input is reported at once.
+// slots: no absence, no late pick-up, no extra day. Each month is Build of
+// its case (EstimateCase), so an estimate bills as a real invoice would;
+// every problem of the input is reported at once. The input is validated
+// once and the year's days are walked once: the months share the
+// calendar's closing days and the house rules.
 func EstimateMonth(in EstimateInput) (Estimate, error) {
 	// Source: "bereken je prijs" of a municipal parent portal (seed 000):
 	// the price of a plan before the family signs; billed by the house
 	// rules as the invoice would be (seed 004 §3.3, §3.6).
 	est := Estimate{Year: in.Month.Year(), Rule: plan.Rule{ID: "invoice.estimate", Source: srcEstimate}}
-	c, err := EstimateCase(in, in.Month)
-	if err != nil {
-		return Estimate{}, err
+	shared := Case{Month: in.Month, Calendar: in.Calendar, Rules: in.Rules, Amounts: in.Amounts}
+	ps := in.problems(in.Month)
+	ps = append(ps, shared.validateOrganiser()...)
+	if len(ps) > 0 {
+		return Estimate{}, ps
 	}
-	if !in.Plan.Period().Overlaps(in.Month.Days()) {
-		// Not in the year's months below: the month alone.
-		if est.Invoice, err = Build(c); err != nil {
-			return Estimate{}, err
+	amounts := tariff.StatutoryAmounts().Merge(in.Amounts)
+	year := plan.Period{Start: plan.MustDate(est.Year, 1, 1), End: plan.MustDate(est.Year, 12, 31)}
+	closed := in.Calendar.ClosedDays(year)
+	months := in.yearMonths(year, closed)
+	build := func(m plan.Month, ledger absence.Ledger) (Invoice, error) {
+		days := m.Days()
+		lo, _ := slices.BinarySearchFunc(closed, days.Start, func(c plan.ClosedDay, d plan.Date) int { return c.Date.Compare(d) })
+		hi, _ := slices.BinarySearchFunc(closed, days.End.AddDays(1), func(c plan.ClosedDay, d plan.Date) int { return c.Date.Compare(d) })
+		om := newOrganiserMonthClosed(m, in.Calendar, in.Rules, amounts, closed[lo:hi:hi])
+		f := in.familyMonth(m, in.planned(om, months[m.First().Month()-1]))
+		f.Children[0].Ledger = ledger
+		return om.Build(f)
+	}
+	// The year's justified absence days, computed once: Build computes
+	// them so from a zero ledger (and reports a problem itself).
+	fresh := absence.Ledger{}
+	if !in.Rules.Pricing.IsPriceList() {
+		if e, err := absence.ComputeEntitlement(est.Year, []plan.Plan{in.Plan}, in.Rules.Absence); err == nil {
+			fresh = absence.NewLedger(e)
 		}
 	}
-	ledger := absence.Ledger{}
-	for m := range (plan.Period{Start: plan.MustDate(est.Year, 1, 1), End: plan.MustDate(est.Year, 12, 31)}).Months() {
+	ledger := fresh
+	for m := range year.Months() {
 		if !in.Plan.Period().Overlaps(m.Days()) {
 			continue
 		}
-		mc, err := EstimateCase(in, m)
-		if err != nil {
-			return Estimate{}, err
-		}
-		mc.Children[0].Ledger = ledger
+		start := ledger
 		if m == in.Month {
-			mc.Children[0].Ledger = absence.Ledger{} // as the month alone is estimated
+			start = fresh // as the month alone is estimated
 		}
-		inv, err := Build(mc)
+		inv, err := build(m, start)
 		if err != nil {
-			return Estimate{}, fmt.Errorf("invoice: the estimate of %s: %w", m, err)
+			return Estimate{}, fmt.Errorf("invoice: the estimate of %s: %w", m, inputProblems(err))
 		}
 		ledger = inv.Children[0].LedgerEnd
 		if m == in.Month {
@@ -104,11 +122,9 @@ func EstimateMonth(in EstimateInput) (Estimate, error) {
 	return est, nil
 }
 
-// EstimateCase returns the case an estimate of month m bills: the child
-// with its plan and an attest of in.Daily for the whole year (or, under a
-// price list, reservations of its slots), present on every reserved open
-// day of m exactly in its slots.
-func EstimateCase(in EstimateInput, m plan.Month) (Case, error) {
+// problems checks what an estimate of month m needs of its own input,
+// fields relative to EstimateInput.
+func (in EstimateInput) problems(m plan.Month) plan.Problems {
 	var ps plan.Problems
 	if m.IsZero() {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "month", Message: "an estimate needs the month"})
@@ -122,32 +138,164 @@ func EstimateCase(in EstimateInput, m plan.Month) (Case, error) {
 	}
 	if err := in.Plan.Validate(plan.Facts{Birth: in.Child.Birth}); err != nil {
 		ps = append(ps, prefixed("plan", err)...)
+	} else if !m.IsZero() && !in.Plan.Period().Overlaps(m.Days()) {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidPeriod, Field: "month", Date: m.First(),
+			Message: fmt.Sprintf("the plan runs %s, not in %s: an estimate is of a month the plan runs in", in.Plan.Period(), m)})
 	}
-	if len(ps) > 0 {
-		return Case{}, ps
+	return ps
+}
+
+// inputProblems turns the problems of the case an estimate builds into
+// problems of the EstimateInput they come from.
+func inputProblems(err error) error {
+	ps := plan.AsProblems(err)
+	if ps == nil {
+		return err
 	}
-	code := in.Child.Code
-	if code == "" {
-		code = estimateChild
+	out := make(plan.Problems, len(ps))
+	for i, p := range ps {
+		p.Field = estimateField(p.Field)
+		out[i] = p
 	}
-	child := in.Child
-	child.Code = code
-	ch := Child{Child: child, Name: "schatting", Location: in.Location}
-	for _, pd := range in.Plan.ReservedDays(m.Days(), in.Calendar) {
-		for _, s := range pd.Slots {
-			ch.Sessions = append(ch.Sessions, s.Session(pd.Date, nil))
+	return out
+}
+
+// estimateField turns a field of the case an estimate builds
+// (EstimateCase) into the field of the EstimateInput it comes from: the
+// sessions and reservations are the plan's, the attest is the daily
+// tariff. The case's calendar, rules and amounts are the input's.
+func estimateField(f string) string {
+	rest, ok := strings.CutPrefix(f, "children[0]")
+	if !ok {
+		return f
+	}
+	rest = strings.TrimPrefix(rest, ".")
+	for _, m := range []struct {
+		from, to string
+		whole    bool // the whole input field, not its part
+	}{
+		{"plans[0]", "plan", false}, {"plans", "plan", true}, {"child", "child", false}, {"location", "location", false},
+		{"attests", "daily", true}, {"sessions", "plan", true}, {"reservations", "plan", true},
+	} {
+		if tail, ok := strings.CutPrefix(rest, m.from); ok {
+			if m.whole {
+				return m.to
+			}
+			return m.to + tail
+		}
+	}
+	return ""
+}
+
+// reservedDay is a reserved open day of the plan and its slots.
+type reservedDay struct {
+	date  plan.Date
+	slots []plan.Slot
+}
+
+// yearMonths walks the plan's reserved open days of year once (closed: the
+// calendar's closing days of the year, in date order) and returns them by
+// month.
+func (in EstimateInput) yearMonths(year plan.Period, closed []plan.ClosedDay) [12][]reservedDay {
+	var out [12][]reservedDay
+	k := 0
+	for d, slots := range in.Plan.Slots(year) {
+		for k < len(closed) && closed[k].Date.Before(d) {
+			k++
+		}
+		if k < len(closed) && closed[k].Date == d {
+			continue // a closing day is not reserved (plan.PlannedDay.IsReserved)
+		}
+		m := &out[d.Month()-1]
+		if *m == nil {
+			*m = make([]reservedDay, 0, 23) // a month's weekdays
+		}
+		*m = append(*m, reservedDay{d, slots})
+	}
+	return out
+}
+
+// planned is what the plan reserves in one month: a session per slot of
+// each reserved open day and, under a price list, the reservations. The
+// sessions' instants come from the organiser month's day frames, as
+// Slot.Session would give them in Brussels.
+func (in EstimateInput) planned(om *OrganiserMonth, days []reservedDay) planned {
+	var p planned
+	list := in.Rules.Pricing.IsPriceList()
+	n := 0
+	for _, d := range days {
+		n += len(d.slots)
+	}
+	p.sessions = make([]plan.Session, 0, n)
+	loc := plan.Brussels()
+	first := om.month.First()
+	for _, d := range days {
+		f := &om.frames[first.DaysUntil(d.date)]
+		for _, s := range d.slots {
+			p.sessions = append(p.sessions, plan.Session{In: time.Unix(0, f.at(s.Start)).In(loc), Out: time.Unix(0, f.at(s.End)).In(loc)})
 			if list {
-				ch.Reservations = append(ch.Reservations, reservation.Reservation{ID: fmt.Sprintf("plan-%s-%s", pd.Date, s.Start), Child: code,
-					Location: in.Location.ID, Moment: "plan", Date: pd.Date, Start: s.Start, End: s.End, State: reservation.StateApproved})
+				p.reservations = append(p.reservations, planReservation(in.childCode(), in.Location.ID, d.date, s))
 			}
 		}
 	}
-	if !list {
+	return p
+}
+
+// planned is what the plan reserves in one month.
+type planned struct {
+	sessions     []plan.Session
+	reservations []reservation.Reservation
+}
+
+// planReservation is the approved reservation of slot s on day d.
+func planReservation(code, location string, d plan.Date, s plan.Slot) reservation.Reservation {
+	return reservation.Reservation{ID: fmt.Sprintf("plan-%s-%s", d, s.Start), Child: code,
+		Location: location, Moment: "plan", Date: d, Start: s.Start, End: s.End, State: reservation.StateApproved}
+}
+
+// childCode is the child's code, or the estimate's own when it has none.
+func (in EstimateInput) childCode() string {
+	if in.Child.Code == "" {
+		return estimateChild
+	}
+	return in.Child.Code
+}
+
+// familyMonth is the family's part of the case of month m, whose reserved
+// days are p.
+func (in EstimateInput) familyMonth(m plan.Month, p planned) FamilyMonth {
+	code := in.childCode()
+	child := in.Child
+	child.Code = code
+	ch := Child{Child: child, Name: "schatting", Location: in.Location, Sessions: p.sessions, Reservations: p.reservations}
+	if !in.Rules.Pricing.IsPriceList() {
 		ch.Plans = []plan.Plan{in.Plan}
 		year := plan.Period{Start: plan.MustDate(m.Year(), 1, 1), End: plan.MustDate(m.Year(), 12, 31)}
 		ch.Attests = tariff.AttestBook{Attests: []tariff.Attest{{ChildCode: code, Kind: tariff.AttestRegular, Daily: in.Daily, Valid: year}}}
 	}
-	return Case{Month: m, Number: "schatting-" + m.String(), InvoiceDate: m.Add(1).First(),
-		Family: Family{ID: "schatting", Name: "schatting", Social: in.Social}, Children: []Child{ch},
+	return FamilyMonth{Number: "schatting-" + m.String(), InvoiceDate: m.Add(1).First(),
+		Family: Family{ID: "schatting", Name: "schatting", Social: in.Social}, Children: []Child{ch}}
+}
+
+// EstimateCase returns the case an estimate of month m bills: the child
+// with its plan and an attest of in.Daily for the whole year (or, under a
+// price list, reservations of its slots), present on every reserved open
+// day of m exactly in its slots.
+func EstimateCase(in EstimateInput, m plan.Month) (Case, error) {
+	if ps := in.problems(m); len(ps) > 0 {
+		return Case{}, ps
+	}
+	var p planned
+	list := in.Rules.Pricing.IsPriceList()
+	for _, pd := range in.Plan.ReservedDays(m.Days(), in.Calendar) {
+		for _, s := range pd.Slots {
+			p.sessions = append(p.sessions, s.Session(pd.Date, nil))
+			if list {
+				p.reservations = append(p.reservations, planReservation(in.childCode(), in.Location.ID, pd.Date, s))
+			}
+		}
+	}
+	f := in.familyMonth(m, p)
+	return Case{Month: m, Number: f.Number, InvoiceDate: f.InvoiceDate, Family: f.Family, Children: f.Children,
 		Calendar: in.Calendar, Rules: in.Rules, Amounts: in.Amounts}, nil
 }

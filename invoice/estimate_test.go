@@ -58,13 +58,22 @@ func TestEstimate(t *testing.T) {
 func TestEstimateIsBuild(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		week := genWeekSlots(t, "week")
-		p := plan.Plan{Kind: plan.KindRegular, Start: sd("2024-09-02"), Schedule: plan.Schedule{Weeks: []plan.Week{week}}}
+		// A plan from before the year or from within it: the months
+		// before it are not in the year's estimate.
+		p := plan.Plan{Kind: plan.KindRegular, Start: sd("2024-09-02").AddDays(rapid.IntRange(0, 400).Draw(t, "start")), Schedule: plan.Schedule{Weeks: []plan.Week{week}}}
 		m := plan.MustMonth(2025, time.Month(rapid.IntRange(1, 12).Draw(t, "month")))
 		daily, _ := tariff.TariffCents(rapid.Int64Range(197, 3589).Draw(t, "daily"))
 		cal := genCalendar(t)
 		in := EstimateInput{Month: m, Child: tariff.Child{Code: "K-9", Birth: sd("2022-01-01").AddDays(rapid.IntRange(0, 700).Draw(t, "birth"))},
 			Plan: p, Daily: daily, Calendar: cal, Rules: Seed004HouseRules()}
 		est, err := EstimateMonth(in)
+		if !p.Period().Overlaps(m.Days()) {
+			// Before the plan: no estimate, a problem naming the month.
+			if !hasField(err, "month") {
+				t.Fatalf("%s before a plan from %s: %v", m, p.Start, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,6 +94,21 @@ func TestEstimateIsBuild(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, est.Invoice, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("estimate and invoice differ (-invoice +estimate):\n%s", diff)
+		}
+		// Every month of the year is Build of its own case, walked once
+		// for the year: the same total as the month built alone.
+		for _, mt := range est.Months {
+			mc, err := EstimateCase(in, mt.Month)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inv, err := Build(mc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if inv.Total != mt.Total {
+				t.Fatalf("%s: the year's estimate says %s, the month built alone %s\n%s", mt.Month, mt.Total, inv.Total, inv.Text())
+			}
 		}
 	})
 }

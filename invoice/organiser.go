@@ -127,11 +127,16 @@ func NewOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, am
 // newOrganiserMonth prepares a validated month; amounts are the whole
 // table. Its counts are made when asked (a single Build needs a few).
 func newOrganiserMonth(month plan.Month, cal plan.Calendar, rules HouseRules, amounts tariff.AmountTable) *OrganiserMonth {
+	return newOrganiserMonthClosed(month, cal, rules, amounts, cal.ClosedDays(month.Days()))
+}
+
+// newOrganiserMonthClosed is newOrganiserMonth given the month's closing
+// days (cal.ClosedDays of the month), as a caller of many months has them.
+func newOrganiserMonthClosed(month plan.Month, cal plan.Calendar, rules HouseRules, amounts tariff.AmountTable, closed []plan.ClosedDay) *OrganiserMonth {
 	days := month.Days()
 	om := &OrganiserMonth{month: month, cal: cal, rules: rules, amounts: amounts,
 		frames: make([]dayFrame, days.Len()), costs: make([]dayCosts, days.Len())}
 	om.dayFrames()
-	closed := cal.ClosedDays(days)
 	k := 0
 	for i := range om.frames {
 		f := &om.frames[i]

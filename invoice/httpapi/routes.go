@@ -72,33 +72,10 @@ func (h *Handler) estimates(w http.ResponseWriter, r *http.Request) {
 	}
 	est, err := invoice.EstimateMonth(in)
 	if err != nil {
-		refused(w, err, body, "", estimateField)
+		refused(w, err, body, "", nil) // the fields are the EstimateInput's (invoice.EstimateMonth)
 		return
 	}
 	writeJSON(w, est)
-}
-
-// estimateField turns a field of the case an estimate builds
-// (invoice.EstimateCase) into the field of the EstimateInput it comes
-// from.
-func estimateField(f string) string {
-	rest, ok := strings.CutPrefix(f, "children[0]")
-	if !ok {
-		return f
-	}
-	rest = strings.TrimPrefix(rest, ".")
-	for _, m := range []struct{ from, to string }{
-		{"plans[0]", "plan"}, {"child", "child"}, {"location", "location"},
-		{"attests", "daily"}, {"sessions", "plan"}, {"reservations", "plan"},
-	} {
-		if tail, ok := strings.CutPrefix(rest, m.from); ok {
-			if m.to == "daily" || m.from == "sessions" || m.from == "reservations" {
-				return m.to
-			}
-			return m.to + tail
-		}
-	}
-	return ""
 }
 
 // verifications answers POST /v1/verifications: the case's invoice built
