@@ -2,6 +2,7 @@ package invoice
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -133,6 +134,19 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
 	} else if j := slices.IndexFunc(c.Children[:i], func(o Child) bool { return o.Child.Code == ch.Child.Code }); j >= 0 {
 		add(plan.CodeOverlap, "child.code", plan.Date{}, "child code %q is also the code of children[%d]: each child of the case has its own code", ch.Child.Code, j)
 	}
+	// The age group of the bands (school-age from 3.5 years), the
+	// certificate's age limit and the report's age all come from the birth
+	// date: without it a school-age child would silently be billed as a
+	// toddler. Care cannot start before the child is born.
+	birth := ch.Child.Birth
+	if birth.IsZero() {
+		add(plan.CodeMissing, "child.birth", plan.Date{}, "a child needs its birth date: its age group, and with it the bands, depend on it")
+	}
+	for k, p := range ch.Plans {
+		if !birth.IsZero() && p.Start.Before(birth) {
+			add(plan.CodeInvalidValue, fmt.Sprintf("plans[%d].start", k), p.Start, "the plan starts on %s, before the child's birth on %s", p.Start, birth)
+		}
+	}
 	switch list := c.Rules.Pricing.IsPriceList(); {
 	case list && len(ch.Plans) > 0:
 		// Source: after-school portal manual (seed 000) — care without an
@@ -149,6 +163,8 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
 			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].child", k), r.Date, "reservation %s is for child %q, not %q", r.ID, r.Child, ch.Child.Code)
 		case !c.Month.IsZero() && !c.days().Contains(r.Date):
 			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].date", k), r.Date, "reservation %s on %s is not in the period invoiced, %s", r.ID, r.Date, c.days())
+		case !birth.IsZero() && r.Date.Before(birth):
+			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].date", k), r.Date, "reservation %s on %s is before the child's birth on %s", r.ID, r.Date, birth)
 		case !r.Start.Valid() || !r.End.Valid() || r.End <= r.Start:
 			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d]", k), r.Date, "reservation %s has hours %s–%s", r.ID, r.Start, r.End)
 		}
@@ -215,12 +231,21 @@ func (c Case) validateSessions(ch *Child) plan.Problems {
 	// Within 1900–2100 (checked above), instants compare as Unix
 	// nanoseconds.
 	from, to := start.UnixNano(), end.UnixNano()
+	born := int64(math.MinInt64) // the start of the birth day: no care before it
+	if b := ch.Child.Birth; !b.IsZero() {
+		first, _ := plan.DayBounds(b, nil)
+		born = first.UnixNano()
+	}
 	for k, s := range ch.Sessions {
 		if s.In.IsZero() || s.Out.IsZero() {
 			continue
 		}
+		if s.In.UnixNano() < born {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("sessions[%d]", k), Date: plan.DateOf(s.In.In(plan.Brussels())),
+				Message: fmt.Sprintf("session %s–%s is before the child's birth on %s", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), ch.Child.Birth)})
+			continue
+		}
 		if in, out := s.In.UnixNano(), s.Out.UnixNano(); max(in, from) >= min(out, to) { // no time within the period
-
 			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("sessions[%d]", k), Date: plan.DateOf(s.In.In(plan.Brussels())),
 				Message: fmt.Sprintf("session %s–%s does not touch the period invoiced, %s", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), days)})
 			continue
