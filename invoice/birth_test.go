@@ -29,7 +29,7 @@ func TestBirthDate(t *testing.T) {
 			ch.Plans[0].Start = c.Month.First().AddDays(1)
 			ch.Child.Birth = ch.Plans[0].Start
 			ch.Sessions = append(ch.Sessions, plan.Slot{Start: plan.MustClock("08:00"), End: plan.MustClock("12:00")}.Session(c.Month.First(), nil))
-		}, "children[0].sessions[" },
+		}, "children[0].sessions["},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := SampleCase()
