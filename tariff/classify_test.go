@@ -2,6 +2,7 @@ package tariff
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -87,6 +88,43 @@ func TestBandForMatchesClassify(t *testing.T) {
 		}
 		if b, err := c.BandFor(day.Date, all, window, g, loc); err != nil || b != want.Band {
 			t.Fatalf("BandFor %s, Classify %s", b, want.Band)
+		}
+	})
+}
+
+// Classify sums a day's care in integers: the same durations as each
+// session's Within the day and its window, for days and instants anywhere
+// in years 1–9999 (where nanoseconds overflow an int64 the sum falls back to
+// time.Time), sessions inside, across and far from the day.
+func TestDayCareIsWithin(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var d plan.Date
+		if rapid.Bool().Draw(t, "near") {
+			d = plan.MustParseDate("2026-03-29").AddDays(rapid.IntRange(-400, 400).Draw(t, "offset")) // DST switches
+		} else {
+			d = plan.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "day"))
+		}
+		day := NewDay(d, nil)
+		instant := func(label string) time.Time {
+			switch rapid.IntRange(0, 2).Draw(t, label+"_kind") {
+			case 0: // within a day or two of the day
+				return day.Start.Add(time.Duration(rapid.Int64Range(-2*86400e9, 3*86400e9).Draw(t, label)))
+			case 1: // anywhere in years 1–9999, to the nanosecond
+				return time.Unix(rapid.Int64Range(-62135596800, 253402300799).Draw(t, label), rapid.Int64Range(0, 999999999).Draw(t, label+"_ns"))
+			}
+			return day.WindowStart.Add(time.Duration(rapid.Int64Range(0, 14*3600e9).Draw(t, label)))
+		}
+		var sessions []plan.Session
+		for i := range rapid.IntRange(0, 4).Draw(t, "n") {
+			sessions = append(sessions, plan.Session{In: instant(fmt.Sprintf("in%d", i)), Out: instant(fmt.Sprintf("out%d", i))})
+		}
+		var all, window time.Duration
+		for _, s := range sessions {
+			all += s.Within(day.Start, day.End)
+			window += s.Within(day.WindowStart, day.WindowEnd)
+		}
+		if a, w := day.care(sessions); a != all || w != window {
+			t.Fatalf("%s: care %v and %v in the window, Within %v and %v", d, a, w, all, window)
 		}
 	})
 }

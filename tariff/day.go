@@ -1,6 +1,7 @@
 package tariff
 
 import (
+	"math"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -177,12 +178,56 @@ func (c Classifier) Classify(day Day, sessions []plan.Session, g AgeGroup, loc L
 		p.Field, p.Date = "table."+p.Field, day.Date
 		return DayCare{}, p
 	}
-	var all, window time.Duration
-	for _, s := range sessions {
-		all += s.Within(day.Start, day.End)
-		window += s.Within(day.WindowStart, day.WindowEnd)
-	}
+	all, window := day.care(sessions)
 	return c.classifyDurations(day.Date, ths, all, window, g, loc), nil
+}
+
+// Unix seconds of the first and last day whose instants are Unix
+// nanoseconds in an int64 (1678–2262, with a day's margin).
+const (
+	nanoSafeFrom = math.MinInt64/int64(time.Second) + 86400
+	nanoSafeTo   = math.MaxInt64/int64(time.Second) - 86400
+)
+
+// care sums the sessions' time on the day and in its window (each
+// session's Within both). A day within 1678–2262 sums in Unix nanoseconds,
+// each instant clamped to the day by its seconds before it is converted;
+// any other day sums with time.Time, as Within does.
+func (day Day) care(sessions []plan.Session) (all, window time.Duration) {
+	lo, hi := day.Start.Unix(), day.End.Unix()
+	if lo < nanoSafeFrom || hi > nanoSafeTo {
+		for _, s := range sessions {
+			all += s.Within(day.Start, day.End)
+			window += s.Within(day.WindowStart, day.WindowEnd)
+		}
+		return all, window
+	}
+	from, to := day.Start.UnixNano(), day.End.UnixNano()
+	wFrom, wTo := day.WindowStart.UnixNano(), day.WindowEnd.UnixNano()
+	for _, s := range sessions {
+		in, out := clampNano(s.In, lo, hi, from, to), clampNano(s.Out, lo, hi, from, to)
+		if out <= in {
+			continue
+		}
+		all += time.Duration(out - in)
+		if a, b := max(in, wFrom), min(out, wTo); b > a {
+			window += time.Duration(b - a)
+		}
+	}
+	return all, window
+}
+
+// clampNano returns t in Unix nanoseconds clamped to [from, to], the
+// instants of the Unix seconds lo and hi: an instant far outside the day
+// is clamped by its seconds, before its nanoseconds could overflow.
+func clampNano(t time.Time, lo, hi, from, to int64) int64 {
+	switch sec := t.Unix(); {
+	case sec < lo:
+		return from
+	case sec > hi:
+		return to
+	}
+	return min(max(t.UnixNano(), from), to)
 }
 
 // ClassifyDurations is Classify for a caller that has summed the day's
