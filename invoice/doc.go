@@ -46,7 +46,8 @@
 // (package monthend) bills thousands of families on every core. Build is
 // the same for a single Case. EstimateMonth prices a month that has not
 // happened (a parent portal's price calculator) exactly as Build would bill
-// it.
+// it, with each month of its year the plan runs in; its problems name the
+// fields of EstimateInput, and a month the plan does not run in is one.
 //
 // Invoice.Text renders the invoice in Dutch as a family reads it;
 // Invoice.Trace explains in English why each line is there. DecodeCase reads
