@@ -211,7 +211,9 @@ func (p Plan) newDayWalker(in Period) dayWalker {
 		// (Schedule.weekFor).
 		w.base, w.n = base.n, 7*len(p.Schedule.Weeks)
 		for i := range w.n {
-			w.cycle[i] = p.Schedule.Weeks[i/7].Slots(base.AddDays(i).Weekday())
+			// base is a Monday; its days past 9999-12-31 are weekdays
+			// all the same.
+			w.cycle[i] = p.Schedule.Weeks[i/7].Slots(time.Weekday((int(time.Monday) + i) % 7))
 		}
 	}
 	return w
@@ -268,7 +270,7 @@ func (p Plan) Slots(period Period) iter.Seq2[Date, []Slot] {
 			return
 		}
 		w := p.newDayWalker(in)
-		for d := in.Start; !d.After(in.End); d = d.AddDays(1) {
+		for d := range in.Days() { // ends at 9999-12-31, where AddDays does not go on
 			if slots := w.slotsOn(d); len(slots) > 0 && !yield(d, slots) {
 				return
 			}

@@ -233,3 +233,39 @@ func TestWalkerIsSlotsOn(t *testing.T) {
 		}
 	})
 }
+
+// The walker's cycle names its weekdays from the anchor's Monday, also when
+// that Monday's week runs past 9999-12-31 (where AddDays gives no date):
+// found by review, Saturdays took Sunday's slots for an anchor in the last
+// days of 9999. And Slots ends on 9999-12-31, where the next day is no date.
+func TestWalkerAtTheEndOfTime(t *testing.T) {
+	sat := []Slot{{MustClock("08:00"), MustClock("12:00")}}
+	sun := []Slot{{MustClock("09:00"), MustClock("10:00")}}
+	for _, weeks := range [][]Week{
+		{{Saturday: sat, Sunday: sun}},
+		{{Saturday: sat, Sunday: sun}, {Monday: fullDay, Saturday: sun}},
+	} {
+		for _, anchor := range []string{"9999-12-19", "9999-12-20", "9999-12-27", "9999-12-31"} {
+			p := Plan{Kind: KindRegular, Start: MustParseDate("2026-01-05"), End: MustParseDate("2026-02-28"),
+				Schedule: Schedule{Weeks: weeks, Anchor: MustParseDate(anchor)}}
+			w := p.newDayWalker(p.Period())
+			for d := range p.Period().Days() {
+				if got, want := w.slotsOn(d), p.slotsOn(d); !slices.Equal(got, want) {
+					t.Fatalf("%d weeks, anchor %s, %s (%s): walker %v, slotsOn %v", len(weeks), anchor, d, d.Weekday(), got, want)
+				}
+			}
+		}
+	}
+	p := Plan{Kind: KindRegular, Start: MustParseDate("9999-12-01"), Schedule: Schedule{Weeks: []Week{{Friday: fullDay}}}}
+	var last Date
+	n := 0
+	for d := range p.Slots(Period{Start: MustParseDate("9999-12-01"), End: MustParseDate("9999-12-31")}) {
+		last = d
+		if n++; n > 31 {
+			t.Fatalf("Slots goes on past %s", d)
+		}
+	}
+	if last != MustParseDate("9999-12-31") || n != 5 { // the Fridays of December 9999: 3, 10, 17, 24, 31
+		t.Errorf("Slots of December 9999: %d days, the last %s", n, last)
+	}
+}
