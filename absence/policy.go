@@ -19,6 +19,10 @@ const (
 // (respijtdagen) for a full-time plan over a full calendar year.
 const StatutoryBaseDays = 18
 
+// MaxBaseDays is the most justified absence days a year a policy may
+// grant: the days of a leap year.
+const MaxBaseDays = 366
+
 // Rounding says how a prorated entitlement is rounded. Opgroeien leaves it
 // to the organiser: "Hoe je afrondt, bepaal je zelf".
 type Rounding string
@@ -165,6 +169,11 @@ func (p Policy) Validate() error {
 		ps = append(ps, plan.Problem{Code: CodeBelowStatutory, Field: "base_days",
 			Message: fmt.Sprintf("%s justified absence days a year is below the statutory minimum of %d for a full-time plan", p.BaseDays, StatutoryBaseDays),
 			Rule:    plan.Rule{ID: "absence.entitlement.minimum", Source: srcFAQRespijt}})
+	}
+	// A year has no more days than 366: an entitlement above that is a
+	// typing error, and no ledger could hold it.
+	if cmpdec.Int(p.BaseDays, MaxBaseDays) > 0 {
+		add("base_days", fmt.Sprintf("%s justified absence days a year is more than a year has days (at most %d)", p.BaseDays, MaxBaseDays), plan.CodeInvalidValue)
 	}
 	switch p.Proration {
 	case ProrateMonths, ProrateDays:

@@ -30,6 +30,9 @@ func TestPolicyValidateBounds(t *testing.T) {
 		{"18 base days, the statutory minimum", func(p *Policy) { p.BaseDays = dec("18") }, nil},
 		{"17.5 base days", func(p *Policy) { p.BaseDays = dec("17.5") }, []string{"base_days"}},
 		{"25 base days", func(p *Policy) { p.BaseDays = dec("25") }, nil},
+		{"366 base days, a leap year's days", func(p *Policy) { p.BaseDays = dec("366") }, nil},
+		{"366.5 base days", func(p *Policy) { p.BaseDays = dec("366.5") }, []string{"base_days"}},
+		{"50000 base days", func(p *Policy) { p.BaseDays = dec("50000") }, []string{"base_days"}},
 		// Seed 004 §3.4.2: days are used "op basis van de duur"; a band that
 		// counts nothing would let an absent reserved day use no day at all.
 		{"a third day counting 0 days", setDayValue(tariff.BandThird, "0"), []string{"day_values"}},
