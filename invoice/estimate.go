@@ -82,8 +82,16 @@ func EstimateMonth(in EstimateInput) (Estimate, error) {
 	months := in.yearMonths(year, closed)
 	build := func(m plan.Month, ledger absence.Ledger) (Invoice, error) {
 		days := m.Days()
-		lo, _ := slices.BinarySearchFunc(closed, days.Start, func(c plan.ClosedDay, d plan.Date) int { return c.Date.Compare(d) })
-		hi, _ := slices.BinarySearchFunc(closed, days.End.AddDays(1), func(c plan.ClosedDay, d plan.Date) int { return c.Date.Compare(d) })
+		// The month's closing days: from the first on or after its first
+		// day to the first after its last (not before the day after it,
+		// which 9999-12-31 does not have).
+		byDate := func(c plan.ClosedDay, d plan.Date) int { return c.Date.Compare(d) }
+		lo, _ := slices.BinarySearchFunc(closed, days.Start, byDate)
+		hi, found := slices.BinarySearchFunc(closed[lo:], days.End, byDate)
+		hi += lo
+		if found {
+			hi++
+		}
 		om := newOrganiserMonthClosed(m, in.Calendar, in.Rules, amounts, closed[lo:hi:hi])
 		f := in.familyMonth(m, in.planned(om, months[m.First().Month()-1]))
 		f.Children[0].Ledger = ledger
@@ -126,8 +134,14 @@ func EstimateMonth(in EstimateInput) (Estimate, error) {
 // fields relative to EstimateInput.
 func (in EstimateInput) problems(m plan.Month) plan.Problems {
 	var ps plan.Problems
-	if m.IsZero() {
+	switch {
+	case m.IsZero():
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "month", Message: "an estimate needs the month"})
+	case m.Year() < plan.MinSessionYear || m.Year() > plan.MaxSessionYear:
+		// The sessions an estimate attends fall in the month: the years
+		// of care a case may bill (plan.ValidateSessionLimits).
+		ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: "month", Date: m.First(),
+			Message: fmt.Sprintf("an estimate is of a month of %d–%d, not %s", plan.MinSessionYear, plan.MaxSessionYear, m)})
 	}
 	list := in.Rules.Pricing.IsPriceList()
 	if !list && in.Daily.IsZero() {
@@ -176,6 +190,7 @@ func estimateField(f string) string {
 	}{
 		{"plans[0]", "plan", false}, {"plans", "plan", true}, {"child", "child", false}, {"location", "location", false},
 		{"attests", "daily", true}, {"sessions", "plan", true}, {"reservations", "plan", true},
+		{"ledger", "rules.absence", true}, // the year's entitlement, by the absence policy
 	} {
 		if tail, ok := strings.CutPrefix(rest, m.from); ok {
 			if m.whole {

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -111,4 +112,77 @@ func TestEstimateIsBuild(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Found by review: the closing days of a month ending on a closing day, the
+// years an estimate may be of (the years of care a case bills), and an
+// entitlement no ledger can hold.
+func TestEstimateEdges(t *testing.T) {
+	full := []plan.Slot{{Start: plan.MustClock("07:30"), End: plan.MustClock("17:30")}}
+	week := plan.Week{Monday: full, Tuesday: full, Wednesday: full, Thursday: full, Friday: full}
+	in := EstimateInput{Month: plan.MustMonth(2025, time.December), Child: tariff.Child{Birth: sd("2024-02-01")},
+		Plan:  plan.Plan{Kind: plan.KindRegular, Start: sd("2024-09-02"), Schedule: plan.Schedule{Weeks: []plan.Week{week}}},
+		Daily: tariff.MustTariff("24.10"), Rules: Seed004HouseRules(),
+		// Closed on the first and the last day of December and of June
+		// (Wednesday 31 December, Monday 30 June).
+		Calendar: plan.Calendar{Closures: []plan.Closure{
+			{Period: plan.Period{Start: sd("2025-06-30"), End: sd("2025-06-30")}, Reason: "teamdag"},
+			{Period: plan.Period{Start: sd("2025-12-01"), End: sd("2025-12-01")}, Reason: "teamdag"},
+			{Period: plan.Period{Start: sd("2025-12-31"), End: sd("2025-12-31")}, Reason: "oudejaar"},
+		}}}
+	est, err := EstimateMonth(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mt := range est.Months {
+		mc, err := EstimateCase(in, mt.Month)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inv, err := Build(mc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inv.Total != mt.Total {
+			t.Errorf("%s: the year's estimate says %s, the month alone %s", mt.Month, mt.Total, inv.Total)
+		}
+	}
+	// December 2025: 23 weekdays, less 1 and 31 December and Christmas:
+	// 20 days of care.
+	if n := est.Invoice.Children[0].Care; len(n) != 20 {
+		t.Errorf("December: %d days of care, want 20", len(n))
+	}
+	for _, tc := range []struct {
+		month plan.Month
+		field string
+	}{
+		{plan.MustMonth(1899, time.December), "month"},
+		{plan.MustMonth(1500, time.March), "month"},
+		{plan.MustMonth(2101, time.January), "month"},
+		{plan.MustMonth(5000, time.March), "month"},
+		{plan.MustMonth(9999, time.December), "month"},
+	} {
+		far := in
+		far.Month, far.Calendar = tc.month, plan.Calendar{}
+		far.Plan.Start = tc.month.First()
+		far.Child.Birth = tc.month.First()
+		if _, err := EstimateMonth(far); !hasField(err, tc.field) {
+			t.Errorf("%s: %v, want a problem at %s", tc.month, err, tc.field)
+		}
+	}
+	// The first and the last months of care an estimate may be of.
+	for _, m := range []plan.Month{plan.MustMonth(1900, time.January), plan.MustMonth(2100, time.December)} {
+		edge := in
+		edge.Month, edge.Calendar = m, plan.Calendar{}
+		edge.Plan.Start, edge.Child.Birth = m.First(), m.First()
+		if est, err := EstimateMonth(edge); err != nil || est.Invoice.Total.Sign() <= 0 {
+			t.Errorf("%s: %v, %v", m, est.Invoice.Total, err)
+		}
+	}
+	// More base days than a year has days: a problem of the house rules.
+	big := in
+	big.Rules.Absence.BaseDays = decimal.NewFromInt(50000)
+	if _, err := EstimateMonth(big); !hasField(err, "rules.absence.base_days") {
+		t.Errorf("50000 base days: %v", err)
+	}
 }
