@@ -105,6 +105,15 @@ func TestDayCareIsWithin(t *testing.T) {
 			d = plan.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "day"))
 		}
 		day := NewDay(d, nil)
+		switch rapid.IntRange(0, 3).Draw(t, "frame") {
+		case 1: // found by review: a window wider than the day, a day ending before it starts
+			day.WindowStart = day.Start.Add(time.Duration(rapid.Int64Range(-86400e9, 86400e9).Draw(t, "window_start")))
+			day.WindowEnd = day.Start.Add(time.Duration(rapid.Int64Range(-86400e9, 2*86400e9).Draw(t, "window_end")))
+			day.End = day.Start.Add(time.Duration(rapid.Int64Range(-86400e9, 2*86400e9).Draw(t, "end")))
+		case 2: // bounds with a monotonic clock reading, as time.Now gives
+			now := time.Now()
+			day = Day{Date: d, Start: now, End: now.Add(24 * time.Hour), WindowStart: now.Add(6 * time.Hour), WindowEnd: now.Add(20 * time.Hour)}
+		}
 		instant := func(label string) time.Time {
 			switch rapid.IntRange(0, 2).Draw(t, label+"_kind") {
 			case 0: // within a day or two of the day
@@ -116,7 +125,14 @@ func TestDayCareIsWithin(t *testing.T) {
 		}
 		var sessions []plan.Session
 		for i := range rapid.IntRange(0, 4).Draw(t, "n") {
-			sessions = append(sessions, plan.Session{In: instant(fmt.Sprintf("in%d", i)), Out: instant(fmt.Sprintf("out%d", i))})
+			s := plan.Session{In: instant(fmt.Sprintf("in%d", i)), Out: instant(fmt.Sprintf("out%d", i))}
+			if rapid.Bool().Draw(t, fmt.Sprintf("monotonic%d", i)) {
+				// Sessions made from a clock reading too.
+				now := time.Now()
+				s = plan.Session{In: now.Add(time.Duration(rapid.Int64Range(-86400e9, 86400e9).Draw(t, fmt.Sprintf("now_in%d", i)))),
+					Out: now.Add(time.Duration(rapid.Int64Range(-86400e9, 86400e9).Draw(t, fmt.Sprintf("now_out%d", i))))}
+			}
+			sessions = append(sessions, s)
 		}
 		var all, window time.Duration
 		for _, s := range sessions {

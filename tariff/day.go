@@ -190,20 +190,25 @@ const (
 )
 
 // care sums the sessions' time on the day and in its window (each
-// session's Within both). A day within 1678–2262 sums in Unix nanoseconds,
-// each instant clamped to the day by its seconds before it is converted;
-// any other day sums with time.Time, as Within does.
+// session's Within both). A day of NewDay within 1678–2262 sums in Unix
+// nanoseconds, each instant clamped to the day by its seconds before it is
+// converted; any other day sums with time.Time, as Within does.
 func (day Day) care(sessions []plan.Session) (all, window time.Duration) {
 	lo, hi := day.Start.Unix(), day.End.Unix()
-	if lo < nanoSafeFrom || hi > nanoSafeTo {
+	var from, to, wFrom, wTo int64
+	if lo >= nanoSafeFrom && hi <= nanoSafeTo {
+		from, to = day.Start.UnixNano(), day.End.UnixNano()
+		wFrom, wTo = day.WindowStart.UnixNano(), day.WindowEnd.UnixNano()
+	}
+	// A frame as NewDay makes it: a day in range, its window inside it, no
+	// monotonic clock reading (with which Within would compare otherwise).
+	if lo < nanoSafeFrom || hi > nanoSafeTo || from > wFrom || wFrom > wTo || wTo > to || day.monotonic() {
 		for _, s := range sessions {
 			all += s.Within(day.Start, day.End)
 			window += s.Within(day.WindowStart, day.WindowEnd)
 		}
 		return all, window
 	}
-	from, to := day.Start.UnixNano(), day.End.UnixNano()
-	wFrom, wTo := day.WindowStart.UnixNano(), day.WindowEnd.UnixNano()
 	for _, s := range sessions {
 		in, out := clampNano(s.In, lo, hi, from, to), clampNano(s.Out, lo, hi, from, to)
 		if out <= in {
@@ -215,6 +220,13 @@ func (day Day) care(sessions []plan.Session) (all, window time.Duration) {
 		}
 	}
 	return all, window
+}
+
+// monotonic reports whether a bound of the day carries a monotonic clock
+// reading (a Day built from time.Now).
+func (day Day) monotonic() bool {
+	return day.Start != day.Start.Round(0) || day.End != day.End.Round(0) ||
+		day.WindowStart != day.WindowStart.Round(0) || day.WindowEnd != day.WindowEnd.Round(0)
 }
 
 // clampNano returns t in Unix nanoseconds clamped to [from, to], the
