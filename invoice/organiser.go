@@ -179,19 +179,27 @@ func (om *OrganiserMonth) dayFrames() {
 	y, m, d := first.Civil()
 	start := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	_, zoneEnd := start.ZoneBounds() // the next switch (zero: none)
+	// A day whose midnight the clocks skipped (Brussels, 1 May 1916: 00:00
+	// became 01:00) starts at 01:00: its clock times are not its start
+	// plus minutes. A day after an ordinary one starts at 00:00.
+	midnight := isMidnight(start)
 	for i := range om.frames {
 		date := first.AddDays(i)
 		f := &om.frames[i]
 		f.date = date
 		end := start.Add(24 * time.Hour)
-		if !zoneEnd.IsZero() && end.After(zoneEnd) {
-			// The switch falls within the day: ask the zone.
+		if !midnight || !zoneEnd.IsZero() && zoneEnd.Before(end.Add(3*time.Hour)) {
+			// A switch falls within the day or within 3 hours of its end
+			// (a switch back at 01:00 repeats the next midnight, which
+			// time.Date reads in the later offset), or its start is not
+			// 00:00: ask the zone.
 			y, m, d := date.Civil()
 			end = time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 			f.start, f.end = start.UnixNano(), end.UnixNano()
 			f.winStart = time.Date(y, m, d, 6, 0, 0, 0, loc).UnixNano()
 			f.winEnd = time.Date(y, m, d, 20, 0, 0, 0, loc).UnixNano()
 			_, zoneEnd = end.ZoneBounds()
+			midnight = isMidnight(end)
 		} else {
 			f.start, f.end = start.UnixNano(), end.UnixNano()
 			f.winStart, f.winEnd = f.start+int64(6*time.Hour), f.start+int64(20*time.Hour)
@@ -199,6 +207,12 @@ func (om *OrganiserMonth) dayFrames() {
 		}
 		start = end
 	}
+}
+
+// isMidnight reports whether t's wall clock reads 00:00.
+func isMidnight(t time.Time) bool {
+	h, m, s := t.Clock()
+	return h == 0 && m == 0 && s == 0
 }
 
 // Month returns the month the value bills.
