@@ -241,3 +241,30 @@ func TestDayNextAndAt(t *testing.T) {
 		d = n
 	}
 }
+
+// The same on every day of 1900–2100, past switches included: at midnight
+// (1 May 1916: 00:00 became 01:00, so the day starts at 01:00) and back at
+// 01:00 (30 September 1916: midnight came twice, and time.Date reads the
+// later). Found by review of the invoice's own day frames.
+func TestDayNextAndAtFrom1900(t *testing.T) {
+	loc := plan.Brussels()
+	d := NewDay(plan.MustParseDate("1900-01-01"), nil)
+	for d.Date.Year() <= 2100 {
+		y, m, dd := d.Date.Civil()
+		if !d.Start.Equal(time.Date(y, m, dd, 0, 0, 0, 0, loc)) || !d.End.Equal(time.Date(y, m, dd+1, 0, 0, 0, 0, loc)) ||
+			!d.WindowStart.Equal(time.Date(y, m, dd, 6, 0, 0, 0, loc)) || !d.WindowEnd.Equal(time.Date(y, m, dd, 20, 0, 0, 0, loc)) {
+			t.Fatalf("%s: frame %+v", d.Date, d)
+		}
+		for _, c := range []plan.Clock{0, 1, 59, 60, 61, 119, 120, 121, 179, 180, 181, 360, 1200, 1439} {
+			if got, want := d.At(c), time.Date(y, m, dd, c.Hour(), c.Minute(), 0, 0, loc); !got.Equal(want) {
+				t.Fatalf("%s At(%s) = %s, want %s", d.Date, c, got, want)
+			}
+		}
+		n := d.Next()
+		if want := NewDay(d.Date.AddDays(1), nil); n.Date != want.Date || !n.Start.Equal(want.Start) || !n.End.Equal(want.End) ||
+			!n.WindowStart.Equal(want.WindowStart) || !n.WindowEnd.Equal(want.WindowEnd) {
+			t.Fatalf("Next of %s = %+v, want %+v", d.Date, n, want)
+		}
+		d = n
+	}
+}

@@ -37,7 +37,7 @@ func NewDay(d plan.Date, loc *time.Location) Day {
 	if start.IsZero() {
 		return Day{Date: d}
 	}
-	return frame(d, start, end, sameOffset(start, end))
+	return frame(d, start, end, sameOffset(start, end) && isMidnight(start))
 }
 
 // frame builds the Day from its midnights, with the 06:00–20:00 window;
@@ -53,12 +53,20 @@ func frame(d plan.Date, start, end time.Time, ordinary bool) Day {
 	return day
 }
 
-// ordinary reports whether the day has one UTC offset at both midnights: no
-// daylight-saving switch, so it has 24 hours (midnight to midnight is 24
-// hours plus the change of offset) and clock times are midnight plus
-// minutes.
+// ordinary reports whether the day has one UTC offset at both midnights
+// and starts at 00:00: no daylight-saving switch, so it has 24 hours
+// (midnight to midnight is 24 hours plus the change of offset) and clock
+// times are midnight plus minutes. A day whose midnight the clocks skipped
+// (Brussels, 1 May 1916: 00:00 became 01:00) starts at 01:00 and is not
+// ordinary.
 func (d Day) ordinary() bool {
-	return sameOffset(d.Start, d.End)
+	return sameOffset(d.Start, d.End) && isMidnight(d.Start)
+}
+
+// isMidnight reports whether t's wall clock reads 00:00.
+func isMidnight(t time.Time) bool {
+	h, m, s := t.Clock()
+	return h == 0 && m == 0 && s == 0
 }
 
 // Next returns the frame of the day after d: its start is d's end, so a
@@ -68,9 +76,12 @@ func (d Day) Next() Day {
 	if d.End.IsZero() {
 		return NewDay(next, nil)
 	}
-	// Same offset 24 hours later: no switch that day, so that is the next
-	// midnight; otherwise ask the zone.
-	if end := d.End.Add(24 * time.Hour); sameOffset(d.End, end) {
+	// No switch within the day or within 3 hours of its end (a switch back
+	// at 01:00 repeats the next midnight, which time.Date reads in the
+	// later offset) and a start at 00:00: the next midnight is 24 hours
+	// later; otherwise ask the zone.
+	end := d.End.Add(24 * time.Hour)
+	if _, switchAt := d.End.ZoneBounds(); (switchAt.IsZero() || !switchAt.Before(end.Add(3*time.Hour))) && isMidnight(d.End) {
 		return frame(next, d.End, end, true)
 	}
 	return NewDay(next, d.End.Location())
