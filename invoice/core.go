@@ -191,9 +191,11 @@ func (m *childMonth) tariffOn(d plan.Date) (tariff.Applied, error) {
 
 // overlap returns the time spans share with [from, to), the longest part
 // of one span in it, and the latest check-out of a span that touches it
-// (clamped to to): the spans from the cursor on, which moves past those
-// that end before from.
+// (clamped to to; from when none does — not 0, which is 1970 and later
+// than every check-out before it): the spans from the cursor on, which
+// moves past those that end before from.
 func (m *childMonth) overlap(from, to, winFrom, winTo int64) (all, window, longest time.Duration, lastOut int64) {
+	lastOut = from
 	for m.cursor < len(m.spans) && m.spans[m.cursor].out <= from {
 		m.cursor++
 	}

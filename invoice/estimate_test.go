@@ -186,3 +186,30 @@ func TestEstimateEdges(t *testing.T) {
 		t.Errorf("50000 base days: %v", err)
 	}
 }
+
+// Found by review: before 1970 (instants below 0 in Unix nanoseconds) every
+// day of care billed late pick-ups, some millions of half hours, because
+// the latest check-out started at 0. March 1900 as planned: 22 full days at
+// 24.10, 22 × 0.13 waste and 3.50 administration.
+func TestEstimateBefore1970(t *testing.T) {
+	full := []plan.Slot{{Start: plan.MustClock("07:30"), End: plan.MustClock("17:30")}}
+	week := plan.Week{Monday: full, Tuesday: full, Wednesday: full, Thursday: full, Friday: full}
+	for _, tc := range []struct {
+		month plan.Month
+		want  string
+	}{
+		{plan.MustMonth(1900, time.March), "536.56"},    // 22 weekdays, no holiday
+		{plan.MustMonth(1969, time.December), "536.56"}, // 23 weekdays less Christmas
+	} {
+		in := EstimateInput{Month: tc.month, Child: tariff.Child{Birth: tc.month.First().AddDays(-400)},
+			Plan:  plan.Plan{Kind: plan.KindRegular, Start: tc.month.First().AddDays(-200), Schedule: plan.Schedule{Weeks: []plan.Week{week}}},
+			Daily: tariff.MustTariff("24.10"), Rules: Seed004HouseRules()}
+		est, err := EstimateMonth(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if est.Invoice.Total != tariff.MustMoney(tc.want) {
+			t.Errorf("%s: %s, want %s\n%s", tc.month, est.Invoice.Total, tc.want, est.Invoice.Text())
+		}
+	}
+}
