@@ -40,6 +40,16 @@ func TestBirthDate(t *testing.T) {
 			}
 		})
 	}
+	// Care from the first instant of the birth day is care after the
+	// birth.
+	c0 := SampleCase()
+	ch0 := &c0.Children[0]
+	ch0.Plans[0].Start = c0.Month.First().AddDays(1)
+	ch0.Child.Birth = ch0.Plans[0].Start
+	ch0.Sessions = append(ch0.Sessions, plan.Slot{Start: 0, End: plan.MustClock("06:00")}.Session(ch0.Child.Birth, nil))
+	if _, err := Build(c0); hasFieldPrefix(err, "children[0].sessions[") {
+		t.Errorf("a session from 00:00 of the birth day: %v", err)
+	}
 	// Under a price list: a reservation before the birth.
 	sc := afterSchoolPriceList()
 	c := sc.Case

@@ -162,3 +162,29 @@ func TestPriceListSiblingsAndSocial(t *testing.T) {
 		}
 	}
 }
+
+// Under a price list the extra costs follow a day of care only: an
+// organiser charging waste (seed 004 §3.5.1: "per dag aanwezig") charges it
+// on the day attended, not on a day reserved and not attended (found by
+// mutation testing: the day of care's test was never asked).
+func TestPriceListExtraCostsOnDaysOfCare(t *testing.T) {
+	c := listCase([]tariff.ListPrices{{PerUnit: tariff.MustMoney("1.50"), UnitMinutes: 30}}, map[string][4]string{
+		"2026-03-02": {"15:30", "17:00", "15:30", "17:00"}, // attended: 3 units and waste
+		"2026-03-04": {"12:00", "13:00", "", ""},           // reserved, absent: 2 units, no waste
+	})
+	c.Rules.WastePartDay = Flat("0.07")
+	c.Rules.WasteFullDay = Flat("0.13")
+	inv, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var waste []plan.Date
+	for _, l := range inv.Lines {
+		if l.Kind == LineWastePart || l.Kind == LineWasteFull {
+			waste = append(waste, l.Dates...)
+		}
+	}
+	if !cmp.Equal(waste, dates("2026-03-02")) {
+		t.Errorf("waste on %v, want on 2026-03-02 only\n%s", waste, inv.Text())
+	}
+}
