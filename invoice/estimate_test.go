@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -98,18 +99,8 @@ func TestEstimateIsBuild(t *testing.T) {
 		}
 		// Every month of the year is Build of its own case, walked once
 		// for the year: the same total as the month built alone.
-		for _, mt := range est.Months {
-			mc, err := EstimateCase(in, mt.Month)
-			if err != nil {
-				t.Fatal(err)
-			}
-			inv, err := Build(mc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if inv.Total != mt.Total {
-				t.Fatalf("%s: the year's estimate says %s, the month built alone %s\n%s", mt.Month, mt.Total, inv.Total, inv.Text())
-			}
+		if err := monthsAreBuild(in, est); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
@@ -134,18 +125,8 @@ func TestEstimateEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, mt := range est.Months {
-		mc, err := EstimateCase(in, mt.Month)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inv, err := Build(mc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if inv.Total != mt.Total {
-			t.Errorf("%s: the year's estimate says %s, the month alone %s", mt.Month, mt.Total, inv.Total)
-		}
+	if err := monthsAreBuild(in, est); err != nil {
+		t.Error(err)
 	}
 	// December 2025: 23 weekdays, less 1 and 31 December and Christmas:
 	// 20 days of care.
@@ -212,4 +193,23 @@ func TestEstimateBefore1970(t *testing.T) {
 			t.Errorf("%s: %s, want %s\n%s", tc.month, est.Invoice.Total, tc.want, est.Invoice.Text())
 		}
 	}
+}
+
+// monthsAreBuild checks that each month of est, the estimate of in, has the
+// total of Build on its own case (EstimateCase).
+func monthsAreBuild(in EstimateInput, est Estimate) error {
+	for _, mt := range est.Months {
+		mc, err := EstimateCase(in, mt.Month)
+		if err != nil {
+			return err
+		}
+		inv, err := Build(mc)
+		if err != nil {
+			return err
+		}
+		if inv.Total != mt.Total {
+			return fmt.Errorf("%s: the year's estimate says %s, the month built alone %s\n%s", mt.Month, mt.Total, inv.Total, inv.Text())
+		}
+	}
+	return nil
 }
