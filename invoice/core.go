@@ -239,11 +239,16 @@ func (m *childMonth) days(walk *absence.Walk) {
 	cls := c.Rules.Bands
 	schoolFrom := ch.Child.SchoolAgeFrom()
 	m.sum.Care = make([]tariff.DayCare, 0, min(m.period.Len(), len(m.spans))) // a day of care has a session
+	// The unit price, share and line key change only with the band, the
+	// tariff, the age group or the tariff's basis: worked out again then.
 	var last struct {
 		band   tariff.Band
 		tariff tariff.Tariff
+		group  tariff.AgeGroup
+		basis  tariff.Basis
 		share  decimal.Decimal
 		unit   tariff.Money
+		key    lineKey
 	}
 	for i, slots := range m.slots {
 		f := &m.om.frames[m.first+i]
@@ -298,8 +303,8 @@ func (m *childMonth) days(walk *absence.Walk) {
 			m.keep(err)
 			continue
 		}
-		// The unit price (and share) change only with the band or the tariff.
-		if care.Band != last.band || applied.Tariff != last.tariff {
+		if care.Band != last.band || applied.Tariff != last.tariff || group != last.group || applied.Basis != last.basis {
+			last.band = "" // until the share and price are known
 			if last.share, err = cls.Table.ShareOf(care.Band); err != nil {
 				m.keep(err)
 				continue
@@ -308,10 +313,10 @@ func (m *childMonth) days(walk *absence.Walk) {
 				m.keep(err)
 				continue
 			}
-			last.band, last.tariff = care.Band, applied.Tariff
+			last.band, last.tariff, last.group, last.basis = care.Band, applied.Tariff, group, applied.Basis
+			last.key = newLineKey(LineCare, care.Band, group, string(applied.Basis), "", 0)
 		}
-		share := last.share
-		key := lineKey{kind: LineCare, band: string(care.Band), group: string(group), basis: string(applied.Basis)}
+		share, key := last.share, last.key
 		// Source: seed 004 §3.3 read pro rata — a school-age child's day of
 		// short moments only (each under an hour) costs the tariff in
 		// proportion to its minutes, never more than its band.
@@ -322,7 +327,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 				m.keep(err)
 				continue
 			}
-			key.pricing, key.minutes = tariff.PricingProRata, pr.Counted(care.Minutes)
+			key = newLineKey(LineCare, care.Band, group, string(applied.Basis), tariff.PricingProRata, pr.Counted(care.Minutes))
 			if !m.set.bump(key, unit, d, 1) {
 				m.set.create(key, proRataLine(care, pr, unit, applied), d, 1)
 			}
@@ -349,13 +354,13 @@ func (m *childMonth) settlingIn(d plan.Date) bool {
 // absenceLines adds what a reserved day not attended costs: the
 // unjustified part and the late-notice fee.
 func (m *childMonth) absenceLines(o *absence.DayOutcome) {
-	if o.Charge.Sign() > 0 && !m.set.bump(lineKey{kind: LineUnjustified}, o.Charge, o.Date, 1) {
-		m.set.create(lineKey{kind: LineUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
+	if o.Charge.Sign() > 0 && !m.set.bump(lineKey{codes: codeUnjustified}, o.Charge, o.Date, 1) {
+		m.set.create(lineKey{codes: codeUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
 			LabelNL: "ongerechtvaardigde afwezigheid (respijtdagen op)", LabelEN: "unjustified absence (justified absence days used up)"},
 			o.Date, 1)
 	}
-	if o.LateFee.Sign() > 0 && !m.set.bump(lineKey{kind: LineLateNotice}, o.LateFee, o.Date, 1) {
-		m.set.create(lineKey{kind: LineLateNotice}, Line{Kind: LineLateNotice, UnitPrice: o.LateFee, Tariff: o.Tariff.String(), Rule: o.LateFeeRule,
+	if o.LateFee.Sign() > 0 && !m.set.bump(lineKey{codes: codeLateNotice}, o.LateFee, o.Date, 1) {
+		m.set.create(lineKey{codes: codeLateNotice}, Line{Kind: LineLateNotice, UnitPrice: o.LateFee, Tariff: o.Tariff.String(), Rule: o.LateFeeRule,
 			LabelNL: "niet of laattijdig verwittigde afwezigheid (25 % van het inkomenstarief, minstens de minimumbijdrage)",
 			LabelEN: "absence reported late or not at all (25 % of the tariff, at least the minimum contribution)"},
 			o.Date, 1)
@@ -377,12 +382,16 @@ func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tari
 		m.keep(price.err)
 		return
 	}
-	if price.m.Sign() > 0 && !m.set.bump(lineKey{kind: kind}, price.m, d, 1) {
+	key := lineKey{codes: codeWastePart}
+	if kind == LineWasteFull {
+		key = lineKey{codes: codeWasteFull}
+	}
+	if price.m.Sign() > 0 && !m.set.bump(key, price.m, d, 1) {
 		nl, en := "afvalverwerking, halve of derde dag", "waste, half or third day"
 		if kind == LineWasteFull {
 			nl, en = "afvalverwerking, volle dag", "waste, full day"
 		}
-		m.set.create(lineKey{kind: kind}, Line{Kind: kind, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.waste", Source: srcSeed004Waste}, LabelNL: nl, LabelEN: en}, d, 1)
+		m.set.create(key, Line{Kind: kind, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.waste", Source: srcSeed004Waste}, LabelNL: nl, LabelEN: en}, d, 1)
 	}
 	// Source: seed 004 §3.5.1 — €4 per started half hour after the hours of
 	// the plan, without the caregiver's agreement. Only a reserved day has
@@ -410,8 +419,8 @@ func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tari
 	if pickup.m.Sign() == 0 {
 		return
 	}
-	if !m.set.bump(lineKey{kind: LineLatePickup}, pickup.m, d, halfHours) {
-		m.set.create(lineKey{kind: LineLatePickup}, Line{Kind: LineLatePickup, UnitPrice: pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
+	if !m.set.bump(lineKey{codes: codeLatePickup}, pickup.m, d, halfHours) {
+		m.set.create(lineKey{codes: codeLatePickup}, Line{Kind: LineLatePickup, UnitPrice: pickup.m, Rule: plan.Rule{ID: "invoice.late_pickup", Source: srcSeed004Pickup},
 			LabelNL: "laattijdig afhalen zonder akkoord, per begonnen half uur", LabelEN: "late pick-up without agreement, per started half hour"},
 			d, halfHours)
 	}
@@ -439,7 +448,7 @@ func (m *childMonth) hotMeals() {
 			m.keep(price.err)
 			continue
 		}
-		m.set.add(lineKey{kind: LineHotMeal}, Line{Kind: LineHotMeal, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.hot_meal", Source: srcSeed004Meal},
+		m.set.add(kindKey(LineHotMeal), Line{Kind: LineHotMeal, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.hot_meal", Source: srcSeed004Meal},
 			LabelNL: "warme maaltijd (kind ouder dan 3,5 jaar of voltijds naar school)", LabelEN: "hot meal (school-age child)"}, d, 1)
 	}
 }
@@ -455,7 +464,7 @@ func (m *childMonth) trips() {
 			m.keep(err)
 			continue
 		}
-		m.set.addDecimal(lineKey{kind: LineTransport}, Line{Kind: LineTransport, UnitPrice: rate, Rule: plan.Rule{ID: "invoice.transport", Source: srcSeed004Km},
+		m.set.addDecimal(kindKey(LineTransport), Line{Kind: LineTransport, UnitPrice: rate, Rule: plan.Rule{ID: "invoice.transport", Source: srcSeed004Km},
 			LabelNL: "vervoer met de eigen wagen van de onthaalouder, per km", LabelEN: "transport by the caregiver's car, per km"}, t.Date, t.Km)
 	}
 }
@@ -517,7 +526,7 @@ func (m *childMonth) noticeFee() error {
 		unit, nl, en = unit.Neg(), "opzegvergoeding verschuldigd door de organisator, per gereserveerde dag", "notice fee owed by the organiser, per reserved day"
 	}
 	for _, d := range res.FeeDays {
-		m.set.add(lineKey{kind: LineNoticeFee}, Line{Kind: LineNoticeFee, UnitPrice: unit, Tariff: applied.Tariff.String(), Rule: fee.Rule, LabelNL: nl, LabelEN: en},
+		m.set.add(kindKey(LineNoticeFee), Line{Kind: LineNoticeFee, UnitPrice: unit, Tariff: applied.Tariff.String(), Rule: fee.Rule, LabelNL: nl, LabelEN: en},
 			d.Date, 1)
 	}
 	return nil

@@ -10,13 +10,122 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// lineKey identifies lines that aggregate: same kind, band, group and
-// basis (and, compared apart, unit price).
+// lineKey identifies lines that aggregate: same kind, band, group, basis,
+// pricing model and counted minutes (and, compared apart, unit price). The
+// library's constants are packed as small codes into one word, so a day's
+// look-up compares integers; a value without a code (none today: bands are
+// validated, the others are the library's) is kept as text, so the key
+// stays exact.
 type lineKey struct {
-	kind               LineKind
-	band, group, basis string
-	pricing            tariff.PricingModel
-	minutes            int // the counted minutes of a pro-rata line
+	codes   uint64 // kind, band, group, basis and pricing: a byte each
+	minutes int    // the counted minutes of a pro-rata line, a price list's part
+	other   string // the values without a code, each with its place
+}
+
+// newLineKey returns the key of a line.
+func newLineKey(kind LineKind, band tariff.Band, group tariff.AgeGroup, basis string, pricing tariff.PricingModel, minutes int) lineKey {
+	k := lineKey{minutes: minutes}
+	for i, v := range [...]string{string(kind), string(band), string(group), basis, string(pricing)} {
+		c := lineCode(v)
+		if c == 0 && v != "" {
+			c = 0xff
+			k.other += fmt.Sprintf("%d=%q;", i, v)
+		}
+		k.codes |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+// kindKey is the key of a line of a kind alone (an extra cost, a fee).
+func kindKey(kind LineKind) lineKey { return newLineKey(kind, "", "", "", "", 0) }
+
+// isKind reports whether k is a line of kind.
+func (k lineKey) isKind(kind LineKind) bool { return k.codes&0xff == uint64(lineCode(string(kind))) }
+
+// The codes of the kinds of line, as lineCode gives them: the keys of the
+// day's lines are made from them without a look-up.
+const (
+	codeCare = 1 + iota
+	codeUnjustified
+	codeLateNotice
+	codeNoticeFee
+	codeLatePickup
+	codeWasteFull
+	codeWastePart
+	codeHotMeal
+	codeAdmin
+	codeTransport
+	codeReservedAbsent
+	codeLateCancel
+)
+
+// lineCode is the code of one of the library's kinds, bands, groups, bases
+// and pricing models (each name is of one of them only), 0 for the empty
+// string and anything else.
+func lineCode(v string) uint8 {
+	switch v {
+	case "":
+		return 0
+	case string(LineCare):
+		return codeCare
+	case string(LineUnjustified):
+		return codeUnjustified
+	case string(LineLateNotice):
+		return codeLateNotice
+	case string(LineNoticeFee):
+		return codeNoticeFee
+	case string(LineLatePickup):
+		return codeLatePickup
+	case string(LineWasteFull):
+		return codeWasteFull
+	case string(LineWastePart):
+		return codeWastePart
+	case string(LineHotMeal):
+		return codeHotMeal
+	case string(LineAdmin):
+		return codeAdmin
+	case string(LineTransport):
+		return codeTransport
+	case string(LineReservedAbsent):
+		return codeReservedAbsent
+	case string(LineLateCancel):
+		return codeLateCancel
+	case string(tariff.BandNone):
+		return 20
+	case string(tariff.BandThird):
+		return 21
+	case string(tariff.BandHalf):
+		return 22
+	case string(tariff.BandFull):
+		return 23
+	case string(tariff.BandFlex):
+		return 24
+	case string(tariff.BabyToddler):
+		return 30
+	case string(tariff.SchoolAge):
+		return 31
+	case string(tariff.BasisAttest):
+		return 40
+	case string(tariff.BasisConnect):
+		return 41
+	case string(tariff.BasisMaximum):
+		return 42
+	case string(tariff.BasisList):
+		return 43
+	case string(tariff.BasisSocial):
+		return 44
+	case string(tariff.BasisSibling):
+		return 45
+	case string(tariff.BasisSocialSibling):
+		return 46
+	case string(tariff.PricingBands):
+		return 50
+	case string(tariff.PricingProRata):
+		return 51
+	case string(tariff.PricingPriceList):
+		return 52
+	}
+	return 0
 }
 
 // lineSet aggregates days into the lines of one child. Counts are whole
@@ -81,7 +190,7 @@ func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
 	proto.Child = s.child
 	if !d.IsZero() {
 		capacity := 4
-		if k.kind == LineCare || k.kind == LineWasteFull || k.kind == LineWastePart || k.kind == LineLatePickup {
+		if c := k.codes & 0xff; c == codeCare || c == codeWasteFull || c == codeWastePart || c == codeLatePickup {
 			capacity = s.days // one date a day: one allocation
 		}
 		proto.Dates = append(make([]plan.Date, 0, capacity), d)

@@ -37,7 +37,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 		case r.State == reservation.StateCancelled && r.Cancellation != nil && r.Cancellation.Late && r.Cancellation.Cost.Sign() > 0:
 			// Source: after-school portal manual (seed 000) — a cancellation
 			// after the organiser's deadline may cost extra (house rules).
-			m.set.add(lineKey{kind: LineLateCancel}, Line{Kind: LineLateCancel, UnitPrice: r.Cancellation.Cost, Rule: r.Cancellation.Rule,
+			m.set.add(kindKey(LineLateCancel), Line{Kind: LineLateCancel, UnitPrice: r.Cancellation.Cost, Rule: r.Cancellation.Rule,
 				LabelNL: "reservatie te laat geannuleerd", LabelEN: "reservation cancelled after the deadline"}, r.Date, 1)
 		case r.State == reservation.StateCancelled && r.Cancellation == nil:
 			m.ps = append(m.ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("reservations[%d].cancellation", k), Date: r.Date,
@@ -95,7 +95,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			kind = LineReservedAbsent
 		}
 		part := pricePart(v, minutes)
-		key := lineKey{kind: kind, pricing: tariff.PricingPriceList, minutes: part, basis: basisOf(c.Family.Social, discounted)}
+		key := newLineKey(kind, "", "", basisOf(c.Family.Social, discounted), tariff.PricingPriceList, part)
 		if !m.set.bump(key, unit, d, 1) {
 			m.set.create(key, priceListLine(kind, v, part, unit, c.Family.Social, discounted, list), d, 1)
 		}
