@@ -219,6 +219,14 @@ func (h HouseRules) maxSession() time.Duration {
 // overlapping, within 1900–2100, no longer than the maximum stay, each
 // touching the period invoiced and none after the last day of care.
 func (c Case) validateSessions(ch *Child) plan.Problems {
+	if c.sessionsPlain(ch) {
+		return nil
+	}
+	return c.checkSessions(ch)
+}
+
+// checkSessions is validateSessions one check at a time.
+func (c Case) checkSessions(ch *Child) plan.Problems {
 	ps := plan.AsProblems(plan.ValidateSessions(ch.Sessions))
 	limits := plan.AsProblems(plan.ValidateSessionLimits(ch.Sessions, c.Rules.maxSession()))
 	ps = append(ps, limits...)
@@ -231,11 +239,7 @@ func (c Case) validateSessions(ch *Child) plan.Problems {
 	// Within 1900–2100 (checked above), instants compare as Unix
 	// nanoseconds.
 	from, to := start.UnixNano(), end.UnixNano()
-	born := int64(math.MinInt64) // the start of the birth day: no care before it
-	if b := ch.Child.Birth; !b.IsZero() {
-		first, _ := plan.DayBounds(b, nil)
-		born = first.UnixNano()
-	}
+	born := bornNano(ch.Child.Birth)
 	for k, s := range ch.Sessions {
 		if s.In.IsZero() || s.Out.IsZero() {
 			continue
@@ -258,6 +262,72 @@ func (c Case) validateSessions(ch *Child) plan.Problems {
 		}
 	}
 	return ps
+}
+
+// bornNano is the start of the birth day in Unix nanoseconds (no care
+// before it), or the lowest or highest int64 for a birth outside 1678–2261,
+// where nanoseconds do not reach and every session (1900–2100) comes after
+// or before it; the lowest for no birth date.
+func bornNano(b plan.Date) int64 {
+	switch {
+	case b.IsZero() || b.Year() < 1678:
+		return math.MinInt64
+	case b.Year() > 2261:
+		return math.MaxInt64
+	}
+	first, _ := plan.DayBounds(b, nil)
+	return first.UnixNano()
+}
+
+// Sessions whose instants lie, in Unix seconds, within 1900-01-02 and
+// 2100-12-31 UTC are within the years a session may have in every zone
+// (plan.ValidateSessionLimits) and have exact Unix nanoseconds.
+const (
+	plainFrom = -2208902400 // 1900-01-02T00:00:00Z
+	plainTo   = 4133894400  // 2100-12-31T00:00:00Z
+)
+
+// sessionsPlain reports, in one pass over Unix nanoseconds, that the
+// checks of validateSessions find no problem: every session well formed,
+// in order and not overlapping the one before, within the years, not
+// longer than a stay may last, after the birth, touching the period and
+// not past the notice's last day of care. It says false whenever it is not
+// sure (an instant near 1900 or 2100, a session out of order), and the
+// checks then run one by one and say what is wrong.
+func (c Case) sessionsPlain(ch *Child) bool {
+	if c.Month.IsZero() {
+		return false
+	}
+	days := c.days()
+	start, _ := plan.DayBounds(days.Start, nil)
+	_, end := plan.DayBounds(days.End, nil)
+	from, to := start.UnixNano(), end.UnixNano()
+	born := bornNano(ch.Child.Birth)
+	endOfCare := int64(math.MaxInt64)
+	if n := ch.Notice; n != nil && !n.LastDay.IsZero() {
+		// A last day before 1900 ends before every session in the window
+		// below, one after 2100 after each.
+		switch y := n.LastDay.Year(); {
+		case y < 1900:
+			endOfCare = math.MinInt64
+		case y <= 2100:
+			_, e := plan.DayBounds(n.LastDay, nil)
+			endOfCare = e.UnixNano()
+		}
+	}
+	longest := c.Rules.maxSession()
+	prevOut := int64(math.MinInt64)
+	for _, s := range ch.Sessions {
+		if u, v := s.In.Unix(), s.Out.Unix(); u < plainFrom || u >= plainTo || v < plainFrom || v >= plainTo {
+			return false
+		}
+		in, out := s.In.UnixNano(), s.Out.UnixNano()
+		if out <= in || in < prevOut || time.Duration(out-in) > longest || in < born || max(in, from) >= min(out, to) || out > endOfCare {
+			return false
+		}
+		prevOut = out
+	}
+	return true
 }
 
 // validateDays checks that every day a child's lists name lies in the

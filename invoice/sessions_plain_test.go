@@ -1,0 +1,111 @@
+package invoice
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/kinderopvang/regels/plan"
+	"pgregory.net/rapid"
+)
+
+// The one-pass check of a child's sessions says "no problem" only when
+// the checks one by one find none, and says it whenever they find none for
+// sessions in order within 1900-01-02 and 2100-12-31 UTC: near the edges of
+// the years, of the period, of the birth day, of the longest stay and of
+// the last day of care, in several zones.
+func TestSessionsPlainIsTheChecks(t *testing.T) {
+	zones := []*time.Location{plan.Brussels(), time.UTC, time.FixedZone("+14", 14*3600), time.FixedZone("-12", -12*3600)}
+	months := []plan.Month{plan.MustMonth(1900, time.January), plan.MustMonth(1900, time.February), plan.MustMonth(2025, time.March),
+		plan.MustMonth(2025, time.October), plan.MustMonth(2100, time.November), plan.MustMonth(2100, time.December)}
+	rapid.Check(t, func(t *rapid.T) {
+		c := benchCase()
+		c.Month = rapid.SampledFrom(months).Draw(t, "month")
+		c.Period = plan.Period{}
+		first := c.Month.First()
+		near := func(label string) plan.Date {
+			return rapid.SampledFrom([]plan.Date{{}, plan.MustParseDate("0001-01-01"), plan.MustParseDate("1677-12-31"), plan.MustParseDate("1678-01-02"),
+				plan.MustParseDate("1899-12-31"), first.AddDays(-1), first, first.AddDays(9), first.AddDays(40), plan.MustParseDate("2100-12-31"),
+				plan.MustParseDate("2262-01-01"), plan.MustParseDate("9999-12-31")}).Draw(t, label)
+		}
+		ch := &c.Children[0]
+		ch.Child.Birth = near("birth")
+		ch.Notice = nil
+		if rapid.Bool().Draw(t, "notice") {
+			ch.Notice = &plan.Notice{By: plan.Family, Given: first, LastDay: near("last day")}
+		}
+		c.Rules.MaxSessionHours = rapid.SampledFrom([]int{0, 10, 24, 72}).Draw(t, "longest")
+		start, _ := plan.DayBounds(first, nil)
+		ch.Sessions = nil
+		for range rapid.IntRange(0, 6).Draw(t, "sessions") {
+			zone := rapid.SampledFrom(zones).Draw(t, "zone")
+			in := start.Add(time.Duration(rapid.IntRange(-3*24*60, 35*24*60).Draw(t, "in")) * time.Minute).In(zone)
+			minutes := rapid.SampledFrom([]int{-60, 0, 1, 600, 24 * 60, 24*60 + 1, 30 * 60, 80 * 60}).Draw(t, "minutes")
+			s := plan.Session{In: in, Out: in.Add(time.Duration(minutes) * time.Minute)}
+			switch rapid.IntRange(0, 9).Draw(t, "odd") {
+			case 0:
+				s.In = time.Time{}
+			case 1:
+				s.Out = time.Time{}
+			}
+			ch.Sessions = append(ch.Sessions, s)
+		}
+		if rapid.Bool().Draw(t, "sorted") {
+			slices.SortFunc(ch.Sessions, func(a, b plan.Session) int { return a.In.Compare(b.In) })
+		}
+		plain, ps := c.sessionsPlain(ch), c.checkSessions(ch)
+		if plain && len(ps) > 0 {
+			t.Fatalf("one pass says no problem, the checks say %v", ps)
+		}
+		inWindow := slices.IsSortedFunc(ch.Sessions, func(a, b plan.Session) int { return a.In.Compare(b.In) })
+		for _, s := range ch.Sessions {
+			for _, u := range []int64{s.In.Unix(), s.Out.Unix()} {
+				inWindow = inWindow && u >= plainFrom && u < plainTo
+			}
+		}
+		if inWindow && len(ps) == 0 && !plain {
+			t.Fatalf("the checks find no problem in sessions in order %v, one pass does not say so", ch.Sessions)
+		}
+	})
+}
+
+// A birth before 1678 or after 2261 lies beyond Unix nanoseconds: every
+// session comes after or before it, not "before the birth" by a wrapped
+// number (a birth on 1677-01-01 once made each session of 2025 one).
+func TestBirthBeyondNanoseconds(t *testing.T) {
+	for _, tc := range []struct {
+		birth string
+		ok    bool
+	}{{"0001-01-01", true}, {"1200-05-01", true}, {"1677-01-01", true}, {"1678-01-01", true}, {"2262-06-01", false}, {"9999-12-31", false}} {
+		c := benchCase()
+		c.Children[0].Child.Birth = plan.MustParseDate(tc.birth)
+		if ps := c.checkSessions(&c.Children[0]); (len(ps) == 0) != tc.ok {
+			t.Errorf("birth %s: %v", tc.birth, ps)
+		}
+		if c.sessionsPlain(&c.Children[0]) != tc.ok {
+			t.Errorf("birth %s: one pass says %v", tc.birth, !tc.ok)
+		}
+	}
+}
+
+// A notice whose last day lies before 1900 ends care before every session
+// (found by TestSessionsPlainIsTheChecks, seed 17397808542070674: no
+// sessions, a last day of 0001-01-01); one after 2100 after each.
+func TestLastDayOfCareBeyondTheYears(t *testing.T) {
+	for _, tc := range []struct {
+		last     string
+		sessions bool
+		ok       bool
+	}{{"0001-01-01", false, true}, {"0001-01-01", true, false}, {"1899-12-31", true, false}, {"2101-01-01", true, true}, {"9999-12-31", true, true}} {
+		c := benchCase()
+		ch := &c.Children[0]
+		ch.Notice = &plan.Notice{By: plan.Family, Given: c.Month.First(), LastDay: plan.MustParseDate(tc.last)}
+		if !tc.sessions {
+			ch.Sessions = nil
+		}
+		ps := c.checkSessions(ch)
+		if (len(ps) == 0) != tc.ok || c.sessionsPlain(ch) != tc.ok {
+			t.Errorf("last day %s, sessions %v: one pass %v, checks %v", tc.last, tc.sessions, c.sessionsPlain(ch), ps)
+		}
+	}
+}
