@@ -36,7 +36,7 @@ func Build(c Case) (Invoice, error) {
 	if len(c.validateShared()) > 0 {
 		ps := c.validateCase()
 		for i := range c.Children {
-			ps = append(ps, c.validateChild(i, tariff.StatutoryAmounts().Merge(c.Amounts))...)
+			ps = append(ps, c.validateChild(i, tariff.StatutoryAmounts().Merge(c.Amounts), nil)...)
 		}
 		return Invoice{}, ps
 	}

@@ -267,7 +267,7 @@ func (om *OrganiserMonth) Build(f FamilyMonth) (Invoice, error) {
 	ps := c.validateFamily()
 	if len(ps) > 0 {
 		for i := range c.Children {
-			ps = append(ps, c.validateChild(i, om.amounts)...)
+			ps = append(ps, c.validateChild(i, om.amounts, nil)...)
 		}
 		return Invoice{}, ps
 	}
@@ -279,8 +279,11 @@ func (om *OrganiserMonth) Build(f FamilyMonth) (Invoice, error) {
 	if c.Rules.Pricing.IsPriceList() {
 		fam = familyDays{}
 	}
+	days := c.days()
+	first := om.month.First().DaysUntil(days.Start)
+	period := &span{om.frames[first].start, om.frames[first+days.Len()-1].end}
 	for i := range c.Children {
-		if cps := c.validateChild(i, om.amounts); len(cps) > 0 {
+		if cps := c.validateChild(i, om.amounts, period); len(cps) > 0 {
 			ps = append(ps, cps...)
 			continue
 		}

@@ -27,7 +27,7 @@ func buildReference(c Case) (Invoice, error) {
 	ps := c.validateCase()
 	if len(ps) > 0 {
 		for i := range c.Children {
-			ps = append(ps, c.validateChild(i, tariff.StatutoryAmounts().Merge(c.Amounts))...)
+			ps = append(ps, c.validateChild(i, tariff.StatutoryAmounts().Merge(c.Amounts), nil)...)
 		}
 		return Invoice{}, ps
 	}
@@ -36,7 +36,7 @@ func buildReference(c Case) (Invoice, error) {
 		DueDate: plan.AddMonths(c.InvoiceDate, c.Rules.PaymentTermMonths), Organiser: c.Rules.Name}
 	anyCare := false
 	for i, ch := range c.Children {
-		if cps := c.validateChild(i, tariff.StatutoryAmounts().Merge(c.Amounts)); len(cps) > 0 {
+		if cps := c.validateChild(i, tariff.StatutoryAmounts().Merge(c.Amounts), nil); len(cps) > 0 {
 			ps = append(ps, cps...)
 			continue
 		}

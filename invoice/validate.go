@@ -31,7 +31,7 @@ func (c Case) Validate() error {
 	ps := c.validateCase()
 	amounts := tariff.StatutoryAmounts().Merge(c.Amounts)
 	for i := range c.Children {
-		ps = append(ps, c.validateChild(i, amounts)...)
+		ps = append(ps, c.validateChild(i, amounts, nil)...)
 	}
 	return ps.Err()
 }
@@ -118,7 +118,7 @@ func (c Case) validateFamily() plan.Problems {
 // validateChild checks child i; amounts is the whole amount table (the
 // statutory amounts with the case's merged over them). Field paths are
 // formatted only for problems.
-func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
+func (c Case) validateChild(i int, amounts tariff.AmountTable, period *span) plan.Problems {
 	ch := &c.Children[i]
 	var ps plan.Problems // fields relative to the child, prefixed at the end
 	add := func(code plan.Code, field string, d plan.Date, format string, a ...any) {
@@ -188,7 +188,7 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable) plan.Problems {
 				"attest for child %q is listed under child %q: each attest names its own child", a.ChildCode, ch.Child.Code)
 		}
 	}
-	ps = append(ps, c.validateSessions(ch)...)
+	ps = append(ps, c.validateSessions(ch, period)...)
 	ps = append(ps, c.validateDays(ch)...)
 	for k, t := range ch.Trips {
 		if t.Km.Sign() <= 0 || cmpdec.Int(t.Km, MaxKmPerTrip) > 0 || t.Date.IsZero() {
@@ -218,8 +218,8 @@ func (h HouseRules) maxSession() time.Duration {
 // validateSessions checks a child's sessions: well formed and not
 // overlapping, within 1900–2100, no longer than the maximum stay, each
 // touching the period invoiced and none after the last day of care.
-func (c Case) validateSessions(ch *Child) plan.Problems {
-	if c.sessionsPlain(ch) {
+func (c Case) validateSessions(ch *Child, period *span) plan.Problems {
+	if c.sessionsPlain(ch, period) {
 		return nil
 	}
 	return c.checkSessions(ch)
@@ -294,17 +294,26 @@ const (
 // not past the notice's last day of care. It says false whenever it is not
 // sure (an instant near 1900 or 2100, a session out of order), and the
 // checks then run one by one and say what is wrong.
-func (c Case) sessionsPlain(ch *Child) bool {
+func (c Case) sessionsPlain(ch *Child, period *span) bool {
 	if c.Month.IsZero() {
 		return false
 	}
 	days := c.days()
-	start, _ := plan.DayBounds(days.Start, nil)
-	_, end := plan.DayBounds(days.End, nil)
-	from, to := start.UnixNano(), end.UnixNano()
-	born := bornNano(ch.Child.Birth)
+	if period == nil {
+		start, _ := plan.DayBounds(days.Start, nil)
+		_, end := plan.DayBounds(days.End, nil)
+		period = &span{start.UnixNano(), end.UnixNano()}
+	}
+	from, to := period.in, period.out
+	// A session that touches the period lasts at most 72 hours
+	// (MaxSessionHours): a birth 4 days before the period, or a last day of
+	// care 4 days after it, lies beyond every one that passes the checks.
+	born := int64(math.MinInt64)
+	if b := ch.Child.Birth; b.IsZero() || !b.Before(days.Start.AddDays(-4)) { // days.Start - 4 is a date: the period is of 1900–2100
+		born = bornNano(b)
+	}
 	endOfCare := int64(math.MaxInt64)
-	if n := ch.Notice; n != nil && !n.LastDay.IsZero() {
+	if n := ch.Notice; n != nil && !n.LastDay.IsZero() && n.LastDay.Before(days.End.AddDays(4)) {
 		// A last day before 1900 ends before every session in the window
 		// below, one after 2100 after each.
 		switch y := n.LastDay.Year(); {
