@@ -2,6 +2,7 @@ package invoice
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -177,36 +178,50 @@ func (om *OrganiserMonth) dayFrames() {
 	loc := plan.Brussels()
 	first := om.month.First()
 	y, m, d := first.Civil()
-	start := time.Date(y, m, d, 0, 0, 0, 0, loc)
-	_, zoneEnd := start.ZoneBounds() // the next switch (zero: none)
+	start := time.Date(y, m, d, 0, 0, 0, 0, loc).UnixNano() // a month of 1900–2100: nanoseconds reach
+	_, zoneEnd := time.Unix(0, start).In(loc).ZoneBounds()
+	next := nextSwitch(zoneEnd)
 	// A day whose midnight the clocks skipped (Brussels, 1 May 1916: 00:00
 	// became 01:00) starts at 01:00: its clock times are not its start
 	// plus minutes. A day after an ordinary one starts at 00:00.
-	midnight := isMidnight(start)
+	midnight := isMidnight(time.Unix(0, start).In(loc))
+	const day, hour = int64(24 * time.Hour), int64(time.Hour)
 	for i := range om.frames {
 		date := first.AddDays(i)
 		f := &om.frames[i]
 		f.date = date
-		end := start.Add(24 * time.Hour)
-		if !midnight || !zoneEnd.IsZero() && zoneEnd.Before(end.Add(3*time.Hour)) {
+		end := start + day
+		if !midnight || next < end+3*hour {
 			// A switch falls within the day or within 3 hours of its end
 			// (a switch back at 01:00 repeats the next midnight, which
 			// time.Date reads in the later offset), or its start is not
 			// 00:00: ask the zone.
 			y, m, d := date.Civil()
-			end = time.Date(y, m, d+1, 0, 0, 0, 0, loc)
-			f.start, f.end = start.UnixNano(), end.UnixNano()
+			e := time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+			end = e.UnixNano()
+			f.start, f.end = start, end
 			f.winStart = time.Date(y, m, d, 6, 0, 0, 0, loc).UnixNano()
 			f.winEnd = time.Date(y, m, d, 20, 0, 0, 0, loc).UnixNano()
-			_, zoneEnd = end.ZoneBounds()
-			midnight = isMidnight(end)
+			_, zoneEnd = e.ZoneBounds()
+			next = nextSwitch(zoneEnd)
+			midnight = isMidnight(e)
 		} else {
-			f.start, f.end = start.UnixNano(), end.UnixNano()
-			f.winStart, f.winEnd = f.start+int64(6*time.Hour), f.start+int64(20*time.Hour)
+			f.start, f.end = start, end
+			f.winStart, f.winEnd = start+6*hour, start+20*hour
 			f.ordinary = true
 		}
 		start = end
 	}
+}
+
+// nextSwitch is the instant of the zone's next switch in Unix nanoseconds,
+// the largest int64 when there is none (ZoneBounds' zero end) or it lies
+// beyond 2262.
+func nextSwitch(zoneEnd time.Time) int64 {
+	if zoneEnd.IsZero() || zoneEnd.Year() > 2261 {
+		return math.MaxInt64
+	}
+	return zoneEnd.UnixNano()
 }
 
 // isMidnight reports whether t's wall clock reads 00:00.
