@@ -130,18 +130,19 @@ func lineCode(v string) uint8 {
 
 // lineSet aggregates days into the lines of one child. Counts are whole
 // numbers kept as integers (and a decimal part for kilometres), turned
-// into decimals once, in finish.
+// into decimals once, in finish. The lines are made in place, in the slice
+// finish returns, with their counts beside them.
 type lineSet struct {
-	child   string
-	om      *OrganiserMonth
-	days    int // the days of the period: the most dates a per-day line holds
-	entries []lineEntry
+	child  string
+	om     *OrganiserMonth
+	days   int // the days of the period: the most dates a per-day line holds
+	lines  []Line
+	counts []lineCount // counts[i] is lines[i]'s
 }
 
-// lineEntry is a line being counted.
-type lineEntry struct {
+// lineCount is what is counted of a line.
+type lineCount struct {
 	key   lineKey
-	line  Line
 	whole int64
 	frac  decimal.Decimal
 }
@@ -150,23 +151,25 @@ type lineEntry struct {
 // reports whether there was one; callers make a new line only when there
 // was not, so labels are formatted once per line, not per day.
 func (s *lineSet) bump(k lineKey, unit tariff.Money, d plan.Date, n int64) bool {
-	if e := s.find(k, unit); e != nil {
-		e.whole += n
+	if i := s.find(k, unit); i >= 0 {
+		s.counts[i].whole += n
 		if !d.IsZero() {
-			e.line.Dates = append(e.line.Dates, d)
+			s.lines[i].Dates = append(s.lines[i].Dates, d)
 		}
 		return true
 	}
 	return false
 }
 
-func (s *lineSet) find(k lineKey, unit tariff.Money) *lineEntry {
-	for i := range s.entries {
-		if e := &s.entries[i]; e.key == k && e.line.UnitPrice == unit {
-			return e
+// find returns the index of the line of key k and unit price unit, -1 when
+// there is none.
+func (s *lineSet) find(k lineKey, unit tariff.Money) int {
+	for i := range s.counts {
+		if s.counts[i].key == k && s.lines[i].UnitPrice == unit {
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // add adds n for day d to the line of key k, creating it from proto
@@ -182,8 +185,8 @@ func (s *lineSet) addDecimal(k lineKey, proto Line, d plan.Date, x decimal.Decim
 	if !s.bump(k, proto.UnitPrice, d, 0) {
 		s.create(k, proto, d, 0)
 	}
-	e := s.find(k, proto.UnitPrice)
-	e.frac = e.frac.Add(x)
+	c := &s.counts[s.find(k, proto.UnitPrice)]
+	c.frac = c.frac.Add(x)
 }
 
 func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
@@ -195,34 +198,39 @@ func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
 		}
 		proto.Dates = append(make([]plan.Date, 0, capacity), d)
 	}
-	if s.entries == nil {
-		s.entries = make([]lineEntry, 0, 8)
+	if s.lines == nil {
+		// Room for the usual lines of a child-month (care, waste, late
+		// pick-up, an absence) and the family's administration line.
+		s.lines, s.counts = make([]Line, 0, 6), make([]lineCount, 0, 6)
 	}
-	s.entries = append(s.entries, lineEntry{key: k, line: proto, whole: n})
+	s.lines = append(s.lines, proto)
+	s.counts = append(s.counts, lineCount{key: k, whole: n})
 }
 
 // finish multiplies each line once and orders them: care first, by group,
 // band and first day; then the other kinds. A line whose amount leaves the
 // range of Money is an error naming it.
 func (s *lineSet) finish() ([]Line, error) {
-	// Room for the family's administration line: a family of one child
-	// takes these lines as the invoice's.
-	lines := make([]Line, len(s.entries), len(s.entries)+1)
-	for i, e := range s.entries {
-		l := &lines[i]
-		*l = e.line
+	lines := s.lines
+	for i := range lines {
+		l, c := &lines[i], &s.counts[i]
 		var err error
-		if e.frac.IsZero() {
-			l.Count = s.om.count(e.whole)
-			l.Amount, err = l.UnitPrice.TimesInt(e.whole)
+		if c.frac.IsZero() {
+			l.Count = s.om.count(c.whole)
+			l.Amount, err = l.UnitPrice.TimesInt(c.whole)
 		} else {
-			l.Count = decimal.NewFromInt(e.whole).Add(e.frac)
+			l.Count = decimal.NewFromInt(c.whole).Add(c.frac)
 			l.Amount, err = l.UnitPrice.Times(l.Count)
 		}
 		if err != nil {
 			return nil, plan.Problem{Code: tariff.CodeInvalidMoney, Field: string(l.Kind), Date: firstDate(*l),
 				Message: fmt.Sprintf("the %s line of child %s cannot be priced: %v", l.Kind, s.child, err)}
 		}
+	}
+	// Room for the family's administration line: a family of one child
+	// takes these lines as the invoice's.
+	if len(lines) == cap(lines) {
+		lines = slices.Grow(lines, 1)
 	}
 	slices.SortStableFunc(lines, func(a, b Line) int {
 		if c := cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)); c != 0 {
