@@ -295,10 +295,14 @@ func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy,
 	if !lastDay.IsZero() && first.Date.After(lastDay) {
 		return NoticeCheck{}, false, nil
 	}
-	start := first.Slots[0].Session(first.Date, nil).In
-	for _, s := range first.Slots[1:] {
-		if at := s.Session(first.Date, nil).In; at.Before(start) {
-			start = at
+	// The agreed start time matters to a sudden absence only.
+	var start time.Time
+	if a.Sudden {
+		start = first.Slots[0].Session(first.Date, nil).In
+		for _, s := range first.Slots[1:] {
+			if at := s.Session(first.Date, nil).In; at.Before(start) {
+				start = at
+			}
 		}
 	}
 	kind, deadline, why := p.Notice.Deadline(a, plans, first.Date, start, c, nil)
@@ -308,14 +312,19 @@ func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy,
 	// Source: seed 004 §3.4.2 — a planned absence is announced days or
 	// weeks ahead; one reported after it started was not: late notice, the
 	// fee per reserved day (not an invalid input).
-	dayStart, _ := plan.DayBounds(a.Period.Start, nil)
 	switch {
 	case a.ReportedAt.IsZero():
 		chk.Explanation += "; never reported"
-	case !a.Sudden && !chk.InTime && !a.ReportedAt.Before(dayStart):
+	case !a.Sudden && !chk.InTime && !a.ReportedAt.Before(dayStartOf(a.Period.Start)):
 		chk.Explanation += fmt.Sprintf("; reported on %s, after the planned absence started: late", a.ReportedAt.Format(time.RFC3339))
 	}
 	return chk, true, nil
+}
+
+// dayStartOf is the instant day d starts in Brussels.
+func dayStartOf(d plan.Date) time.Time {
+	start, _ := plan.DayBounds(d, nil)
+	return start
 }
 
 // validate reports every malformed input at once.
