@@ -72,7 +72,9 @@ func TestDueDateAcrossLeapDays(t *testing.T) {
 	}{
 		{plan.MustMonth(2000, time.January), "2000-01-31", 1, "2000-02-29"},
 		{plan.MustMonth(2100, time.January), "2100-01-31", 1, "2100-02-28"},
-		{plan.MustMonth(2400, time.January), "2400-01-31", 1, "2400-02-29"},
+		// A case bills a month of 1900–2100; its invoice date may lie
+		// later (TestMonthOutsideTheYears).
+		{plan.MustMonth(2100, time.January), "2400-01-31", 1, "2400-02-29"},
 		{plan.MustMonth(2099, time.November), "2099-11-30", 3, "2100-02-28"},
 		{plan.MustMonth(2000, time.January), "2000-01-15", 12, "2001-01-15"},
 	} {
@@ -90,8 +92,36 @@ func TestDueDateAcrossLeapDays(t *testing.T) {
 		}
 	}
 	// A due date past 9999-12-31 is an error naming the invoice date.
-	c := tuesdayCase(plan.MustMonth(9999, time.December), sd("9999-12-15"))
+	c := tuesdayCase(plan.MustMonth(2100, time.December), sd("9999-12-15"))
 	if _, err := Build(c); !hasField(err, "invoice_date") {
 		t.Errorf("due date past 9999: %v", err)
+	}
+}
+
+// A case bills a month of 1900–2100, the years its sessions may have: the
+// day frames count Unix nanoseconds, which reach 1678–2262 only, and a
+// month beyond them once billed a stay of 2015 as care on 7 January 2600
+// (found by review). It is an error at "month", with every other problem.
+func TestMonthOutsideTheYears(t *testing.T) {
+	for _, m := range []plan.Month{plan.MustMonth(1899, time.December), plan.MustMonth(2101, time.January), plan.MustMonth(2400, time.January),
+		plan.MustMonth(2600, time.January), plan.MustMonth(9999, time.December), plan.MustMonth(3, time.January)} {
+		c := tuesdayCase(m, m.Last())
+		_, err := Build(c)
+		if !hasField(err, "month") {
+			t.Errorf("%s: %v", m, err)
+		}
+		if err := c.Validate(); !hasField(err, "month") {
+			t.Errorf("%s: Validate: %v", m, err)
+		}
+		if _, err := NewOrganiserMonth(m, c.Calendar, c.Rules, c.Amounts); !hasField(err, "month") {
+			t.Errorf("%s: NewOrganiserMonth: %v", m, err)
+		}
+	}
+	for _, m := range []plan.Month{plan.MustMonth(1900, time.January), plan.MustMonth(2100, time.December)} {
+		c := tuesdayCase(m, m.Last())
+		attend(&c, 0, "08:00", "17:00")
+		if _, err := Build(c); err != nil {
+			t.Errorf("%s: %v", m, err)
+		}
 	}
 }

@@ -73,8 +73,16 @@ func (c Case) validateShared() plan.Problems {
 }
 
 func (c Case) validateMonth() plan.Problems {
-	if c.Month.IsZero() {
+	switch y := c.Month.Year(); {
+	case c.Month.IsZero():
 		return plan.Problems{{Code: plan.CodeMissing, Field: "month", Message: "a case needs the month invoiced"}}
+	case y < plan.MinSessionYear || y > plan.MaxSessionYear:
+		// The years a session may have (plan.ValidateSessionLimits): the
+		// day frames and sessions count in Unix nanoseconds, which reach
+		// 1678–2262 only; a month beyond them would bill the days of
+		// another century.
+		return plan.Problems{{Code: plan.CodeOutOfRange, Field: "month", Date: c.Month.First(),
+			Message: fmt.Sprintf("a case bills a month of %d–%d, not %s", plan.MinSessionYear, plan.MaxSessionYear, c.Month)}}
 	}
 	return nil
 }
