@@ -28,6 +28,7 @@ const (
 // most MaxKmPerTrip km), the opening ledger and the notice; and the house
 // rules and amounts.
 func (c Case) Validate() error {
+	c.Children = wallClock(c.Children)
 	ps := c.validateCase()
 	amounts := tariff.StatutoryAmounts().Merge(c.Amounts)
 	for i := range c.Children {
@@ -333,6 +334,11 @@ func (c Case) sessionsPlain(ch *Child, period *span) bool {
 		}
 	}
 	longest := c.Rules.maxSession()
+	if longest > 72*time.Hour {
+		// Invalid house rules (at most 72 hours), checked with the case:
+		// the 4 days' margins above do not hold.
+		return false
+	}
 	prevOut := int64(math.MinInt64)
 	for _, s := range ch.Sessions {
 		if u, v := s.In.Unix(), s.Out.Unix(); u < plainFrom || u >= plainTo || v < plainFrom || v >= plainTo {
