@@ -27,7 +27,7 @@ type childMonth struct {
 	reserved int               // how many days of the period the plans reserve
 	spans    []span            // the sessions, sorted
 	cursor   int
-	tariffs  []tariff.Applied // the month's tariff segments (nil when they cannot all be decided)
+	tariffs  *tariffLookup
 	set      lineSet
 	sum      ChildSummary
 	ps       plan.Problems
@@ -61,15 +61,16 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 		m.keep(err)
 		ledger = absence.NewLedger(e)
 	}
+	segs, err := ch.Attests.Segments(period, c.InvoiceDate, c.Amounts)
+	m.tariffs = &tariffLookup{book: &ch.Attests, invoiceDate: c.InvoiceDate, amounts: c.Amounts}
+	if err == nil {
+		m.tariffs.segments = segs
+	}
+	m.sum.Tariffs = segs
 	var walk *absence.Walk
 	if len(m.ps) == 0 {
 		walk = m.startWalk(ledger)
 	}
-	segs, err := ch.Attests.Segments(period, c.InvoiceDate, c.Amounts)
-	if err == nil {
-		m.tariffs = segs
-	}
-	m.sum.Tariffs = segs
 	m.days(walk)
 	m.hotMeals()
 	m.trips()
@@ -166,10 +167,7 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 		return nil
 	}
 	w, err := absence.NewWalk(absence.WalkInput{Policy: c.Rules.Absence, Ledger: ledger, Table: c.Rules.Bands.Table, Absences: abs, Late: late,
-		Tariff: func(d plan.Date) (tariff.Tariff, error) {
-			a, err := m.tariffOn(d)
-			return a.Tariff, err
-		}, Amounts: c.Amounts, LastDayOfCare: lastDay, Capacity: m.reserved})
+		Tariff: m.tariffs.tariffOn, Amounts: c.Amounts, LastDayOfCare: lastDay, Capacity: m.reserved})
 	if err != nil {
 		m.keep(err)
 		return nil
@@ -177,16 +175,32 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 	return w
 }
 
-// tariffOn is the tariff in force on d: from the month's segments, or day
-// by day when they cannot all be decided (a gap still in its grace period
-// on a day without care).
-func (m *childMonth) tariffOn(d plan.Date) (tariff.Applied, error) {
-	for _, s := range m.tariffs {
+// tariffLookup is the tariff of a child's days. The absence rules ask it
+// too; apart from the childMonth, so that the month's state stays on the
+// stack.
+type tariffLookup struct {
+	segments    []tariff.Applied // the month's tariff segments (nil when they cannot all be decided)
+	book        *tariff.AttestBook
+	invoiceDate plan.Date
+	amounts     tariff.AmountTable
+}
+
+// on is the tariff in force on d: from the month's segments, or day by day
+// when they cannot all be decided (a gap still in its grace period on a
+// day without care).
+func (t *tariffLookup) on(d plan.Date) (tariff.Applied, error) {
+	for _, s := range t.segments {
 		if s.Period.Contains(d) {
 			return s, nil
 		}
 	}
-	return m.ch.Attests.On(d, m.c.InvoiceDate, m.c.Amounts)
+	return t.book.On(d, t.invoiceDate, t.amounts)
+}
+
+// tariffOn is on for the absence rules: the tariff alone.
+func (t *tariffLookup) tariffOn(d plan.Date) (tariff.Tariff, error) {
+	a, err := t.on(d)
+	return a.Tariff, err
 }
 
 // overlap returns the time spans share with [from, to), the longest part
@@ -298,7 +312,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 			m.sum.Free = append(m.sum.Free, FreeDay{Date: d, Reason: FreeSettlingInAlone, Rule: plan.Rule{ID: "invoice.settling_in", Source: srcSeed004Settling}})
 			continue
 		}
-		applied, err := m.tariffOn(d)
+		applied, err := m.tariffs.on(d)
 		if err != nil {
 			m.keep(err)
 			continue
