@@ -33,7 +33,6 @@ import (
 // pricing it — an unknown yearly amount once per year, a day without a
 // tariff — so a case file is mended in one round.
 func Build(c Case) (Invoice, error) {
-	c.Children = wallClock(c.Children)
 	if len(c.validateShared()) > 0 {
 		ps := c.validateCase()
 		for i := range c.Children {

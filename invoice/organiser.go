@@ -271,7 +271,7 @@ func (c Case) FamilyMonth() FamilyMonth {
 
 // caseOf returns the whole case of family month f.
 func (om *OrganiserMonth) caseOf(f FamilyMonth) Case {
-	return Case{Month: om.month, Period: f.Period, Number: f.Number, InvoiceDate: f.InvoiceDate, Family: f.Family, Children: wallClock(f.Children),
+	return Case{Month: om.month, Period: f.Period, Number: f.Number, InvoiceDate: f.InvoiceDate, Family: f.Family, Children: f.Children,
 		Calendar: om.cal, Rules: om.rules, Amounts: om.amounts}
 }
 

@@ -28,7 +28,6 @@ const (
 // most MaxKmPerTrip km), the opening ledger and the notice; and the house
 // rules and amounts.
 func (c Case) Validate() error {
-	c.Children = wallClock(c.Children)
 	ps := c.validateCase()
 	amounts := tariff.StatutoryAmounts().Merge(c.Amounts)
 	for i := range c.Children {
@@ -236,8 +235,9 @@ func (c Case) validateSessions(ch *Child, period *span) plan.Problems {
 
 // checkSessions is validateSessions one check at a time.
 func (c Case) checkSessions(ch *Child) plan.Problems {
-	ps := plan.AsProblems(plan.ValidateSessions(ch.Sessions))
-	limits := plan.AsProblems(plan.ValidateSessionLimits(ch.Sessions, c.Rules.maxSession()))
+	sessions := wallClock(ch.Sessions)
+	ps := plan.AsProblems(plan.ValidateSessions(sessions))
+	limits := plan.AsProblems(plan.ValidateSessionLimits(sessions, c.Rules.maxSession()))
 	ps = append(ps, limits...)
 	if c.Month.IsZero() || len(limits) > 0 {
 		return ps
@@ -249,7 +249,7 @@ func (c Case) checkSessions(ch *Child) plan.Problems {
 	// nanoseconds.
 	from, to := start.UnixNano(), end.UnixNano()
 	born := bornNano(ch.Child.Birth)
-	for k, s := range ch.Sessions {
+	for k, s := range sessions {
 		if s.In.IsZero() || s.Out.IsZero() {
 			continue
 		}

@@ -6,40 +6,30 @@ import (
 	"github.com/kinderopvang/regels/plan"
 )
 
-// wallClock returns children whose sessions carry no monotonic clock
-// reading. An instant from time.Now holds one, and Before, After and Sub
-// compare two such instants by it, not by the wall clock; the billing
-// counts Unix nanoseconds, the wall clock. Stripped, the checks and the
+// wallClock returns sessions without monotonic clock readings. An instant
+// from time.Now holds one, and Before, After and Sub compare two such
+// instants by it, not by the wall clock, while the billing and the
+// one-pass check (sessionsPlain) count Unix nanoseconds, the wall clock.
+// The checks one by one read sessions through wallClock, so they and the
 // billing read the same clock (a clock stepped between a check-in and a
-// check-out once made a session valid by one and too long by the other;
-// found by review). The caller's slices are copied only when a session has
-// such a reading.
-func wallClock(children []Child) []Child {
-	for i := range children {
-		for _, s := range children[i].Sessions {
-			if hasMonotonic(s.In) || hasMonotonic(s.Out) {
-				return stripMonotonic(children)
+// check-out once made two sessions that overlap on the wall clock pass the
+// checks; found by review). The caller's slice is copied only when a
+// session has such a reading.
+func wallClock(sessions []plan.Session) []plan.Session {
+	for i, s := range sessions {
+		if hasMonotonic(s.In) || hasMonotonic(s.Out) {
+			out := make([]plan.Session, len(sessions))
+			copy(out, sessions[:i])
+			for k := i; k < len(sessions); k++ {
+				s := sessions[k]
+				s.In, s.Out = s.In.Round(0), s.Out.Round(0)
+				out[k] = s
 			}
+			return out
 		}
 	}
-	return children
+	return sessions
 }
 
 // hasMonotonic reports whether t carries a monotonic clock reading.
 func hasMonotonic(t time.Time) bool { return t != t.Round(0) }
-
-// stripMonotonic returns a copy of children with each session's instants
-// read on the wall clock alone.
-func stripMonotonic(children []Child) []Child {
-	out := make([]Child, len(children))
-	copy(out, children)
-	for i := range out {
-		ss := make([]plan.Session, len(out[i].Sessions))
-		for k, s := range out[i].Sessions {
-			s.In, s.Out = s.In.Round(0), s.Out.Round(0)
-			ss[k] = s
-		}
-		out[i].Sessions = ss
-	}
-	return out
-}
