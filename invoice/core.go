@@ -345,13 +345,13 @@ func (m *childMonth) days(walk *absence.Walk) {
 			if !m.set.bump(key, unit, d, 1) {
 				m.set.create(key, proRataLine(care, pr, unit, applied), d, 1)
 			}
-			m.extraCosts(f, i, slots, care, lastOut)
+			m.extraCosts(f, i, slots, care.Band, lastOut)
 			continue
 		}
 		if !m.set.bump(key, last.unit, d, 1) {
 			m.set.create(key, careLine(care.Band, group, share, last.unit, applied), d, 1)
 		}
-		m.extraCosts(f, i, slots, care, lastOut)
+		m.extraCosts(f, i, slots, care.Band, lastOut)
 	}
 }
 
@@ -382,14 +382,14 @@ func (m *childMonth) absenceLines(o *absence.DayOutcome) {
 }
 
 // extraCosts adds the costs that follow a day of care: waste and late
-// pick-up. slots are what the plans reserve that day (closed or not) and
-// lastOut the latest check-out of the day.
-func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, care tariff.DayCare, lastOut int64) {
+// pick-up. slots are what the plans reserve that day (closed or not), band
+// the band of its care and lastOut the latest check-out of the day.
+func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, band tariff.Band, lastOut int64) {
 	d := f.date
 	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
 	// day present.
 	kind, price := LineWastePart, m.om.cost(m.first+i, costWastePart)
-	if care.Band == tariff.BandFull || care.Band == tariff.BandFlex {
+	if band == tariff.BandFull || band == tariff.BandFlex {
 		kind, price = LineWasteFull, m.om.cost(m.first+i, costWasteFull)
 	}
 	if price.err != nil {

@@ -100,7 +100,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			m.set.create(key, priceListLine(kind, v, part, unit, c.Family.Social, discounted, list), d, 1)
 		}
 		if kind == LineCare {
-			m.extraCosts(f, i, nil, care, lastOut)
+			m.extraCosts(f, i, nil, care.Band, lastOut)
 		}
 	}
 	if len(m.ps) > 0 {
