@@ -388,10 +388,11 @@ func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, band tari
 	d := f.date
 	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
 	// day present.
-	kind, price := LineWastePart, m.om.cost(m.first+i, costWastePart)
+	kind, cost := LineWastePart, costWastePart
 	if band == tariff.BandFull || band == tariff.BandFlex {
-		kind, price = LineWasteFull, m.om.cost(m.first+i, costWasteFull)
+		kind, cost = LineWasteFull, costWasteFull
 	}
+	price := m.om.cost(m.first+i, cost)
 	if price.err != nil {
 		m.keep(price.err)
 		return
