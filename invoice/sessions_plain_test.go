@@ -129,3 +129,105 @@ func TestSessionsPlainBeyondTheLongestStay(t *testing.T) {
 		t.Errorf("Validate: %v", err)
 	}
 }
+
+// The one pass at each edge the checks draw: a session of no length, one
+// of exactly the longest stay and a nanosecond more, one that ends exactly
+// where the period starts or starts where it ends, one from exactly the
+// start of the birth day or a nanosecond before, and one that ends exactly
+// at the end of the last day of care or a nanosecond after.
+func TestSessionsPlainAtTheEdges(t *testing.T) {
+	base := benchCase()
+	first, last := base.days().Start, base.days().End
+	from, _ := plan.DayBounds(first, nil)
+	_, to := plan.DayBounds(last, nil)
+	day := plan.DateOf(base.Children[0].Sessions[0].In.In(plan.Brussels()))
+	startOfDay, endOfDay := plan.DayBounds(day, nil)
+	notice := func(c *Case) {
+		c.Children[0].Notice = &plan.Notice{By: plan.Family, Given: first.AddDays(-60), LastDay: day}
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(c *Case, s *plan.Session)
+		ok   bool
+	}{
+		{"of no length", func(c *Case, s *plan.Session) { s.Out = s.In }, false},
+		{"of a nanosecond", func(c *Case, s *plan.Session) { s.Out = s.In.Add(1) }, true},
+		{"of the longest stay", func(c *Case, s *plan.Session) { s.In, s.Out = from, from.Add(24*time.Hour) }, true},
+		{"a nanosecond past the longest stay", func(c *Case, s *plan.Session) { s.In, s.Out = from, from.Add(24*time.Hour+1) }, false},
+		{"ending where the period starts", func(c *Case, s *plan.Session) { s.In, s.Out = from.Add(-time.Hour), from }, false},
+		{"ending a nanosecond into the period", func(c *Case, s *plan.Session) { s.In, s.Out = from.Add(-time.Hour), from.Add(1) }, true},
+		{"starting where the period ends", func(c *Case, s *plan.Session) {
+			c.Children[0].Sessions = c.Children[0].Sessions[:1]
+			s.In, s.Out = to, to.Add(time.Hour)
+		}, false},
+		{"starting a nanosecond before the period ends", func(c *Case, s *plan.Session) {
+			c.Children[0].Sessions = c.Children[0].Sessions[:1]
+			s.In, s.Out = to.Add(-1), to.Add(time.Hour)
+		}, true},
+		{"from the start of the birth day", func(c *Case, s *plan.Session) { s.In = startOfDay; c.Children[0].Child.Birth = day }, true},
+		{"from a nanosecond before the birth day", func(c *Case, s *plan.Session) { s.In = startOfDay.Add(-1); c.Children[0].Child.Birth = day }, false},
+		{"to the end of the last day of care", func(c *Case, s *plan.Session) {
+			c.Children[0].Sessions = c.Children[0].Sessions[:1]
+			notice(c)
+			s.Out = endOfDay
+		}, true},
+		{"to a nanosecond past the last day of care", func(c *Case, s *plan.Session) {
+			c.Children[0].Sessions = c.Children[0].Sessions[:1]
+			notice(c)
+			s.Out = endOfDay.Add(1)
+		}, false},
+	} {
+		c := benchCase()
+		c.Children[0].Sessions = append([]plan.Session(nil), c.Children[0].Sessions...)
+		s := c.Children[0].Sessions[0]
+		tc.edit(&c, &s)
+		c.Children[0].Sessions[0] = s
+		ch := &c.Children[0]
+		ps := c.checkSessions(ch)
+		if (len(ps) == 0) != tc.ok {
+			t.Errorf("a session %s: the checks say %v", tc.name, ps)
+		}
+		if got := c.sessionsPlain(ch, nil); got != tc.ok {
+			t.Errorf("a session %s: one pass says %v, want %v", tc.name, got, tc.ok)
+		}
+	}
+}
+
+// The one pass at the edges of the years a session may have: sessions of
+// January 1900 that start in 1899 (UTC), of December 2100 that end in
+// 2101; all touch the period, and all are problems.
+func TestSessionsPlainAtTheYears(t *testing.T) {
+	utc := func(s string) time.Time {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			panic(err)
+		}
+		return t
+	}
+	for _, tc := range []struct {
+		month   plan.Month
+		in, out string
+		ok      bool
+	}{
+		{plan.MustMonth(1900, time.January), "1899-12-31T23:30:00Z", "1900-01-01T01:00:00Z", false},
+		{plan.MustMonth(1900, time.January), "1899-12-31T23:30:00Z", "1900-01-02T08:00:00Z", false},
+		{plan.MustMonth(1900, time.January), "1900-01-02T08:00:00Z", "1900-01-02T17:00:00Z", true},
+		{plan.MustMonth(2100, time.December), "2100-12-31T21:00:00Z", "2101-01-01T00:30:00Z", false},
+		{plan.MustMonth(2100, time.December), "2100-12-30T20:00:00Z", "2101-01-01T00:30:00Z", false},
+		{plan.MustMonth(2100, time.December), "2100-12-30T08:00:00Z", "2100-12-30T17:00:00Z", true},
+	} {
+		c := benchCase()
+		c.Month, c.Period = tc.month, plan.Period{}
+		ch := &c.Children[0]
+		ch.Child.Birth = plan.MustParseDate("1890-01-01")
+		ch.Sessions = []plan.Session{{In: utc(tc.in), Out: utc(tc.out)}}
+		c.Rules.MaxSessionHours = 72 // a stay across the edge of the years
+		ps := c.checkSessions(ch)
+		if (len(ps) == 0) != tc.ok {
+			t.Errorf("%s–%s: the checks say %v", tc.in, tc.out, ps)
+		}
+		if got := c.sessionsPlain(ch, nil); got != tc.ok {
+			t.Errorf("%s–%s: one pass says %v, want %v", tc.in, tc.out, got, tc.ok)
+		}
+	}
+}
