@@ -264,6 +264,16 @@ func (m *childMonth) days(walk *absence.Walk) {
 		unit   tariff.Money
 		key    lineKey
 	}
+	// The last day classified and the last reserved band worked out on a
+	// day of 24 hours, with what they follow from.
+	var seen struct {
+		care        tariff.DayCare // zero Date: none yet
+		all, window time.Duration
+		reserved    tariff.Band // "": none yet
+		slots       *plan.Slot
+		nslots      int
+		slotsGroup  tariff.AgeGroup
+	}
 	for i, slots := range m.slots {
 		f := &m.om.frames[m.first+i]
 		d := f.date
@@ -275,18 +285,39 @@ func (m *childMonth) days(walk *absence.Walk) {
 		if !schoolFrom.IsZero() && !d.Before(schoolFrom) {
 			group = tariff.SchoolAge
 		}
-		care, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
-		if err != nil {
-			m.keep(err)
-			continue
-		}
-		// The reserved day: the absence rules.
-		if len(slots) > 0 && walk != nil {
-			ra, rw := slotDurations(f, slots)
-			reserved, err := cls.BandFor(d, ra, rw, group, ch.Location)
+		// A day's care follows from its minutes, its group and the child's
+		// location alone (ClassifyDurations reads the date for nothing
+		// else): a day like the last one classified is classified so.
+		var care tariff.DayCare
+		if seen.care.Date.IsZero() || all != seen.all || window != seen.window || group != seen.care.Group {
+			c, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
 			if err != nil {
+				seen.care = tariff.DayCare{}
 				m.keep(err)
 				continue
+			}
+			seen.care, seen.all, seen.window = c, all, window
+		}
+		care = seen.care
+		care.Date = d
+		// The reserved day: the absence rules.
+		if len(slots) > 0 && walk != nil {
+			// The reserved band of a day of 24 hours follows from its slots
+			// (the plan's own, shared by the days of one weekday) and group.
+			var reserved tariff.Band
+			if f.ordinary && seen.reserved != "" && &slots[0] == seen.slots && len(slots) == seen.nslots && group == seen.slotsGroup {
+				reserved = seen.reserved
+			} else {
+				ra, rw := slotDurations(f, slots)
+				b, err := cls.BandFor(d, ra, rw, group, ch.Location)
+				if err != nil {
+					m.keep(err)
+					continue
+				}
+				reserved, seen.reserved = b, ""
+				if f.ordinary {
+					seen.reserved, seen.slots, seen.nslots, seen.slotsGroup = b, &slots[0], len(slots), group
+				}
 			}
 			o, err := walk.Day(absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed,
 				Absence: absence.AbsenceOn(m.abs, d)})
