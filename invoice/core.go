@@ -269,10 +269,8 @@ func (m *childMonth) days(walk *absence.Walk) {
 	var seen struct {
 		care        tariff.DayCare // zero Date: none yet
 		all, window time.Duration
-		reserved    tariff.Band // "": none yet
-		slots       *plan.Slot
-		nslots      int
-		slotsGroup  tariff.AgeGroup
+		reserved    [8]reservedBand // by slots, the last 8 (a plan's weekdays, an A/B week's)
+		next        int
 	}
 	for i, slots := range m.slots {
 		f := &m.om.frames[m.first+i]
@@ -305,18 +303,25 @@ func (m *childMonth) days(walk *absence.Walk) {
 			// The reserved band of a day of 24 hours follows from its slots
 			// (the plan's own, shared by the days of one weekday) and group.
 			var reserved tariff.Band
-			if f.ordinary && seen.reserved != "" && &slots[0] == seen.slots && len(slots) == seen.nslots && group == seen.slotsGroup {
-				reserved = seen.reserved
-			} else {
+			if f.ordinary {
+				for _, r := range seen.reserved {
+					if r.slots == &slots[0] && r.n == len(slots) && r.group == group {
+						reserved = r.band
+						break
+					}
+				}
+			}
+			if reserved == "" {
 				ra, rw := slotDurations(f, slots)
 				b, err := cls.BandFor(d, ra, rw, group, ch.Location)
 				if err != nil {
 					m.keep(err)
 					continue
 				}
-				reserved, seen.reserved = b, ""
+				reserved = b
 				if f.ordinary {
-					seen.reserved, seen.slots, seen.nslots, seen.slotsGroup = b, &slots[0], len(slots), group
+					seen.reserved[seen.next] = reservedBand{slots: &slots[0], n: len(slots), group: group, band: b}
+					seen.next = (seen.next + 1) % len(seen.reserved)
 				}
 			}
 			o, err := walk.Day(absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed,
@@ -384,6 +389,15 @@ func (m *childMonth) days(walk *absence.Walk) {
 		}
 		m.extraCosts(f, i, slots, care.Band, lastOut)
 	}
+}
+
+// reservedBand is the band of a day of 24 hours reserved in slots (the
+// first of them and how many) for a child of group.
+type reservedBand struct {
+	slots *plan.Slot
+	n     int
+	group tariff.AgeGroup
+	band  tariff.Band
 }
 
 // settlingIn reports whether d is a settling-in day of a plan.
