@@ -304,8 +304,8 @@ func (m *childMonth) days(walk *absence.Walk) {
 			// (the plan's own, shared by the days of one weekday) and group.
 			var reserved tariff.Band
 			if f.ordinary {
-				for _, r := range seen.reserved {
-					if r.slots == &slots[0] && r.n == len(slots) && r.group == group {
+				for k := range seen.reserved {
+					if r := &seen.reserved[k]; r.slots == &slots[0] && r.n == len(slots) && r.group == group {
 						reserved = r.band
 						break
 					}
