@@ -189,12 +189,21 @@ type tariffLookup struct {
 // when they cannot all be decided (a gap still in its grace period on a
 // day without care).
 func (t *tariffLookup) on(d plan.Date) (tariff.Applied, error) {
-	for _, s := range t.segments {
-		if s.Period.Contains(d) {
-			return s, nil
-		}
+	if s := t.segmentOn(d); s != nil {
+		return *s, nil
 	}
 	return t.book.On(d, t.invoiceDate, t.amounts)
+}
+
+// segmentOn returns the month's segment in force on d, nil when none is
+// (on then asks the attest book).
+func (t *tariffLookup) segmentOn(d plan.Date) *tariff.Applied {
+	for i := range t.segments {
+		if s := &t.segments[i]; s.Period.Contains(d) {
+			return s
+		}
+	}
+	return nil
 }
 
 // tariffOn is on for the absence rules: the tariff alone.
@@ -272,6 +281,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 		reserved    [8]reservedBand // by slots, the last 8 (a plan's weekdays, an A/B week's)
 		next        int
 	}
+	var seg *tariff.Applied // the tariff segment of the last day of care
 	for i, slots := range m.slots {
 		f := &m.om.frames[m.first+i]
 		d := f.date
@@ -348,13 +358,22 @@ func (m *childMonth) days(walk *absence.Walk) {
 			m.sum.Free = append(m.sum.Free, FreeDay{Date: d, Reason: FreeSettlingInAlone, Rule: plan.Rule{ID: "invoice.settling_in", Source: srcSeed004Settling}})
 			continue
 		}
-		applied, err := m.tariffs.on(d)
-		if err != nil {
-			m.keep(err)
-			continue
+		// The segment in force, looked up again only when the day leaves it.
+		if seg == nil || !seg.Period.Contains(d) {
+			seg = m.tariffs.segmentOn(d)
+		}
+		applied := seg
+		if applied == nil {
+			a, err := m.tariffs.on(d)
+			if err != nil {
+				m.keep(err)
+				continue
+			}
+			applied = &a
 		}
 		if care.Band != last.band || applied.Tariff != last.tariff || group != last.group || applied.Basis != last.basis {
 			last.band = "" // until the share and price are known
+			var err error
 			if last.share, err = cls.Table.ShareOf(care.Band); err != nil {
 				m.keep(err)
 				continue
@@ -379,13 +398,13 @@ func (m *childMonth) days(walk *absence.Walk) {
 			}
 			key = newLineKey(LineCare, care.Band, group, string(applied.Basis), tariff.PricingProRata, pr.Counted(care.Minutes))
 			if !m.set.bump(key, unit, d, 1) {
-				m.set.create(key, proRataLine(care, pr, unit, applied), d, 1)
+				m.set.create(key, proRataLine(care, pr, unit, *applied), d, 1)
 			}
 			m.extraCosts(f, i, slots, care.Band, lastOut)
 			continue
 		}
 		if !m.set.bump(key, last.unit, d, 1) {
-			m.set.create(key, careLine(care.Band, group, share, last.unit, applied), d, 1)
+			m.set.create(key, careLine(care.Band, group, share, last.unit, *applied), d, 1)
 		}
 		m.extraCosts(f, i, slots, care.Band, lastOut)
 	}
