@@ -48,7 +48,9 @@ func groupNL(g tariff.AgeGroup) string {
 // careLine is a new care line, with its labels: its four texts are written
 // into one buffer, one allocation a line.
 func careLine(band tariff.Band, group tariff.AgeGroup, share decimal.Decimal, unit tariff.Money, applied tariff.Applied) Line {
-	b := make([]byte, 0, 256+len(applied.Rule.Source))
+	// Room for both labels (about 150 bytes each at most), the tariff and
+	// the source: one allocation.
+	b := make([]byte, 0, 320+len(srcCareTariff)+len(applied.Rule.Source))
 	b = append(b, "opvang "...)
 	b = append(b, bandNL(band)...)
 	b = append(b, " ("...)
@@ -140,7 +142,7 @@ func proRataLine(care tariff.DayCare, pr *tariff.ProRata, unit tariff.Money, app
 	case tariff.PerStartedHalf:
 		unitNL, unitEN = "per begonnen half uur", "per started half hour"
 	}
-	b := make([]byte, 0, 320+len(pr.Source))
+	b := make([]byte, 0, 320+len(srcProRata)+len(pr.Source)) // both labels and the source: one allocation
 	b = append(b, "korte opvangmomenten (schoolkind), samen "...)
 	b = strconv.AppendInt(b, int64(counted), 10)
 	b = append(b, " minuten ("...)
