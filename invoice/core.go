@@ -296,17 +296,16 @@ func (m *childMonth) days(walk *absence.Walk) {
 		// A day's care follows from its minutes, its group and the child's
 		// location alone (ClassifyDurations reads the date for nothing
 		// else): a day like the last one classified is classified so.
-		var care tariff.DayCare
 		if seen.care.Date.IsZero() || all != seen.all || window != seen.window || group != seen.care.Group {
-			c, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
+			dc, err := cls.ClassifyDurations(d, all, window, group, ch.Location)
 			if err != nil {
 				seen.care = tariff.DayCare{}
 				m.keep(err)
 				continue
 			}
-			seen.care, seen.all, seen.window = c, all, window
+			seen.care, seen.all, seen.window = dc, all, window
 		}
-		care = seen.care
+		care := seen.care
 		care.Date = d
 		// The reserved day: the absence rules.
 		if len(slots) > 0 && walk != nil {
