@@ -98,20 +98,10 @@ func TestWallClockOnly(t *testing.T) {
 	if !second.In.After(first.Out) {
 		t.Fatal("the test's readings do not put the second session after the first")
 	}
-	if _, err := Build(c); !hasCode(err, plan.CodeOverlap) {
+	if _, err := Build(c); !plan.AsProblems(err).Has(plan.CodeOverlap) {
 		t.Errorf("sessions overlapping on the wall clock: %v", err)
 	}
-	if err := c.Validate(); !hasCode(err, plan.CodeOverlap) {
+	if err := c.Validate(); !plan.AsProblems(err).Has(plan.CodeOverlap) {
 		t.Errorf("Validate: sessions overlapping on the wall clock: %v", err)
 	}
-}
-
-// hasCode reports whether err holds a problem with code.
-func hasCode(err error, code plan.Code) bool {
-	for _, p := range plan.AsProblems(err) {
-		if p.Code == code {
-			return true
-		}
-	}
-	return false
 }
