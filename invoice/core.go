@@ -451,18 +451,14 @@ func (m *childMonth) extraCosts(f *dayFrame, i int, slots []plan.Slot, band tari
 	d := f.date
 	// Source: seed 004 §3.5.1 — €0.13 per full day, €0.07 per half or third
 	// day present.
-	kind, cost := LineWastePart, costWastePart
+	kind, cost, key := LineWastePart, costWastePart, lineKey{codes: codeWastePart}
 	if band == tariff.BandFull || band == tariff.BandFlex {
-		kind, cost = LineWasteFull, costWasteFull
+		kind, cost, key = LineWasteFull, costWasteFull, lineKey{codes: codeWasteFull}
 	}
 	price := m.om.cost(m.first+i, cost)
 	if price.err != nil {
 		m.keep(price.err)
 		return
-	}
-	key := lineKey{codes: codeWastePart}
-	if kind == LineWasteFull {
-		key = lineKey{codes: codeWasteFull}
 	}
 	if price.m.Sign() > 0 && !m.set.bump(key, price.m, d, 1) {
 		nl, en := "afvalverwerking, halve of derde dag", "waste, half or third day"

@@ -193,7 +193,7 @@ func (s *lineSet) create(k lineKey, proto Line, d plan.Date, n int64) {
 	proto.Child = s.child
 	if !d.IsZero() {
 		capacity := 4
-		if c := k.codes & 0xff; c == codeCare || c == codeWasteFull || c == codeWastePart || c == codeLatePickup {
+		if k.isKind(LineCare) || k.isKind(LineWasteFull) || k.isKind(LineWastePart) || k.isKind(LineLatePickup) {
 			capacity = s.days // one date a day: one allocation
 		}
 		proto.Dates = append(make([]plan.Date, 0, capacity), d)

@@ -290,7 +290,8 @@ func bornNano(b plan.Date) int64 {
 
 // Sessions whose instants lie, in Unix seconds, within 1900-01-02 and
 // 2100-12-31 UTC are within the years a session may have in every zone
-// (plan.ValidateSessionLimits) and have exact Unix nanoseconds.
+// and have exact Unix nanoseconds: the window plan.ValidateSessionLimits
+// decides its common case by (unexported there).
 const (
 	plainFrom = -2208902400 // 1900-01-02T00:00:00Z
 	plainTo   = 4133894400  // 2100-12-31T00:00:00Z
