@@ -47,3 +47,57 @@ func BenchmarkParseDate(b *testing.B) {
 		}
 	}
 }
+
+// The notice rules ask a day at a time whether it is reserved and open: a
+// month of days under a plan and a calendar with a closure, in March (where
+// the days after Easter are candidates).
+func BenchmarkPlanDayMonth(b *testing.B) {
+	p := Plan{Kind: KindRegular, Start: MustParseDate("2026-01-01"),
+		Schedule: Schedule{Weeks: []Week{{Monday: fullDay, Tuesday: fullDay, Wednesday: morning, Thursday: fullDay, Friday: fullDay}}}}
+	c := Calendar{Closures: []Closure{{Period: Period{MustParseDate("2026-03-16"), MustParseDate("2026-03-16")}, Reason: "brugdag"}}}
+	first := MustParseDate("2026-03-01")
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for i := range 31 {
+			if p.Day(first.AddDays(i), c).IsReserved() {
+				n++
+			}
+		}
+		if n != 21 {
+			b.Fatalf("%d days reserved, want 21", n)
+		}
+	}
+}
+
+// Calendar.IsClosed for each day of a month in spring (Easter candidates)
+// with one closure.
+func BenchmarkIsClosedMonth(b *testing.B) {
+	c := Calendar{Closures: []Closure{{Period: Period{MustParseDate("2026-04-10"), MustParseDate("2026-04-10")}, Reason: "brugdag"}}}
+	first := MustParseDate("2026-04-01")
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for i := range 30 {
+			if _, closed := c.IsClosed(first.AddDays(i)); closed {
+				n++
+			}
+		}
+		if n != 2 { // the closure and Easter Monday, 6 April 2026
+			b.Fatalf("%d closed days, want 2", n)
+		}
+	}
+}
+
+// Date.AppendText, as explanations write dates.
+func BenchmarkDateAppendText(b *testing.B) {
+	d := MustParseDate("2026-03-29")
+	buf := make([]byte, 0, 16)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = d.AppendText(buf[:0])
+	}
+	if string(buf) != "2026-03-29" {
+		b.Fatal(string(buf))
+	}
+}

@@ -164,13 +164,18 @@ func (d Date) AppendText(b []byte) []byte {
 	if d.n == 0 {
 		return b
 	}
+	// A Date's year has four digits (0001–9999): the ten bytes at once, two
+	// digits at a time.
 	y, m, dd := d.Civil()
-	b = appendInt(b, y, 4)
-	b = append(b, '-')
-	b = appendInt(b, int(m), 2)
-	b = append(b, '-')
-	return appendInt(b, dd, 2)
+	hi, lo, mm := 2*(y/100), 2*(y%100), 2*int(m)
+	return append(b, twoDigits[hi], twoDigits[hi+1], twoDigits[lo], twoDigits[lo+1], '-',
+		twoDigits[mm], twoDigits[mm+1], '-', twoDigits[2*dd], twoDigits[2*dd+1])
 }
+
+// twoDigits holds 00 to 99.
+const twoDigits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // MarshalText implements encoding.TextMarshaler: YYYY-MM-DD, or an empty
 // text for the zero Date. JSON uses it, so a Date is a JSON string.
@@ -235,24 +240,31 @@ func daysFromCivil(y int, m time.Month, d int) int {
 	return era*146097 + doe - 719468
 }
 
-// civilFromDays is the inverse of daysFromCivil for days >= -719468.
+// civilFromDays is the inverse of daysFromCivil for the days of
+// 0001-01-01 to 9999-12-31 (z from -719162 to 2932896), by the Euclidean
+// affine functions of Neri and Schneider ("Euclidean affine functions and
+// their application to calendar algorithms", Software: Practice and
+// Experience 53(4), 2023): unsigned 32-bit arithmetic on days shifted 82
+// eras (400 years each) forward, with no branch but the last. Every day of
+// the range is checked against the time package (TestCivilFromDaysEveryDay).
 func civilFromDays(z int) (int, time.Month, int) {
-	z += 719468
-	era := z / 146097
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
+	const eras = 82 // shift: 82 × 400 years keep every day of 0001–9999 positive
+	n := uint32(z + 719468 + 146097*eras)
+	// The century and the day in it.
+	n1 := 4*n + 3
+	c := n1 / 146097
+	nc := n1 % 146097 / 4
+	// The year of the century (from 1 March) and the day in it.
+	p := uint64(2939745) * uint64(4*nc+3)
+	y := 100*c + uint32(p>>32)
+	ny := uint32(p) / 2939745 / 4
+	// The month (March = 3) and day.
+	n3 := 2141*ny + 197913
+	m, d := n3>>16, n3&0xffff/2141
+	if ny >= 306 { // January and February: of the next year
+		y, m = y+1, m-12
 	}
-	if m <= 2 {
-		y++
-	}
-	return y, time.Month(m), d
+	return int(y) - 400*eras, time.Month(m), int(d) + 1
 }
 
 // daysIn returns the number of days in the given month.

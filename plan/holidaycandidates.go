@@ -32,6 +32,11 @@ func mayBeHoliday(d Date) bool {
 	case m < time.March || m > time.June:
 		return false // the days after Easter fall from 23 March to 14 June
 	}
+	// Easter is a Sunday: Paasmaandag and Pinkstermaandag are Mondays,
+	// Hemelvaart a Thursday.
+	if wd := d.Weekday(); wd != time.Monday && wd != time.Thursday {
+		return false
+	}
 	switch easterSunday(y).DaysUntil(d) {
 	case 1, 39, 50:
 		return true
@@ -53,6 +58,9 @@ func easterSunday(year int) Date {
 	m := (a + 11*h + 22*l) / 451
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
-	v, _ := NewDate(year, time.Month(month), day)
-	return v
+	if year < 1 || year > 9999 {
+		return Date{}
+	}
+	// From 22 March to 25 April: a date that exists.
+	return Date{n: int32(daysFromCivil(year, time.Month(month), day) + unixOffset)}
 }

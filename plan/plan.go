@@ -71,7 +71,9 @@ type Exclusion struct {
 // LastDay returns the plan's effective last day: the last extension's end,
 // else End; for an after-school plan without an end, the last day of its
 // school year. Zero means open-ended.
-func (p Plan) LastDay() Date {
+func (p Plan) LastDay() Date { return p.lastDay() }
+
+func (p *Plan) lastDay() Date {
 	if n := len(p.Extensions); n > 0 && !p.Extensions[n-1].IsZero() {
 		return p.Extensions[n-1]
 	}
@@ -84,11 +86,15 @@ func (p Plan) LastDay() Date {
 // Period returns the days the plan runs, from Start to LastDay. For an
 // open-ended plan the end is 9999-12-31.
 func (p Plan) Period() Period {
-	end := p.LastDay()
-	if end.IsZero() {
-		end = Date{n: maxDayNum}
+	return Period{Start: p.Start, End: p.lastDayOrMax()}
+}
+
+// lastDayOrMax is the end of Period: LastDay, 9999-12-31 for an open end.
+func (p *Plan) lastDayOrMax() Date {
+	if end := p.lastDay(); !end.IsZero() {
+		return end
 	}
-	return Period{Start: p.Start, End: end}
+	return Date{n: maxDayNum}
 }
 
 // PlannedDay is one day of a plan: the slots reserved on it, and when the
@@ -134,8 +140,8 @@ func (d PlannedDay) AppendSessions(dst []Session, loc *time.Location) []Session 
 // the first override of d, else nothing inside an exclusion, else the
 // schedule's slots. It scans the overrides and exclusions; Days walks a
 // period with a dayWalker instead.
-func (p Plan) slotsOn(d Date) []Slot {
-	if !p.Period().Contains(d) {
+func (p *Plan) slotsOn(d Date) []Slot {
+	if d.Before(p.Start) || d.After(p.lastDayOrMax()) {
 		return nil
 	}
 	for _, o := range p.Overrides {
@@ -152,13 +158,13 @@ func (p Plan) slotsOn(d Date) []Slot {
 }
 
 // scheduled returns the schedule's slots on d (no override, no exclusion).
-func (p Plan) scheduled(d Date) []Slot {
+func (p *Plan) scheduled(d Date) []Slot {
 	anchor := p.Schedule.Anchor
 	if anchor.IsZero() {
 		anchor = p.Start
 	}
-	w, ok := p.Schedule.weekFor(d, anchor)
-	if !ok {
+	w := p.Schedule.weekFor(d, anchor)
+	if w == nil {
 		return nil
 	}
 	return w.Slots(d.Weekday())

@@ -159,18 +159,18 @@ type Schedule struct {
 }
 
 // weekFor returns the week that applies on d, given the anchor of week A.
-func (s Schedule) weekFor(d, anchor Date) (Week, bool) {
+func (s *Schedule) weekFor(d, anchor Date) *Week {
 	switch len(s.Weeks) {
 	case 0:
-		return Week{}, false
+		return nil
 	case 1:
-		return s.Weeks[0], true
+		return &s.Weeks[0]
 	}
 	// Mondays an even number of weeks from week A's are in week A.
 	if mondayOf(anchor).DaysUntil(mondayOf(d))%14 == 0 {
-		return s.Weeks[0], true
+		return &s.Weeks[0]
 	}
-	return s.Weeks[1], true
+	return &s.Weeks[1]
 }
 
 // mondayOf returns the Monday on or before d.
