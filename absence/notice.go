@@ -80,7 +80,7 @@ func (r NoticeRules) Deadline(a Absence, plans []plan.Plan, first plan.Date, sta
 	}
 	last := c.DaysBefore(first, lead, r.Counting)
 	// The deadline is the end of the last day: midnight starting the next.
-	deadline, _ := plan.DayBounds(last.AddDays(1), loc)
+	deadline := plan.DayStart(last.AddDays(1), loc)
 	// The explanation in one buffer: "a planned absence of 3 day(s)
 	// (2025-03-21..2025-03-23, with the adjacent days without reservation)
 	// is reported 2 calendar days ahead: by the end of 2025-03-19".

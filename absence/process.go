@@ -231,6 +231,21 @@ func noticeRuleID(k NoticeKind) string {
 // firstReserved returns the first day of p that one of plans (which do not
 // overlap) reserves and on which calendar c is open, with its slots.
 func firstReserved(plans []plan.Plan, p plan.Period, c plan.Calendar) (plan.PlannedDay, bool) {
+	// Most absences start on a reserved day or a few days before one: the
+	// first week day by day, the rest (a long absence) by walking each plan.
+	for range 7 {
+		if p.IsEmpty() {
+			return plan.PlannedDay{}, false
+		}
+		for i := range plans {
+			if pd := plans[i].Day(p.Start, c); pd.IsReserved() {
+				return pd, true
+			}
+		}
+		if p.Start = p.Start.AddDays(1); p.Start.IsZero() {
+			return plan.PlannedDay{}, false // past 9999-12-31
+		}
+	}
 	var first plan.PlannedDay
 	for _, pl := range plans {
 		for d, slots := range pl.Slots(p) {
@@ -323,8 +338,7 @@ func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy,
 
 // dayStartOf is the instant day d starts in Brussels.
 func dayStartOf(d plan.Date) time.Time {
-	start, _ := plan.DayBounds(d, nil)
-	return start
+	return plan.DayStart(d, nil)
 }
 
 // validate reports every malformed input at once.

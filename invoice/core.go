@@ -141,7 +141,13 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 	if ch.Notice != nil {
 		lastDay = ch.Notice.LastDay
 	}
-	var abs []absence.Absence
+	n := 0
+	for _, a := range ch.Absences {
+		if a.Period.Overlaps(m.period) {
+			n++
+		}
+	}
+	abs := make([]absence.Absence, 0, n)
 	for _, a := range ch.Absences {
 		if a.Period.Overlaps(m.period) {
 			abs = append(abs, a)

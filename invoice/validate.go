@@ -243,8 +243,8 @@ func (c Case) checkSessions(ch *Child) plan.Problems {
 		return ps
 	}
 	days := c.days()
-	start, _ := plan.DayBounds(days.Start, nil)
-	_, end := plan.DayBounds(days.End, nil)
+	start := plan.DayStart(days.Start, nil)
+	end := plan.DayEnd(days.End, nil)
 	// Within 1900–2100 (checked above), instants compare as Unix
 	// nanoseconds.
 	from, to := start.UnixNano(), end.UnixNano()
@@ -264,7 +264,7 @@ func (c Case) checkSessions(ch *Child) plan.Problems {
 			continue
 		}
 		if n := ch.Notice; n != nil && !n.LastDay.IsZero() {
-			if _, endOfCare := plan.DayBounds(n.LastDay, nil); s.Out.After(endOfCare) {
+			if endOfCare := plan.DayEnd(n.LastDay, nil); s.Out.After(endOfCare) {
 				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("sessions[%d]", k), Date: plan.DateOf(s.Out.In(plan.Brussels())),
 					Message: fmt.Sprintf("session %s–%s runs past %s, the last day of care of the notice", s.In.Format(time.RFC3339), s.Out.Format(time.RFC3339), n.LastDay)})
 			}
@@ -284,7 +284,7 @@ func bornNano(b plan.Date) int64 {
 	case b.Year() > 2261:
 		return math.MaxInt64
 	}
-	first, _ := plan.DayBounds(b, nil)
+	first := plan.DayStart(b, nil)
 	return first.UnixNano()
 }
 
@@ -310,8 +310,8 @@ func (c Case) sessionsPlain(ch *Child, period *span) bool {
 	}
 	days := c.days()
 	if period == nil {
-		start, _ := plan.DayBounds(days.Start, nil)
-		_, end := plan.DayBounds(days.End, nil)
+		start := plan.DayStart(days.Start, nil)
+		end := plan.DayEnd(days.End, nil)
 		period = &span{start.UnixNano(), end.UnixNano()}
 	}
 	from, to := period.in, period.out
@@ -330,7 +330,7 @@ func (c Case) sessionsPlain(ch *Child, period *span) bool {
 		case y < 1900:
 			endOfCare = math.MinInt64
 		case y <= 2100:
-			_, e := plan.DayBounds(n.LastDay, nil)
+			e := plan.DayEnd(n.LastDay, nil)
 			endOfCare = e.UnixNano()
 		}
 	}

@@ -32,9 +32,19 @@ func mayBeHoliday(d Date) bool {
 	case m < time.March || m > time.June:
 		return false // the days after Easter fall from 23 March to 14 June
 	}
-	// Easter is a Sunday: Paasmaandag and Pinkstermaandag are Mondays,
-	// Hemelvaart a Thursday.
-	if wd := d.Weekday(); wd != time.Monday && wd != time.Thursday {
+	// Easter is a Sunday from 22 March to 25 April: Paasmaandag is a Monday
+	// from 23 March to 26 April, Hemelvaart a Thursday from 30 April to 3
+	// June and Pinkstermaandag a Monday from 11 May to 14 June.
+	switch md := 100*int(m) + day; d.Weekday() {
+	case time.Monday:
+		if (md < 323 || md > 426) && (md < 511 || md > 614) {
+			return false
+		}
+	case time.Thursday:
+		if md < 430 || md > 603 {
+			return false
+		}
+	default:
 		return false
 	}
 	switch easterSunday(y).DaysUntil(d) {

@@ -57,6 +57,22 @@ func DayBounds(d Date, loc *time.Location) (start, end time.Time) {
 	return d.In(loc), nextMidnight(d, loc)
 }
 
+// DayStart is the start of DayBounds alone: the instant day d starts in loc
+// (nil means Brussels), the zero time.Time for the zero Date.
+func DayStart(d Date, loc *time.Location) time.Time {
+	return d.In(locOrDefault(loc))
+}
+
+// DayEnd is the end of DayBounds alone: the instant day d ends in loc (nil
+// means Brussels), the zero time.Time for the zero Date.
+func DayEnd(d Date, loc *time.Location) time.Time {
+	loc = locOrDefault(loc)
+	if d.IsZero() || loc == nil {
+		return time.Time{}
+	}
+	return nextMidnight(d, loc)
+}
+
 // nextMidnight returns the instant at which day d ends in loc: the start of
 // the next civil day, normalised by time.Date (so DST-safe, and defined for
 // 9999-12-31 too, where d.AddDays(1) is no date).

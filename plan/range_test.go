@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 )
 
 // Dates never leave 0001–9999 silently: every rule whose date would fall
@@ -366,4 +367,26 @@ func TestSchoolYearAtTheEdges(t *testing.T) {
 	if !SchoolYearOf(Date{}).IsEmpty() {
 		t.Error("no date, no school year")
 	}
+}
+
+// DayStart and DayEnd are the two halves of DayBounds, on any day (the
+// zero Date, 9999-12-31 and the days of the daylight-saving switch
+// included) in Brussels and in another zone.
+func TestDayStartAndEndAreDayBounds(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := Date{n: rapid.Int32Range(0, maxDayNum).Draw(t, "n")}
+		if rapid.Bool().Draw(t, "near the switch") {
+			d = MustDate(rapid.IntRange(1900, 2100).Draw(t, "year"), time.Month(rapid.SampledFrom([]int{3, 10, 11}).Draw(t, "month")), rapid.IntRange(1, 31).Draw(t, "day")%28+1)
+		}
+		for _, loc := range []*time.Location{nil, ny} {
+			start, end := DayBounds(d, loc)
+			if s, e := DayStart(d, loc), DayEnd(d, loc); !s.Equal(start) || !e.Equal(end) || s.Location() != start.Location() || e.Location() != end.Location() {
+				t.Fatalf("%s in %v: DayStart, DayEnd = %v, %v; DayBounds = %v, %v", d, loc, s, e, start, end)
+			}
+		}
+	})
 }
