@@ -9,10 +9,13 @@ import (
 	"github.com/kinderopvang/regels/tariff"
 )
 
-// PaidInvoice is an invoice and the day it was paid.
+// PaidInvoice is an invoice, the day it was paid and the credit notes on
+// it (Credit): a credited line was not paid, so its days of care are not
+// certified.
 type PaidInvoice struct {
-	Invoice Invoice   `json:"invoice"`
-	PaidOn  plan.Date `json:"paid_on"`
+	Invoice Invoice      `json:"invoice"`
+	PaidOn  plan.Date    `json:"paid_on"`
+	Credits []CreditNote `json:"credits,omitempty"`
 }
 
 // CertificatePeriod is one line of a fiscal certificate: days of care at
@@ -47,8 +50,9 @@ type Certificate struct {
 const MaxCertificatePeriods = 4
 
 // Certificates returns the fiscal certificates of child for year, from the
-// invoices paid in that year: only the care itself (care lines, not extra
-// costs, absence charges or fees), only days before the child's 14th
+// invoices paid in that year, less their credit notes: only the care itself
+// (care lines, not extra costs, absence charges or fees), only days before
+// the child's 14th
 // birthday — its 21st for a child with a severe disability
 // (tariff.Child.SevereDisability) — one period per daily rate and run of
 // consecutive months, at most 4 periods a certificate. Rates are never
@@ -69,16 +73,13 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 	if limit.IsZero() {
 		return nil, plan.Problem{Code: plan.CodeMissing, Field: "child.birth", Message: "the certificate needs the child's birth date"}
 	}
-	type dayRate struct {
-		day    plan.Date
-		rate   tariff.Money
-		tariff string
-	}
 	var days []dayRate
-	for _, p := range paid {
+	var ps plan.Problems
+	for i, p := range paid {
 		if p.PaidOn.Year() != year {
 			continue
 		}
+		from := len(days)
 		for _, l := range p.Invoice.Lines {
 			if !l.Deductible || l.Child != child.Code {
 				continue
@@ -89,6 +90,17 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 				}
 			}
 		}
+		// Source: seed 004 §3.7 — "een fiscaal attest van de betaalde
+		// kosten": a day of care credited was not paid.
+		kept, err := uncredited(days[from:], p, i, child.Code, limit)
+		if err != nil {
+			ps = append(ps, plan.AsProblems(err)...)
+			continue
+		}
+		days = append(days[:from], kept...)
+	}
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	// By rate, then by day: each rate's days form runs of consecutive
 	// months.
@@ -134,6 +146,53 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// dayRate is a day of care certified and what it cost.
+type dayRate struct {
+	day    plan.Date
+	rate   tariff.Money
+	tariff string
+}
+
+// uncredited returns the days of paid invoice i (days, of the child code)
+// less those its credit notes credit, each credited day once at its rate.
+// A credit note for another invoice, a line that is not a credit, and a
+// credited day of care the invoice does not hold are problems.
+func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Date) ([]dayRate, error) {
+	var ps plan.Problems
+	for j, cn := range p.Credits {
+		f := fmt.Sprintf("paid[%d].credits[%d]", i, j)
+		if cn.Invoice != p.Invoice.Number {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".invoice",
+				Message: fmt.Sprintf("credit note %s is for invoice %s, not %s", cn.Number, cn.Invoice, p.Invoice.Number)})
+			continue
+		}
+		for k, l := range cn.Lines {
+			if !l.Deductible || l.Child != code {
+				continue
+			}
+			lf := fmt.Sprintf("%s.lines[%d]", f, k)
+			if l.Count.Sign() >= 0 {
+				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: lf + ".count",
+					Message: fmt.Sprintf("line %d of credit note %s counts %s: a credit counts days back (negative)", k, cn.Number, l.Count)})
+				continue
+			}
+			for _, d := range l.Dates {
+				if !d.Before(limit) {
+					continue
+				}
+				at := slices.IndexFunc(days, func(dr dayRate) bool { return dr.day == d && dr.rate == l.UnitPrice && dr.tariff == l.Tariff })
+				if at < 0 {
+					ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: lf + ".dates", Date: d,
+						Message: fmt.Sprintf("credit note %s credits care on %s at %s that invoice %s does not bill (or credits it twice)", cn.Number, d, l.UnitPrice, p.Invoice.Number)})
+					continue
+				}
+				days = slices.Delete(days, at, at+1)
+			}
+		}
+	}
+	return days, ps.Err()
 }
 
 // Bucket is a count of days per band, as the attendance report registers

@@ -32,13 +32,15 @@ type PaidChild struct {
 // file of examples/monthend:
 //
 //	{"children": [{"code": "K-118", "name": "Noor Peeters", "birth": "2023-06-12"}],
-//	 "paid": [{"invoice": {…an invoice as JSON…}, "paid_on": "2025-04-20"}],
+//	 "paid": [{"invoice": {…an invoice as JSON…}, "paid_on": "2025-04-20",
+//	           "credits": [{…a credit note on it, as JSON…}]}],
 //	 "caps": [{"year": 2026, "per_day": "17.40", "confirmed": true, "source": "…"}]}
 type Paid struct {
 	// Children are the children to certify.
 	Children []PaidChild `json:"children"`
-	// Paid are the invoices paid, each with its payment date; only those
-	// paid in the year count.
+	// Paid are the invoices paid, each with its payment date and its
+	// credit notes (care credited is not certified); only those paid in the
+	// year count.
 	Paid []invoice.PaidInvoice `json:"paid"`
 	// Caps are the caps per day of care of the tax reduction; nil means
 	// invoice.TaxCaps().
