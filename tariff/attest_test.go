@@ -176,6 +176,14 @@ func TestSegmentsCoverEachDayOnce(t *testing.T) {
 		}
 		p := plan.Period{Start: start, End: cur.AddDays(rapid.IntRange(0, 60).Draw(t, "tail"))}
 		segs, err := book.Segments(p, p.End.AddDays(100), amounts)
+		// Days before the first attest, delivered by the last of them: the
+		// attest's start is wrong, not the days without an attest.
+		if first := book.Attests[0]; first.Valid.Start.After(p.Start) && !first.Delivered.After(first.Valid.Start.AddDays(-1)) {
+			if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != "attests[0].valid.start" || ps[0].Code != CodeNoTariff {
+				t.Fatalf("the first attest from %s, delivered on %s, for a period from %s: %v, want a problem at attests[0].valid.start", first.Valid.Start, first.Delivered, p.Start, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,7 +18,10 @@ type AttestBook struct {
 	// MaximumWhenMissing applies the year's maximum tariff on days no attest
 	// covers once the grace period has passed (a STATUTORY option the
 	// organiser takes; house rules Zorg Leuven §3.1, seed 004, do). Without it
-	// such days are an error.
+	// such days are an error. A day before the child's first attest is one
+	// only when that attest was delivered after it: delivered by then, the
+	// attest should have started earlier (AttestStart), and the day is an
+	// error naming the attest's start.
 	MaximumWhenMissing bool `json:"maximum_when_missing"`
 }
 
@@ -139,6 +142,22 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Ap
 			return Applied{}, plan.Problem{Code: CodeNoTariff, Field: "attests", Date: d,
 				Message: fmt.Sprintf("no attest covers %s; the family has until %s (%d days after the old end %s) to deliver a new one",
 					d, graceEnd, b.GraceDays, b.Attests[prev].Valid.End)}
+		}
+	}
+	// A day before the child's first attest, which the family had already
+	// delivered: the attest does not start as the rule says — not a day
+	// without an attest, to be billed the maximum.
+	if prev < 0 && next >= 0 {
+		if n := b.Attests[next]; !n.Delivered.IsZero() && !n.Delivered.After(d) {
+			// Source: Opgroeien (Subsidiebesluit of 22 November 2013) — the
+			// attest starts on the first day of the month in which the child
+			// first attends without the parent (AttestStart); seed 004 §3.1
+			// — the maximum is for a family that does not deliver ("Doe je
+			// dit niet, zal de dienst een attest met maximumtarief aanmaken").
+			return Applied{}, plan.Problem{Code: CodeNoTariff, Field: fmt.Sprintf("attests[%d].valid.start", next), Date: d,
+				Rule: plan.Rule{ID: "tariff.attest.start", Source: srcAttestStart + "; " + srcSeed004Grace},
+				Message: fmt.Sprintf("no attest covers %s, before the first attest (from %s), which was delivered on %s: an attest starts on the first day of the month in which the child first attends without the parent (%s if care began that month); give the attest from then, or an attest of the maximum tariff for these days if that is what applies",
+					d, n.Valid.Start, n.Delivered, AttestStart(d))}
 		}
 	}
 	if !b.MaximumWhenMissing {
