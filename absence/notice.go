@@ -93,7 +93,11 @@ func (r NoticeRules) Deadline(a Absence, plans []plan.Plan, first plan.Date, sta
 		e = span.Start.AppendText(e)
 		e = append(e, ".."...)
 		e = span.End.AppendText(e)
-		e = append(e, ", with the adjacent days without reservation)"...)
+		if r.Length == LengthAcrossUnreserved {
+			e = append(e, ", with the adjacent days without reservation)"...)
+		} else {
+			e = append(e, ", with the adjacent weekend)"...)
+		}
 	}
 	e = append(e, " is reported "...)
 	e = strconv.AppendInt(e, int64(lead), 10)
@@ -105,32 +109,42 @@ func (r NoticeRules) Deadline(a Absence, plans []plan.Plan, first plan.Date, sta
 }
 
 // Span returns the days that measure absence a against LongFromDays: its
-// own period with LengthCalendar; with LengthAcrossUnreserved (the
-// default) its period extended on both sides across the days none of plans
-// reserves under calendar c (the weekend, closing days, holidays), up to
-// LongFromDays in all — enough to decide.
+// own period with LengthCalendar; with LengthAcrossWeekend (the default) its
+// period extended across the adjacent Saturday and Sunday that none of
+// plans reserves under calendar c; with LengthAcrossUnreserved its period
+// extended on both sides across every day none of plans reserves (the
+// weekend, closing days, holidays, days the plan does not reserve). It
+// grows up to LongFromDays in all — enough to decide.
 func (r NoticeRules) Span(a Absence, plans []plan.Plan, c plan.Calendar) plan.Period {
-	reserved := func(d plan.Date) bool {
-		for _, pl := range plans {
-			if pl.Day(d, c).IsReserved() {
-				return true
+	across := r.Length == LengthAcrossUnreserved
+	bridges := func(d plan.Date) bool {
+		if d.IsZero() {
+			return false
+		}
+		if wd := d.Weekday(); !across && wd != time.Saturday && wd != time.Sunday {
+			return false
+		}
+		for i := range plans {
+			if plans[i].Day(d, c).IsReserved() {
+				return false
 			}
 		}
-		return false
+		return true
 	}
 	span := a.Period
 	if r.Length == LengthCalendar || span.IsEmpty() {
 		return span
 	}
-	// Source: seed 004 §3.4.2 — "een afwezigheid van een week of langer":
-	// a week away from care, the unreserved days around it included.
+	// Source: seed 004 §3.4.2 — "een dag of enkele dagen" and "een
+	// afwezigheid van een week of langer": a week away from care, the
+	// weekend (or every unreserved day) around it included.
 	for span.Len() < r.LongFromDays {
 		before, after := span.Start.AddDays(-1), span.End.AddDays(1)
 		grew := false
-		if !before.IsZero() && !reserved(before) {
+		if bridges(before) {
 			span.Start, grew = before, true
 		}
-		if span.Len() < r.LongFromDays && !after.IsZero() && !reserved(after) {
+		if span.Len() < r.LongFromDays && bridges(after) {
 			span.End, grew = after, true
 		}
 		if !grew {

@@ -3,16 +3,20 @@ package absence
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinderopvang/regels/plan"
 	"pgregory.net/rapid"
 )
 
-// Seed 004 §3.4.2 "een afwezigheid van een week of langer": Span grows an
-// absence across the adjacent days without reservation, as far as needed to
-// decide and no further — never past LongFromDays unless the absence itself
-// is longer; it stops short only at reserved open days on both sides. With
-// LengthCalendar it is the absence as reported.
+// Seed 004 §3.4.2 "een dag of enkele dagen" and "een afwezigheid van een
+// week of langer": Span grows an absence across the adjacent days that
+// bridge it — with LengthAcrossWeekend (the default) a Saturday or Sunday
+// without reservation, with LengthAcrossUnreserved any day without
+// reservation — as far as needed to decide and no further: never past
+// LongFromDays unless the absence itself is longer; it stops short only at
+// days that do not bridge, on both sides. With LengthCalendar it is the
+// absence as reported.
 func TestSpanProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		var w plan.Week
@@ -28,7 +32,13 @@ func TestSpanProperty(t *testing.T) {
 		a := Absence{Period: plan.Period{Start: start, End: start.AddDays(rapid.IntRange(0, 9).Draw(t, "len"))}}
 		r := Seed004Policy().Notice
 		r.LongFromDays = rapid.IntRange(1, 14).Draw(t, "long")
-		reserved := func(x plan.Date) bool { return pl.Day(x, c).IsReserved() }
+		r.Length = rapid.SampledFrom([]AbsenceLength{"", LengthAcrossWeekend, LengthAcrossUnreserved}).Draw(t, "length")
+		bridges := func(x plan.Date) bool {
+			if pl.Day(x, c).IsReserved() {
+				return false
+			}
+			return r.Length == LengthAcrossUnreserved || x.Weekday() == time.Saturday || x.Weekday() == time.Sunday
+		}
 
 		span := r.Span(a, []plan.Plan{pl}, c)
 		if span.Start.After(a.Period.Start) || span.End.Before(a.Period.End) {
@@ -38,12 +48,12 @@ func TestSpanProperty(t *testing.T) {
 			t.Fatalf("span %s of %d days grew past %d days (absence %s)", span, span.Len(), r.LongFromDays, a.Period)
 		}
 		for x := range span.Days() {
-			if !a.Period.Contains(x) && reserved(x) {
-				t.Fatalf("span %s crosses the reserved day %s", span, x)
+			if !a.Period.Contains(x) && !bridges(x) {
+				t.Fatalf("%q: span %s crosses %s, which does not bridge", r.Length, span, x)
 			}
 		}
-		if span.Len() < r.LongFromDays && (!reserved(span.Start.AddDays(-1)) || !reserved(span.End.AddDays(1))) {
-			t.Fatalf("span %s of %d days stopped before %d days next to an unreserved day", span, span.Len(), r.LongFromDays)
+		if span.Len() < r.LongFromDays && (bridges(span.Start.AddDays(-1)) || bridges(span.End.AddDays(1))) {
+			t.Fatalf("%q: span %s of %d days stopped before %d days next to a day that bridges", r.Length, span, span.Len(), r.LongFromDays)
 		}
 		r.Length = LengthCalendar
 		if got := r.Span(a, []plan.Plan{pl}, c); got != a.Period {
@@ -68,6 +78,8 @@ func TestDeadlineExplanation(t *testing.T) {
 		// weekend around it: a week, 4 weeks' (28 days') notice.
 		{"grown across the weekend", absent("2025-05-12", "2025-05-16"), LengthAcrossUnreserved,
 			[]string{"7 day(s)", "(2025-05-11..2025-05-17, with the adjacent days without reservation)", "28 calendar days ahead", "by the end of 2025-04-14"}, ""},
+		{"grown across the weekend, by default", absent("2025-05-12", "2025-05-16"), "",
+			[]string{"7 day(s)", "(2025-05-11..2025-05-17, with the adjacent weekend)", "28 calendar days ahead", "by the end of 2025-04-14"}, ""},
 		{"counted plainly", absent("2025-05-12", "2025-05-16"), LengthCalendar,
 			[]string{"5 day(s) is reported 2 calendar days ahead", "by the end of 2025-05-10"}, "adjacent"},
 		// Monday to Sunday is a week as it stands: nothing to add.

@@ -69,7 +69,7 @@ type NoticeRules struct {
 	LongFromDays int `json:"long_from_days"`
 	// Length says how an absence's length is measured against LongFromDays
 	// (seed 004 §3.4.2 "een afwezigheid van een week of langer" leaves it
-	// open); empty means LengthAcrossUnreserved.
+	// open); empty means LengthAcrossWeekend.
 	Length AbsenceLength `json:"length,omitempty"`
 	// Counting says whether leads count calendar or working days (OPEN in
 	// seed 004; default calendar days, plan.WorkingDays as an option).
@@ -83,11 +83,19 @@ type AbsenceLength string
 
 // The measures.
 const (
-	// LengthAcrossUnreserved (the default) runs from the absence's first to
-	// its last day, extended across the adjacent days without reservation —
-	// the weekend, closing days, public holidays, days the plan does not
-	// reserve — so a Monday–Friday absence of a Monday–Friday plan is a
-	// week: the family is away for a whole week of care.
+	// LengthAcrossWeekend (the default) runs from the absence's first to its
+	// last day, extended across the adjacent Saturday and Sunday when no
+	// plan reserves them: a Monday–Friday absence is a week (seed 004
+	// §3.4.2 "een afwezigheid van een week of langer"), while a day or a few
+	// days reported stay "een dag of enkele dagen", whatever the days around
+	// them — a plan of one day a week, a closure or the school holidays next
+	// to the day.
+	LengthAcrossWeekend AbsenceLength = "across_weekend"
+	// LengthAcrossUnreserved extends the absence across every adjacent day
+	// without reservation — the weekend, closing days, public holidays, days
+	// the plan does not reserve — so that the family's time away from care
+	// is measured: one reserved Wednesday of a Wednesday-only plan is then a
+	// week.
 	LengthAcrossUnreserved AbsenceLength = "across_unreserved"
 	// LengthCalendar counts the calendar days of the absence as reported.
 	LengthCalendar AbsenceLength = "calendar"
@@ -139,7 +147,7 @@ func Seed004Policy() Policy {
 			{tariff.BandFlex, decimal.NewFromInt(1)},
 		},
 		UnjustifiedShare: decimal.NewFromInt(1),
-		Notice:           NoticeRules{ShortLeadDays: 2, LongLeadDays: 28, LongFromDays: 7, Length: LengthAcrossUnreserved, Counting: plan.CalendarDays},
+		Notice:           NoticeRules{ShortLeadDays: 2, LongLeadDays: 28, LongFromDays: 7, Length: LengthAcrossWeekend, Counting: plan.CalendarDays},
 		LateFeeShare:     decimal.New(25, -2),
 		LateFeeFloor:     true,
 		Source:           srcSeed004Absent,
@@ -206,9 +214,9 @@ func (p Policy) Validate() error {
 		add("notice", fmt.Sprintf("notice leads %d/%d days from %d days are out of range (0–366 days, a long absence from 1–366 days)", n.ShortLeadDays, n.LongLeadDays, n.LongFromDays), plan.CodeInvalidValue)
 	}
 	switch n.Length {
-	case "", LengthAcrossUnreserved, LengthCalendar:
+	case "", LengthAcrossWeekend, LengthAcrossUnreserved, LengthCalendar:
 	default:
-		add("notice.length", fmt.Sprintf("absence length %q is not across_unreserved or calendar", n.Length), plan.CodeInvalidValue)
+		add("notice.length", fmt.Sprintf("absence length %q is not across_weekend, across_unreserved or calendar", n.Length), plan.CodeInvalidValue)
 	}
 	if !n.Counting.Valid() {
 		add("notice.counting", fmt.Sprintf("day counting %q is not calendar or working", n.Counting), plan.CodeInvalidValue)

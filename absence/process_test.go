@@ -337,29 +337,78 @@ func TestWeekLongAbsence(t *testing.T) {
 	}
 }
 
-// Seed 004 §3.4.2 with the default length: Monday 5 and Tuesday 6 May of a
-// Monday/Tuesday/Thursday plan lie between Wednesday 30 April and
+// Seed 004 §3.4.2 with LengthAcrossUnreserved: Monday 5 and Tuesday 6 May
+// of a Monday/Tuesday/Thursday plan lie between Wednesday 30 April and
 // Wednesday 7 May, none of them a reserved open day (1 May is a holiday):
 // eight days away from care, a week or longer, so 4 weeks' notice; reported
-// on 1 May it is late. Counted plainly, 2 days, it is in time.
+// on 1 May it is late. With the default length (across the weekend) it is
+// Saturday 3 to Tuesday 6 May, "enkele dagen", due 2 days ahead: in time;
+// counted plainly, 2 days, in time too.
 func TestHolidayMakesAWeek(t *testing.T) {
 	in, ledger := fixture("10")
 	attendAll(&in, "2025-05-05", "2025-05-06")
 	in.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-05"), End: d("2025-05-06")}, ReportedAt: bxl("2025-05-01 09:00")}}
-	r, err := Process(in, ledger, Seed004Policy())
+	across := Seed004Policy()
+	across.Notice.Length = LengthAcrossUnreserved
+	r, err := Process(in, ledger, across)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := r.Notices[0]; n.Kind != NoticePlannedLong || n.InTime {
-		t.Errorf("default length: %+v, want planned_long and late", n)
+		t.Errorf("across unreserved days: %+v, want planned_long and late", n)
 	}
-	if got := Seed004Policy().Notice.Span(in.Absences[0], []plan.Plan{in.Plan}, in.Calendar); got != (plan.Period{Start: d("2025-05-01"), End: d("2025-05-07")}) {
+	if got := across.Notice.Span(in.Absences[0], []plan.Plan{in.Plan}, in.Calendar); got != (plan.Period{Start: d("2025-05-01"), End: d("2025-05-07")}) {
 		t.Errorf("span %s, want 2025-05-01..2025-05-07 (grown a day each side in turn, up to 7 days)", got)
 	}
-	p := Seed004Policy()
-	p.Notice.Length = LengthCalendar
-	if r, err := Process(in, ledger, p); err != nil || r.Notices[0].Kind != NoticePlannedShort || !r.Notices[0].InTime {
-		t.Errorf("calendar length: %+v, %v", r.Notices, err)
+	for _, length := range []AbsenceLength{"", LengthAcrossWeekend, LengthCalendar} {
+		p := Seed004Policy()
+		p.Notice.Length = length
+		if r, err := Process(in, ledger, p); err != nil || r.Notices[0].Kind != NoticePlannedShort || !r.Notices[0].InTime {
+			t.Errorf("length %q: %+v, %v; want planned_short, in time", length, r.Notices, err)
+		}
+	}
+	if got := Seed004Policy().Notice.Span(in.Absences[0], []plan.Plan{in.Plan}, in.Calendar); got != (plan.Period{Start: d("2025-05-03"), End: d("2025-05-06")}) {
+		t.Errorf("default span %s, want 2025-05-03..2025-05-06 (the weekend before)", got)
+	}
+}
+
+// Seed 004 §3.4.2: "Verwittig de onthaalouder 2 dagen op voorhand als je
+// kind een dag of enkele dagen niet aanwezig zal zijn." One reserved day
+// is "een dag" whatever lies around it (found by the audit of 2026-12-01:
+// across unreserved days each of these was a week, 4 weeks' notice, and a
+// late-notice fee): the only day of a Wednesday-only plan, the Thursday
+// before a summer closure, the Friday before the Easter holidays of an
+// after-school plan. Each is reported 3 or more days ahead: in time.
+func TestOneDayIsADay(t *testing.T) {
+	wed := plan.Plan{Kind: plan.KindRegular, Start: d("2025-01-01"), Schedule: plan.Schedule{Weeks: []plan.Week{{Wednesday: fullDay}}}}
+	mtt := plan.Plan{Kind: plan.KindRegular, Start: d("2025-01-01"), Schedule: plan.Schedule{Weeks: []plan.Week{{Monday: fullDay, Tuesday: fullDay, Thursday: fullDay}}}}
+	monFri := plan.Plan{Kind: plan.KindAfterSchool, Start: d("2024-09-02"), End: d("2025-06-30"), Schedule: plan.Schedule{Weeks: []plan.Week{{Monday: fullDay, Friday: fullDay}}},
+		Exclusions: []plan.Exclusion{{Period: plan.Period{Start: d("2025-04-05"), End: d("2025-04-20")}, Reason: "paasvakantie"}}}
+	summer := plan.Calendar{Closures: []plan.Closure{{Period: plan.Period{Start: d("2025-08-04"), End: d("2025-08-15")}, Reason: "zomersluiting"}}}
+	for _, tc := range []struct {
+		name     string
+		pl       plan.Plan
+		c        plan.Calendar
+		day      string
+		reported string
+	}{
+		{"a Wednesday-only plan", wed, plan.Calendar{}, "2025-03-19", "2025-03-13 09:00"},
+		{"the day before a closure", mtt, summer, "2025-07-31", "2025-07-28 09:00"},
+		{"the day before the school holidays", monFri, plan.Calendar{}, "2025-04-04", "2025-04-01 09:00"},
+	} {
+		a := Absence{Period: plan.Period{Start: d(tc.day), End: d(tc.day)}, ReportedAt: bxl(tc.reported)}
+		checks, late, err := CheckNotices([]Absence{a}, []plan.Plan{tc.pl}, tc.c, Seed004Policy(), plan.Date{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if n := checks[0]; n.Kind != NoticePlannedShort || !n.InTime || late[0] {
+			t.Errorf("%s: %+v, want planned_short and in time", tc.name, n)
+		}
+		p := Seed004Policy()
+		p.Notice.Length = LengthAcrossUnreserved
+		if checks, _, err := CheckNotices([]Absence{a}, []plan.Plan{tc.pl}, tc.c, p, plan.Date{}); err != nil || checks[0].Kind != NoticePlannedLong {
+			t.Errorf("%s across unreserved days: %+v, %v; want planned_long (the knob's measure)", tc.name, checks, err)
+		}
 	}
 }
 

@@ -167,7 +167,7 @@ func enumValues(t reflect.Type) []string {
 	case reflect.TypeFor[absence.Rounding]():
 		return values(absence.RoundDown, absence.RoundUp, absence.RoundNearest, absence.RoundHalfUp, absence.RoundNone)
 	case reflect.TypeFor[absence.AbsenceLength]():
-		return values(absence.LengthAcrossUnreserved, absence.LengthCalendar)
+		return values(absence.LengthAcrossWeekend, absence.LengthAcrossUnreserved, absence.LengthCalendar)
 	case reflect.TypeFor[LineKind]():
 		return values(LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
 			LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport, LineReservedAbsent, LineLateCancel)

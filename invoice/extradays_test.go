@@ -71,6 +71,9 @@ func TestExtraDayAroundTheMonth(t *testing.T) {
 	ch.Sessions = append(ch.Sessions, plan.Session{In: at("2025-03-06", "08:00"), Out: at("2025-03-06", "16:30")})
 	// Reported on Friday 28 February for Monday 3 to Wednesday 5 March.
 	ch.Absences = []absence.Absence{{Period: plan.Period{Start: plan.MustParseDate("2025-03-03"), End: plan.MustParseDate("2025-03-05")}, ReportedAt: at("2025-02-28", "10:00")}}
+	// Measured across the days without reservation, the days around the
+	// month decide (absence.LengthAcrossUnreserved).
+	base.Rules.Absence.Notice.Length = absence.LengthAcrossUnreserved
 
 	kind := func(c Case) absence.NoticeKind {
 		t.Helper()

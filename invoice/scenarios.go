@@ -117,8 +117,9 @@ func partTimeRunsOut() Scenario {
 	ch := &c.Children[0]
 	ch.Ledger = absence.Ledger{Year: 2025, Entitlement: decimalOf("10"), Used: decimalOf("8.5")}
 	attend(&c, 0, "07:45", "17:00", "2025-03-10", "2025-03-11", "2025-03-13")
-	// The whole week of care (Monday, Tuesday, Thursday): "een afwezigheid
-	// van een week of langer", announced 4 weeks ahead (seed 004 §3.4.2).
+	// The whole week of care (Monday, Tuesday, Thursday), announced 4 weeks
+	// ahead: Monday to Thursday with the weekend before is 6 days, "enkele
+	// dagen" (seed 004 §3.4.2), due 2 days ahead; in time either way.
 	ch.Absences = []absence.Absence{{Period: plan.Period{Start: sd("2025-03-10"), End: sd("2025-03-13")}, ReportedAt: at("2025-02-07", "09:00"), Reason: "skivakantie"}}
 	return Scenario{Name: "part_time_runs_out", Description: "three days a week; 1.5 justified days left for a 3-day absence", Case: c}
 }
