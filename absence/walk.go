@@ -258,9 +258,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 	}
 	vR, vA := w.values[bandIndex(f.Reserved)], w.values[bandIndex(f.Attended)]
 	if vA.units >= vR.units {
-		out.Kind = KindPresent
-		out.Rule = rule("absence.present", srcSeed004Absent)
-		out.Explanation = "present: attended at least the reserved band"
+		out = presentOutcome(f)
 		w.out = append(w.out, out)
 		return out, nil
 	}
@@ -380,6 +378,30 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		}
 	}
 	return w.keep(out, i, start), nil
+}
+
+// Present records reserved day f as Day would when the child was present —
+// the organiser open, within the care, the attended band at least the
+// reserved one — and reports true; otherwise it records nothing and reports
+// false, and the caller asks Day. It is Day without the outcome to copy: a
+// walk over a month of days present costs little more than the days.
+func (w *Walk) Present(f ReservedDay) bool {
+	if f.Closed != nil || !w.lastDay.IsZero() && f.Date.After(w.lastDay) ||
+		w.values[bandIndex(f.Attended)].units < w.values[bandIndex(f.Reserved)].units {
+		return false
+	}
+	w.out = append(w.out, presentOutcome(f))
+	return true
+}
+
+// presentOutcome is the outcome of reserved day f when the child was
+// present.
+func presentOutcome(f ReservedDay) DayOutcome {
+	// Source: seed 004 §3.4.2 — a reserved day attended is care, not an
+	// absence.
+	return DayOutcome{Date: f.Date, Kind: KindPresent, Reserved: f.Reserved, Attended: f.Attended, Absence: f.Absence,
+		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero,
+		Rule: plan.Rule{ID: "absence.present", Source: srcSeed004Absent}, Explanation: "present: attended at least the reserved band"}
 }
 
 // keep records outcome i with the text since start.

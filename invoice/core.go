@@ -105,10 +105,7 @@ func (m *childMonth) keep(err error) {
 func (m *childMonth) reservations() {
 	m.slots = make([][]plan.Slot, m.period.Len())
 	for _, p := range m.plans {
-		for d, slots := range p.Slots(m.period) {
-			m.slots[m.period.Start.DaysUntil(d)] = slots
-			m.reserved++
-		}
+		m.reserved += p.SlotsInto(m.period, m.slots)
 	}
 }
 
@@ -339,12 +336,13 @@ func (m *childMonth) days(walk *absence.Walk) {
 					seen.next = (seen.next + 1) % len(seen.reserved)
 				}
 			}
-			o, err := walk.Day(absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed,
-				Absence: absence.AbsenceOn(m.abs, d)})
-			if err != nil {
-				m.keep(err)
-			} else {
-				m.absenceLines(&o)
+			rd := absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed, Absence: absence.AbsenceOn(m.abs, d)}
+			if !walk.Present(rd) {
+				if o, err := walk.Day(rd); err != nil {
+					m.keep(err)
+				} else {
+					m.absenceLines(&o)
+				}
 			}
 		}
 		if care.Band == tariff.BandNone {

@@ -284,6 +284,32 @@ func (p Plan) Slots(period Period) iter.Seq2[Date, []Slot] {
 	}
 }
 
+// SlotsInto sets out[i] to the slots the plan reserves on the i-th day of
+// period (period.Start plus i days), as Slots yields them, for each day it
+// reserves, leaves the other entries alone and returns how many it set: a
+// day's slots per index, for a caller that walks the period itself. Days
+// past len(out) are not asked. Like Slots, it allocates nothing for a plan
+// without overrides or exclusions in period.
+func (p Plan) SlotsInto(period Period, out [][]Slot) int {
+	in, ok := period.Intersect(p.Period())
+	if !ok {
+		return 0
+	}
+	w := p.newDayWalker(in)
+	n := 0
+	for i, d := period.Start.DaysUntil(in.Start), in.Start; i < len(out); i++ {
+		if slots := w.slotsOn(d); len(slots) > 0 {
+			out[i] = slots
+			n++
+		}
+		if d == in.End {
+			break // 9999-12-31 has no next day
+		}
+		d = d.AddDays(1)
+	}
+	return n
+}
+
 // Days returns every day in period that the plan would reserve, in date
 // order, including those on which the organiser is closed (Closed set).
 // Use ReservedDays for the days that are really reserved.

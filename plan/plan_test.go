@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -268,4 +269,28 @@ func TestWalkerAtTheEndOfTime(t *testing.T) {
 	if last != MustParseDate("9999-12-31") || n != 5 { // the Fridays of December 9999: 3, 10, 17, 24, 31
 		t.Errorf("Slots of December 9999: %d days, the last %s", n, last)
 	}
+}
+
+// SlotsInto gives the days and slots of Slots, each at its index in the
+// period, and counts them; it asks no day past the room it is given.
+func TestSlotsIntoIsSlots(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPlan().Draw(t, "plan")
+		from := p.Start.AddDays(rapid.IntRange(-30, 400).Draw(t, "from"))
+		period := Period{Start: from, End: from.AddDays(rapid.IntRange(-1, 120).Draw(t, "len"))}
+		room := max(period.Len()-rapid.IntRange(0, 3).Draw(t, "short"), 0)
+		out := make([][]Slot, room)
+		n := p.SlotsInto(period, out)
+		want := make([][]Slot, room)
+		count := 0
+		for d, slots := range p.Slots(period) {
+			if i := period.Start.DaysUntil(d); i < room {
+				want[i] = slots
+				count++
+			}
+		}
+		if n != count || !reflect.DeepEqual(out, want) {
+			t.Fatalf("SlotsInto(%s) = %d, %v; Slots gives %d, %v", period, n, out, count, want)
+		}
+	})
 }
