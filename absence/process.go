@@ -161,8 +161,11 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
-		if _, err := w.Day(ReservedDay{Date: pd.Date, Reserved: reserved.Band, Attended: attended.Band, Closed: pd.Closed,
-			Absence: AbsenceOn(in.Absences, pd.Date)}); err != nil {
+		f := ReservedDay{Date: pd.Date, Reserved: reserved.Band, Attended: attended.Band, Closed: pd.Closed, Absence: AbsenceOn(in.Absences, pd.Date)}
+		if w.Present(f) {
+			continue
+		}
+		if _, err := w.Day(f); err != nil {
 			return Result{}, err
 		}
 	}

@@ -583,6 +583,16 @@ func FuzzPlanDays(f *testing.F) {
 		if k != len(got) {
 			t.Fatalf("Days has %d days more than Day reserves", len(got)-k)
 		}
+		// SlotsInto holds the same days at their index in the period.
+		into := make([][]Slot, period.Len())
+		if n := p.SlotsInto(period, into); n != len(got) {
+			t.Fatalf("SlotsInto counts %d days, Days has %d", n, len(got))
+		}
+		for _, pd := range got {
+			if i := period.Start.DaysUntil(pd.Date); !slices.Equal(into[i], pd.Slots) {
+				t.Fatalf("day %v: SlotsInto has %v, Days %v", pd.Date, into[i], pd.Slots)
+			}
+		}
 		for _, q := range AsProblems(p.Validate(Facts{})) {
 			if q.Field == "" || q.Message == "" || q.Code == "" {
 				t.Fatalf("problem without code, field or message: %+v", q)
