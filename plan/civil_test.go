@@ -24,3 +24,25 @@ func TestCivilFromDaysEveryDay(t *testing.T) {
 		t.Fatalf("walked to day %d, want %d", z, want)
 	}
 }
+
+// Month.First and Month.Last are the month's first and last days as the
+// time package counts them, for every month of 0001–9999; the zero Month
+// has neither.
+func TestMonthFirstAndLastEveryMonth(t *testing.T) {
+	for y := 1; y <= 9999; y++ {
+		for mo := time.January; mo <= time.December; mo++ {
+			m := MustMonth(y, mo)
+			first := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+			last := first.AddDate(0, 1, -1)
+			if got := m.First(); got != MustDate(y, mo, 1) || got.Weekday() != first.Weekday() {
+				t.Fatalf("%s: First %s", m, got)
+			}
+			if got := m.Last(); got != MustDate(y, mo, last.Day()) || got.Weekday() != last.Weekday() {
+				t.Fatalf("%s: Last %s, want %s", m, got, last.Format(time.DateOnly))
+			}
+		}
+	}
+	if !(Month{}).First().IsZero() || !(Month{}).Last().IsZero() {
+		t.Error("the zero Month has a first or last day")
+	}
+}

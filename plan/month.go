@@ -71,14 +71,24 @@ func (m Month) Month() time.Month {
 }
 
 // First returns the first day of m.
-func (m Month) First() Date { return dateOrZero(m.Year(), m.Month(), 1) }
+func (m Month) First() Date { return m.day(1) }
 
 // Last returns the last day of m.
 func (m Month) Last() Date {
 	if m.n == 0 {
 		return Date{}
 	}
-	return dateOrZero(m.Year(), m.Month(), daysIn(m.Year(), m.Month()))
+	return m.day(daysIn(m.Year(), m.Month()))
+}
+
+// day returns day d (1 to the month's last) of m, the zero Date for the
+// zero Month: a Month is always of 0001–9999, so no further check.
+func (m Month) day(d int) Date {
+	y := m.Year()
+	if y < 1 || y > 9999 {
+		return Date{}
+	}
+	return Date{n: int32(daysFromCivil(y, m.Month(), d) + unixOffset)}
 }
 
 // Days returns the period from the first to the last day of m.
