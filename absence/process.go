@@ -90,6 +90,10 @@ type Result struct {
 	Period  plan.Period   `json:"period"`
 	Days    []DayOutcome  `json:"days"`
 	Notices []NoticeCheck `json:"notices,omitempty"`
+	// Amounts are the year's amounts the charges and fees looked up (the
+	// maximum tariff, the minimum contribution), with their sources and
+	// whether they are confirmed.
+	Amounts []tariff.Amount `json:"amounts,omitempty"`
 	// Start and End are the ledger before and after the period.
 	Start Ledger `json:"start"`
 	End   Ledger `json:"end"`
@@ -170,6 +174,7 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 		}
 	}
 	res.Days, res.End = w.Finish()
+	res.Amounts = w.Amounts()
 	return res, nil
 }
 

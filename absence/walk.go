@@ -428,6 +428,21 @@ func (w *Walk) amount(d plan.Date, kind tariff.AmountKind) (tariff.Amount, error
 	}
 }
 
+// Amounts returns the year's amounts the walk looked up for a charge or a
+// fee (the maximum tariff, then the minimum contribution), those it found:
+// what the month's money depends on, each with its source and whether it
+// is confirmed.
+func (w *Walk) Amounts() []tariff.Amount {
+	var out []tariff.Amount
+	if w.haveMax && w.maxErr == nil {
+		out = append(out, w.max)
+	}
+	if w.haveMin && w.minErr == nil {
+		out = append(out, w.min)
+	}
+	return out
+}
+
 func lookup(t tariff.AmountTable, d plan.Date, kind tariff.AmountKind) (tariff.Amount, error, bool) {
 	a, err := t.On(d, kind)
 	return a, err, true

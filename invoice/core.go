@@ -67,6 +67,15 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 		m.tariffs.segments = segs
 	}
 	m.sum.Tariffs = segs
+	for _, sg := range segs {
+		// Source: Opgroeien FAQ, house rules Zorg Leuven §3.1 (seed 004) —
+		// a day without an attest costs the year's maximum tariff.
+		if sg.Basis == tariff.BasisMaximum {
+			if a, err := c.Amounts.On(sg.Period.Start, tariff.Maximum); err == nil {
+				m.sum.used(a)
+			}
+		}
+	}
 	var walk *absence.Walk
 	if len(m.ps) == 0 {
 		walk = m.startWalk(ledger)
@@ -78,6 +87,9 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 
 	if walk != nil {
 		m.sum.Reserved, m.sum.LedgerEnd = walk.Finish()
+		for _, a := range walk.Amounts() {
+			m.sum.used(a)
+		}
 	} else {
 		m.sum.LedgerEnd = ledger
 	}
@@ -587,12 +599,14 @@ func (m *childMonth) noticeFee() error {
 	if err != nil {
 		return err
 	}
+	m.sum.used(maxT)
 	fee := tariff.PercentFee{Percent: c.Rules.NoticeFeeShare, Cap: maxT.Value, Rule: plan.Rule{ID: "invoice.notice_fee", Source: srcSeed004Notice}}
 	if c.Rules.NoticeFeeFloor {
 		minT, err := c.Amounts.On(n.LastDay, tariff.StandardMinimum)
 		if err != nil {
 			return err
 		}
+		m.sum.used(minT)
 		fee.Floor = minT.Value
 	}
 	fa, err := fee.Of(applied.Tariff)

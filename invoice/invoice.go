@@ -1,6 +1,9 @@
 package invoice
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
@@ -57,6 +60,25 @@ type ChildSummary struct {
 	UnbilledOverMinutes  int `json:"unbilled_over_minutes,omitempty"`
 	// Free lists days of care not billed, and why (settling in).
 	Free []FreeDay `json:"free,omitempty"`
+	// Amounts are the statutory amounts of the year the month's money
+	// depends on — the maximum tariff of a day without an attest, the cap
+	// and floor of a charge or fee — each once, with its source and whether
+	// it is confirmed: an invoice built on an unconfirmed amount says so.
+	Amounts []tariff.Amount `json:"amounts,omitempty"`
+}
+
+// used records amount a among those the month depends on, once, in order
+// of year and kind.
+func (s *ChildSummary) used(a tariff.Amount) {
+	at, found := slices.BinarySearchFunc(s.Amounts, a, func(x, y tariff.Amount) int {
+		if c := cmp.Compare(x.Year, y.Year); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Kind, y.Kind)
+	})
+	if !found {
+		s.Amounts = slices.Insert(s.Amounts, at, a)
+	}
 }
 
 // FreeReason says why a day of care is not billed.

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"testing"
 	"time"
 
@@ -237,6 +238,9 @@ func refProcessAbsences(c Case, ch Child, plans []plan.Plan, month plan.Period, 
 	}
 	*ledger = res.End
 	sum.Reserved, sum.Notices = res.Days, res.Notices
+	for _, a := range res.Amounts {
+		refUsed(sum, a)
+	}
 	return nil
 }
 
@@ -330,6 +334,13 @@ func refPriceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *r
 	dp := refNewDayPlan(plans, month, c.Calendar)
 	segs, _ := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
 	sum.Tariffs = segs
+	for _, sg := range segs {
+		if sg.Basis == tariff.BasisMaximum {
+			if a, err := c.Amounts.On(sg.Period.Start, tariff.Maximum); err == nil {
+				refUsed(sum, a)
+			}
+		}
+	}
 	tf := refTariffs{segs: segs, attests: ch.Attests, asOf: c.InvoiceDate, amounts: c.Amounts}
 	idx := plan.NewSessionIndex(ch.Sessions)
 	var last struct {
@@ -529,12 +540,14 @@ func refPriceNotice(c Case, ch Child, plans []plan.Plan, month plan.Period, set 
 	if err != nil {
 		return err
 	}
+	refUsed(sum, maxT)
 	fee := tariff.PercentFee{Percent: c.Rules.NoticeFeeShare, Cap: maxT.Value, Rule: plan.Rule{ID: "invoice.notice_fee", Source: srcSeed004Notice}}
 	if c.Rules.NoticeFeeFloor {
 		minT, err := c.Amounts.On(n.LastDay, tariff.StandardMinimum)
 		if err != nil {
 			return err
 		}
+		refUsed(sum, minT)
 		fee.Floor = minT.Value
 	}
 	f, err := fee.Of(applied.Tariff)
@@ -596,5 +609,20 @@ func TestCoreMatchesReference(t *testing.T) {
 			}
 			same(t, c)
 		})
+	})
+}
+
+// refUsed adds amount a to the month's amounts unless one of its year and
+// kind is there, then sorts them by year and kind.
+func refUsed(sum *ChildSummary, a tariff.Amount) {
+	for _, b := range sum.Amounts {
+		if b.Year == a.Year && b.Kind == a.Kind {
+			return
+		}
+	}
+	sum.Amounts = append(sum.Amounts, a)
+	sort.Slice(sum.Amounts, func(i, j int) bool {
+		x, y := sum.Amounts[i], sum.Amounts[j]
+		return x.Year < y.Year || x.Year == y.Year && x.Kind < y.Kind
 	})
 }

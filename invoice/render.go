@@ -137,7 +137,8 @@ func (inv Invoice) Text() string {
 
 // Trace explains in English why each line is there: its count, unit price
 // and amount, the days it covers and the rule and source behind it; then
-// each child's reserved days and absence notices.
+// each child's reserved days, absence notices and the statutory amounts its
+// month depends on (an unconfirmed one says so).
 func (inv Invoice) Trace() string {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
@@ -170,6 +171,13 @@ func (inv Invoice) Trace() string {
 		}
 		if ch.Notice != nil {
 			w("    notice: %s [%s]\n", ch.Notice.Explanation, ch.Notice.Rule)
+		}
+		for _, a := range ch.Amounts {
+			confirmed := "confirmed"
+			if !a.Confirmed {
+				confirmed = "NOT CONFIRMED"
+			}
+			w("    amount %d %s %s, %s: %s\n", a.Year, a.Kind, a.Value, confirmed, a.Source)
 		}
 		if ch.UnbilledNightMinutes > 0 || ch.UnbilledOverMinutes > 0 {
 			w("    not billed: %d night minutes, %d minutes past 11 hours (no flex permission)\n", ch.UnbilledNightMinutes, ch.UnbilledOverMinutes)
