@@ -39,6 +39,14 @@ func TestFirstAttestStartsAfterCare(t *testing.T) {
 		}
 	}
 
+	// Without the day it was delivered the days before it cannot be
+	// decided: a problem at attests[0].delivered (found by the review of
+	// 2026-12-01: the maximum was still billed without a word).
+	ch.Attests.Attests[0].Delivered = plan.Date{}
+	if _, err := Build(c); !hasField(err, "children[0].attests[0].delivered") {
+		t.Errorf("no delivery date: %v, want a problem at children[0].attests[0].delivered", err)
+	}
+
 	// Delivered on 14 March, after the days before it: those days had no
 	// attest; the maximum tariff of 2025 applies to them.
 	ch.Attests.Attests[0].Delivered = sd("2025-03-14")

@@ -50,7 +50,8 @@ type Attest struct {
 	// Valid is the period the attest applies to.
 	Valid plan.Period `json:"valid"`
 	// Delivered is the day the organiser received the attest; needed only
-	// to decide a gap between two attests (see AttestBook).
+	// to decide a gap between two attests and the days before the child's
+	// first attest (see AttestBook).
 	Delivered plan.Date `json:"delivered,omitzero"`
 }
 

@@ -21,7 +21,8 @@ type AttestBook struct {
 	// such days are an error. A day before the child's first attest is one
 	// only when that attest was delivered after it: delivered by then, the
 	// attest should have started earlier (AttestStart), and the day is an
-	// error naming the attest's start.
+	// error naming the attest's start; without the day it was delivered, an
+	// error asking for it.
 	MaximumWhenMissing bool `json:"maximum_when_missing"`
 }
 
@@ -148,7 +149,12 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Ap
 	// delivered: the attest does not start as the rule says — not a day
 	// without an attest, to be billed the maximum.
 	if prev < 0 && next >= 0 {
-		if n := b.Attests[next]; !n.Delivered.IsZero() && !n.Delivered.After(d) {
+		n := b.Attests[next]
+		if n.Delivered.IsZero() {
+			return Applied{}, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("attests[%d].delivered", next), Date: d,
+				Message: fmt.Sprintf("no attest covers %s, before the first attest (from %s); to decide whether the family had delivered it (then it should start earlier, on the first day of the month the child first attends alone) or not (then the maximum tariff may apply), the day it was delivered is needed", d, n.Valid.Start)}
+		}
+		if !n.Delivered.After(d) {
 			// Source: Opgroeien (Subsidiebesluit of 22 November 2013) — the
 			// attest starts on the first day of the month in which the child
 			// first attends without the parent (AttestStart); seed 004 §3.1
