@@ -7,6 +7,7 @@ import (
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
 )
 
 // PaidInvoice is an invoice, the day it was paid and the credit notes on
@@ -80,8 +81,12 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 			continue
 		}
 		from := len(days)
-		for _, l := range p.Invoice.Lines {
+		for k, l := range p.Invoice.Lines {
 			if !l.Deductible || l.Child != child.Code {
+				continue
+			}
+			if err := daysLine(l, fmt.Sprintf("paid[%d].invoice.lines[%d]", i, k), 1); err != nil {
+				ps = append(ps, plan.AsProblems(err)...)
 				continue
 			}
 			for _, d := range l.Dates {
@@ -168,6 +173,13 @@ func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Da
 				Message: fmt.Sprintf("credit note %s is for invoice %s, not %s", cn.Number, cn.Invoice, p.Invoice.Number)})
 			continue
 		}
+		// A paid invoice takes no credit note (Credit): one dated after the
+		// payment is not this record's.
+		if cn.Date.After(p.PaidOn) {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".date", Date: cn.Date,
+				Message: fmt.Sprintf("credit note %s of %s is dated after invoice %s was paid on %s: a paid invoice is not credited", cn.Number, cn.Date, p.Invoice.Number, p.PaidOn)})
+			continue
+		}
 		for k, l := range cn.Lines {
 			if !l.Deductible || l.Child != code {
 				continue
@@ -176,6 +188,10 @@ func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Da
 			if l.Count.Sign() >= 0 {
 				ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: lf + ".count",
 					Message: fmt.Sprintf("line %d of credit note %s counts %s: a credit counts days back (negative)", k, cn.Number, l.Count)})
+				continue
+			}
+			if err := daysLine(l, lf, -1); err != nil {
+				ps = append(ps, plan.AsProblems(err)...)
 				continue
 			}
 			for _, d := range l.Dates {
@@ -193,6 +209,22 @@ func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Da
 		}
 	}
 	return days, ps.Err()
+}
+
+// daysLine checks a line of care (field f) as a certificate reads it: its
+// count is its days (sign times the number of its dates) and its amount the
+// count times the unit price, so that its dates say what it bills or
+// credits.
+func daysLine(l Line, f string, sign int64) error {
+	var ps plan.Problems
+	if n := decimal.NewFromInt(sign * int64(len(l.Dates))); !l.Count.Equal(n) {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".count",
+			Message: fmt.Sprintf("a line of care counts %s day(s) but lists %d date(s): the certificate cannot tell which days it holds", l.Count, len(l.Dates))})
+	} else if want, err := l.UnitPrice.Times(l.Count); err != nil || !want.Equal(l.Amount) {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".amount",
+			Message: fmt.Sprintf("a line of care of %s × %s is %s, not %s", l.Count, l.UnitPrice, want, l.Amount)})
+	}
+	return ps.Err()
 }
 
 // Bucket is a count of days per band, as the attendance report registers

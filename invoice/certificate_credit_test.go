@@ -2,10 +2,12 @@ package invoice
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/kinderopvang/regels/tariff"
 )
 
 // Seed 004 §3.7: "een fiscaal attest van de betaalde kosten". A wrong
@@ -78,6 +80,13 @@ func TestCertificateLessCreditNotes(t *testing.T) {
 		{"another invoice's note", []CreditNote{cn2}, "paid[0].credits[0].invoice"},
 		{"credited twice", []CreditNote{cn, cn}, "paid[0].credits[1].lines[0].dates"},
 		{"not a credit", []CreditNote{notCredit}, "paid[0].credits[0].lines[0].count"},
+		// Found by the review of 2026-12-01: a credit's dates were read
+		// without its count.
+		{"13 days credited, no date listed", []CreditNote{withLine(cn, func(l *Line) { l.Dates = nil })}, "paid[0].credits[0].lines[0].count"},
+		{"13 days credited, one date listed", []CreditNote{withLine(cn, func(l *Line) { l.Dates = l.Dates[:1] })}, "paid[0].credits[0].lines[0].count"},
+		{"1 day credited, 13 dates listed", []CreditNote{withLine(cn, func(l *Line) { l.Count = decimalOf("-1") })}, "paid[0].credits[0].lines[0].count"},
+		{"an amount that is not count × price", []CreditNote{withLine(cn, func(l *Line) { l.Amount = tariff.MustMoney("-1.00") })}, "paid[0].credits[0].lines[0].amount"},
+		{"a note dated after the payment", []CreditNote{func() CreditNote { x := cn; x.Date = sd("2026-01-10"); return x }()}, "paid[0].credits[0].date"},
 	} {
 		_, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: inv, PaidOn: sd("2025-04-20"), Credits: tc.credits}})
 		if !hasField(err, tc.field) {
@@ -97,5 +106,24 @@ func TestCertificateLessCreditNotes(t *testing.T) {
 	}
 	if diff := cmp.Diff(pi, back, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("paid invoice (-want +got):\n%s", diff)
+	}
+}
+
+// withLine is credit note cn with its first line changed by f (its lines
+// copied).
+func withLine(cn CreditNote, f func(*Line)) CreditNote {
+	cn.Lines = slices.Clone(cn.Lines)
+	f(&cn.Lines[0])
+	return cn
+}
+
+// The invoice's own line of care is read the same way: its count is its
+// dates.
+func TestCertificateReadsCountAndDates(t *testing.T) {
+	paid := careDay("2025-03-03", "24.10", "24.10", "2025-04-20")
+	paid.Invoice.Lines[0].Count = decimalOf("2")
+	_, err := Certificates(2025, tariff.Child{Code: "K-1", Birth: sd("2022-01-01")}, "", []PaidInvoice{paid})
+	if !hasField(err, "paid[0].invoice.lines[0].count") {
+		t.Errorf("2 days counted, 1 date listed: %v, want a problem at paid[0].invoice.lines[0].count", err)
 	}
 }

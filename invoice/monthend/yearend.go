@@ -163,10 +163,12 @@ func YearEnd(year int, p Paid) YearEndResult {
 	// The payments with care of each child: Certificates then reads only
 	// those (it keeps the child's lines alone anyway).
 	of := map[string][]invoice.PaidInvoice{}
-	for _, pi := range paid {
+	ofAt := map[string][]int{} // the index in p.Paid of each of them
+	for n, pi := range paid {
 		for k, l := range pi.Invoice.Lines {
 			if l.Deductible && !slices.ContainsFunc(pi.Invoice.Lines[:k], func(m invoice.Line) bool { return m.Deductible && m.Child == l.Child }) {
 				of[l.Child] = append(of[l.Child], pi)
+				ofAt[l.Child] = append(ofAt[l.Child], at[n])
 			}
 		}
 	}
@@ -184,12 +186,19 @@ func YearEnd(year int, p Paid) YearEndResult {
 			listed[c.Code] = i
 			certs, err := invoice.Certificates(year, tariff.Child{Code: c.Code, Birth: c.Birth, SevereDisability: c.SevereDisability}, c.Name, of[c.Code])
 			if err != nil {
-				ps := slices.Clone(problemsOf(err))
-				for k := range ps {
-					// The paid file's child has no "child" level.
-					ps[k].Field = strings.TrimPrefix(ps[k].Field, "child.")
+				var ps plan.Problems
+				for _, q := range problemsOf(err) {
+					// A problem of the paid invoices is at its place in the
+					// paid file; the paid file's child has no "child" level.
+					if k, rest, ok := paidIndex(q.Field); ok && k < len(ofAt[c.Code]) {
+						q.Field = fmt.Sprintf("paid[%d]%s", ofAt[c.Code][k], rest)
+						cc.Problems = append(cc.Problems, q)
+						continue
+					}
+					q.Field = strings.TrimPrefix(q.Field, "child.")
+					ps = append(ps, q)
 				}
-				cc.Problems = prefixed(f, ps)
+				cc.Problems = append(cc.Problems, prefixed(f, ps)...)
 			} else {
 				cc.Certificates = certs
 			}
@@ -316,3 +325,20 @@ func csvDate(d plan.Date) string {
 
 // decimalComma writes a decimal with a comma: "24.10" is "24,10".
 func decimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
+
+// paidIndex splits a field "paid[k]rest" into k and rest.
+func paidIndex(field string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(field, "paid[")
+	if !ok {
+		return 0, "", false
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 0, "", false
+	}
+	k, err := strconv.Atoi(rest[:end])
+	if err != nil || k < 0 {
+		return 0, "", false
+	}
+	return k, rest[end+1:], true
+}

@@ -108,6 +108,28 @@ func TestYearEndProblems(t *testing.T) {
 			t.Errorf("the second payment counted (-once +twice):\n%s", diff)
 		}
 	})
+	// Found by the review of 2026-12-01: a credit note's problem named the
+	// child's own list of invoices, not the paid file.
+	t.Run("a credit note for another invoice", func(t *testing.T) {
+		p := paidSample(t, 3, "2025-04-20")
+		inv := p.Paid[2].Invoice
+		_, cn, err := invoice.Credit(invoice.NewAccount(inv), inv, nil, "CN-9", plan.MustParseDate("2025-04-10"), "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cn.Invoice = "elsewhere"
+		p.Paid[2].Credits = []invoice.CreditNote{cn}
+		res := YearEnd(2025, p)
+		var fields []string
+		for _, c := range res.Children {
+			for _, q := range c.Problems {
+				fields = append(fields, q.Field)
+			}
+		}
+		if !slices.Equal(fields, []string{"paid[2].credits[0].invoice"}) {
+			t.Fatalf("problems at %v, want paid[2].credits[0].invoice", fields)
+		}
+	})
 	t.Run("no payment date", func(t *testing.T) {
 		p := paidSample(t, 2, "2025-04-20")
 		p.Paid[0].PaidOn = plan.Date{}
