@@ -181,7 +181,9 @@ func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Da
 			continue
 		}
 		for k, l := range cn.Lines {
-			if !l.Deductible || l.Child != code {
+			// A line of care credited counts even when it lost its
+			// deductible mark on the way: certifying it would be wrong.
+			if !l.Deductible && l.Kind != LineCare || l.Child != code {
 				continue
 			}
 			lf := fmt.Sprintf("%s.lines[%d]", f, k)

@@ -86,6 +86,7 @@ func TestCertificateLessCreditNotes(t *testing.T) {
 		{"13 days credited, one date listed", []CreditNote{withLine(cn, func(l *Line) { l.Dates = l.Dates[:1] })}, "paid[0].credits[0].lines[0].count"},
 		{"1 day credited, 13 dates listed", []CreditNote{withLine(cn, func(l *Line) { l.Count = decimalOf("-1") })}, "paid[0].credits[0].lines[0].count"},
 		{"an amount that is not count × price", []CreditNote{withLine(cn, func(l *Line) { l.Amount = tariff.MustMoney("-1.00") })}, "paid[0].credits[0].lines[0].amount"},
+		{"a care line credited without its deductible mark, twice", []CreditNote{cn, withLine(cn, func(l *Line) { l.Deductible = false })}, "paid[0].credits[1].lines[0].dates"},
 		{"a note dated after the payment", []CreditNote{func() CreditNote { x := cn; x.Date = sd("2026-01-10"); return x }()}, "paid[0].credits[0].date"},
 	} {
 		_, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: inv, PaidOn: sd("2025-04-20"), Credits: tc.credits}})
