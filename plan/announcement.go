@@ -122,7 +122,9 @@ func CheckAnnouncement(cl Closure, p AnnouncementPolicy) (AnnouncementCheck, err
 		year := cl.Period.Start.Year()
 		// 29 February in a policy means the last day of February.
 		overview = dateOrZero(year, p.OverviewByMonth, min(p.OverviewByDay, daysIn(year, p.OverviewByMonth)))
-		if !cl.Announced.After(overview) {
+		// The overview announces the days after it: a closure it reaches
+		// families only after is judged as an extra closure.
+		if !cl.Announced.After(overview) && cl.Announced.Before(cl.Period.Start) {
 			return AnnouncementCheck{Closure: cl, Deadline: overview, InTime: true,
 				Rule:        Rule{ID: RuleYearlyOverview, Source: p.Source},
 				Explanation: fmt.Sprintf("the yearly overview of closing days reaches families by %s", overview)}, nil

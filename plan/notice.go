@@ -272,6 +272,11 @@ func (n Notice) validate(p NoticePolicy) Problems {
 	}
 	if n.LastDay.IsZero() {
 		ps = append(ps, Problem{Code: CodeMissing, Field: "last_day", Message: "a notice needs the intended last day of care"})
+	} else if n.LastDay.Before(n.Given) {
+		// A notice ends care from the day it is given on: a last day before
+		// it is a typing error, not a shortfall of more than the term.
+		ps = append(ps, Problem{Code: CodeEndBeforeStart, Field: "last_day", Date: n.LastDay,
+			Message: fmt.Sprintf("the notice given on %s ends care on %s, before it was given", n.Given, n.LastDay)})
 	}
 	for _, q := range AsProblems(p.Validate()) {
 		q.Field = "policy." + q.Field

@@ -20,6 +20,14 @@ func TestNoticeProperties(t *testing.T) {
 		n := Notice{By: rapid.SampledFrom([]Party{Family, Organiser}).Draw(t, "by"), Given: given, LastDay: last}
 		pol := Seed004NoticePolicy()
 		r, err := EvaluateNotice(n, pl, c, pol)
+		// A last day before the notice was given is refused (as the invoice
+		// refuses it), never a shortfall longer than the term.
+		if last.Before(given) {
+			if ps := AsProblems(err); len(ps) != 1 || ps[0].Code != CodeEndBeforeStart || ps[0].Field != "last_day" {
+				t.Fatalf("last day %v before the notice of %v: %v, want a problem at last_day", last, given, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
