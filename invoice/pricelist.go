@@ -3,6 +3,7 @@ package invoice
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
@@ -15,8 +16,9 @@ type familyDays map[plan.Date]int
 
 // listChild prices a child's month under a price list (care without an
 // income tariff, seed 000): from its reservations and its attendance. A day
-// costs the price of the longer of the minutes attended and the minutes
-// reserved and not cancelled (bestellen is betalen): attended, a care line;
+// costs the price of its minutes attended and reserved and not cancelled,
+// together and each once (bestellen is betalen, and care beyond the
+// reservation is paid too): attended, a care line;
 // reserved and not attended, a reserved-absent line; attended without a
 // reservation, a care line too. A reservation cancelled after the deadline
 // costs what its cancellation says; one cancelled in time is free. From the
@@ -28,12 +30,17 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 	m.set = lineSet{child: ch.Child.Code, om: om, days: period.Len()}
 	m.sessions()
 	list := c.Rules.Pricing.PriceList
-	reserved := make([]int, period.Len()) // minutes reserved and not cancelled, per day
+	reserved := make([][]plan.Slot, period.Len()) // the hours reserved and not cancelled, per day
 	for k, r := range ch.Reservations {
 		i := period.Start.DaysUntil(r.Date)
+		// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet
+		// je niet betalen": a reservation of a closed day costs nothing.
+		if om.frames[m.first+i].closed != nil {
+			continue
+		}
 		switch {
 		case r.State == reservation.StateApproved:
-			reserved[i] += int(r.End - r.Start)
+			reserved[i] = append(reserved[i], plan.Slot{Start: r.Start, End: r.End})
 		case r.State == reservation.StateCancelled && r.Cancellation != nil && r.Cancellation.Late && r.Cancellation.Cost.Sign() > 0:
 			// Source: after-school portal manual (seed 000) — a cancellation
 			// after the organiser's deadline may cost extra (house rules).
@@ -55,7 +62,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			m.keep(err)
 			continue
 		}
-		if care.Band == tariff.BandNone && reserved[i] == 0 {
+		if care.Band == tariff.BandNone && len(reserved[i]) == 0 {
 			continue
 		}
 		v, err := list.On(d, c.Family.Social)
@@ -63,7 +70,14 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			m.keep(err)
 			continue
 		}
-		minutes := max(care.Minutes, reserved[i])
+		// Source: seed 004 §3.4 — "Reserveer je opvang? Dan betaal je de
+		// opvang [...] Ook voor extra gepresteerde dagen betaal je": the time
+		// reserved and the time attended together, each minute once.
+		counted := all
+		if !ch.Location.Flex && !cls.NightCountsWithoutFlex {
+			counted = window
+		}
+		minutes := int((counted + m.reservedAbsent(f, reserved[i], counted == window)) / time.Minute)
 		price, err := v.Price(minutes)
 		if err != nil {
 			m.keep(err)
@@ -108,6 +122,30 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 	}
 	lines, err := m.set.finish()
 	return lines, m.sum, err
+}
+
+// reservedAbsent returns the time of slots (the reserved hours of day f)
+// that no session covers, within the day's 06:00–20:00 window when window
+// is set: what a day reserved costs beyond the time attended.
+func (m *childMonth) reservedAbsent(f *dayFrame, slots []plan.Slot, window bool) time.Duration {
+	var absent time.Duration
+	for _, sl := range slots {
+		a, b := f.at(sl.Start), f.at(sl.End)
+		if window {
+			a, b = max(a, f.winStart), min(b, f.winEnd)
+		}
+		if b <= a {
+			continue
+		}
+		covered := int64(0)
+		for _, s := range m.spans {
+			if lo, hi := max(s.in, a), min(s.out, b); hi > lo {
+				covered += hi - lo
+			}
+		}
+		absent += time.Duration(b - a - covered)
+	}
+	return absent
 }
 
 // basisOf names the prices a price-list line is at.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kinderopvang/regels/internal/cmpdec"
 	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
 )
 
@@ -164,9 +165,20 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable, period *span) pla
 		add(plan.CodeMissing, "plans", plan.Date{}, "a child needs its care plan")
 	case !list && len(ch.Reservations) > 0:
 		add(plan.CodeInvalidValue, "reservations", plan.Date{}, "reservations are billed under a price list; an extra day of a care plan goes in extra_days")
+	case list && len(ch.Absences) > 0:
+		// Source: after-school portal manual (seed 000) — under a price list
+		// a moment reserved and not cancelled is billed; what frees it is a
+		// cancellation, which the absences would silently override or be
+		// overridden by.
+		add(plan.CodeInvalidValue, "absences", ch.Absences[0].Period.Start, "under a price list a reserved moment not attended is billed unless it is cancelled: cancel the reservations of the absent days (reservation.Book.Cancel) instead of listing absences")
 	}
 	for k, r := range ch.Reservations {
 		switch {
+		case !r.State.Valid():
+			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].state", k), r.Date, "reservation %s has state %q, not requested, approved, refused or cancelled", r.ID, r.State)
+		case ch.Notice != nil && !ch.Notice.LastDay.IsZero() && r.Date.After(ch.Notice.LastDay) && r.State == reservation.StateApproved:
+			// Source: seed 004 §6.2.1 — care ends on the notice's last day.
+			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].date", k), r.Date, "reservation %s on %s is after the last day of care %s (the notice): cancel it, or move the last day", r.ID, r.Date, ch.Notice.LastDay)
 		case r.Child != ch.Child.Code:
 			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d].child", k), r.Date, "reservation %s is for child %q, not %q", r.ID, r.Child, ch.Child.Code)
 		case !c.Month.IsZero() && !c.days().Contains(r.Date):
@@ -177,6 +189,7 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable, period *span) pla
 			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d]", k), r.Date, "reservation %s has hours %s–%s", r.ID, r.Start, r.End)
 		}
 	}
+	ps = append(ps, approvedOverlaps(ch.Reservations)...)
 	for k, p := range ch.Plans {
 		under(p.Validate(plan.Facts{Birth: ch.Child.Birth}), "plans[%d]", k)
 		for j := 0; j < k; j++ {
@@ -429,6 +442,28 @@ func validateLedger(field string, ch Child, m plan.Month) plan.Problems {
 		// The ledger never goes negative (seed 004 §3.4.2: once the days are
 		// used up, further absences are unjustified).
 		add(".used", "%s of %s justified absence days used: more than the entitlement", l.Used, l.Entitlement)
+	}
+	return ps
+}
+
+// approvedOverlaps reports each approved reservation whose hours meet those
+// of an earlier approved one of the same day (the same moment twice, or two
+// moments at once): the child is not cared for twice, and summing their
+// minutes would bill it so (reservation.Book.Validate refuses the same
+// moment twice).
+func approvedOverlaps(rs []reservation.Reservation) plan.Problems {
+	var ps plan.Problems
+	for k, r := range rs {
+		if r.State != reservation.StateApproved || !r.Start.Valid() || !r.End.Valid() || r.End <= r.Start {
+			continue
+		}
+		for j, q := range rs[:k] {
+			if q.State == reservation.StateApproved && q.Date == r.Date && q.Start < r.End && r.Start < q.End {
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("reservations[%d]", k), Date: r.Date,
+					Message: fmt.Sprintf("approved reservation %s (%s–%s) meets approved reservation %s (%s–%s) of reservations[%d] on %s", r.ID, r.Start, r.End, q.ID, q.Start, q.End, j, r.Date)})
+				break
+			}
+		}
 	}
 	return ps
 }
