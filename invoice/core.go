@@ -567,21 +567,24 @@ func (m *childMonth) noticeFee() error {
 	if n == nil || !m.period.Contains(n.LastDay) {
 		return nil
 	}
-	pl := m.plans[len(m.plans)-1]
-	for _, p := range m.plans {
-		if p.Period().Contains(n.LastDay) {
-			pl = p
+	// Source: seed 004 §6.2.1 — the fee is "25% van je inkomenstarief voor 2
+	// maanden [...] voor de gereserveerde dagen": the days the plans
+	// reserved before the notice, a plan agreed to follow included. A plan
+	// ended on the notice's last day ends because of the notice, so it is
+	// counted as running on (up to the next plan); a plan that was to end
+	// earlier anyway is counted up to its own end.
+	plans := slices.Clone(m.plans)
+	for i := range plans {
+		if p := &plans[i]; p.Period().Contains(n.LastDay) && p.LastDay() == n.LastDay {
+			p.End, p.Extensions = plan.Date{}, nil
+			for _, q := range m.plans {
+				if q.Start.After(n.LastDay) && (p.End.IsZero() || q.Start.AddDays(-1).Before(p.End)) {
+					p.End = q.Start.AddDays(-1)
+				}
+			}
 		}
 	}
-	// Source: seed 004 §6.2.1 — the fee is "25% van je inkomenstarief voor 2
-	// maanden [...] voor de gereserveerde dagen": the days the plan reserved
-	// before the notice. A plan ended on the notice's last day ends because
-	// of the notice, so it is counted as running on; a plan that was to end
-	// earlier anyway is counted up to its own end.
-	if pl.LastDay() == n.LastDay {
-		pl.End, pl.Extensions = plan.Date{}, nil
-	}
-	res, err := plan.EvaluateNotice(*n, pl, c.Calendar, c.Rules.Notice)
+	res, err := plan.EvaluateNoticePlans(*n, plans, c.Calendar, c.Rules.Notice)
 	if err != nil {
 		return err
 	}

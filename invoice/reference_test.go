@@ -519,10 +519,31 @@ func refPriceNotice(c Case, ch Child, plans []plan.Plan, month plan.Period, set 
 	// before the notice. A plan ended on the notice's last day ends because
 	// of the notice, so it is counted as running on; a plan that was to end
 	// earlier anyway is counted up to its own end.
+	var later []plan.Plan // the plans agreed to follow, as they stood
+	for _, p := range plans {
+		if p.Start.After(n.LastDay) {
+			later = append(later, p)
+		}
+	}
 	if pl.LastDay() == n.LastDay {
 		pl.End, pl.Extensions = plan.Date{}, nil
+		for _, q := range later {
+			if pl.End.IsZero() || q.Start.AddDays(-1).Before(pl.End) {
+				pl.End = q.Start.AddDays(-1)
+			}
+		}
 	}
-	res, err := plan.EvaluateNotice(*n, pl, c.Calendar, c.Rules.Notice)
+	// The plans as they stood: those before the one of the last day, it,
+	// and those agreed to follow.
+	var stood []plan.Plan
+	for _, p := range plans {
+		if !p.Period().Contains(n.LastDay) {
+			stood = append(stood, p)
+		} else {
+			stood = append(stood, pl)
+		}
+	}
+	res, err := plan.EvaluateNoticePlans(*n, stood, c.Calendar, c.Rules.Notice)
 	if err != nil {
 		return err
 	}

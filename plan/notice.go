@@ -190,6 +190,15 @@ type NoticeResult struct {
 // "last_day" or "change_notified"), never a verdict: a term end that cannot
 // be represented must not make a short notice look respected.
 func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult, error) {
+	return EvaluateNoticePlans(n, []Plan{pl}, c, p)
+}
+
+// EvaluateNoticePlans is EvaluateNotice over the plans as they stood
+// before the notice, one after the other (a plan agreed to follow the
+// current one counts from its start): the fee days are the reserved days of
+// each in the fee period, in date order, a day once (of two plans reserving
+// it, the first in plans).
+func EvaluateNoticePlans(n Notice, plans []Plan, c Calendar, p NoticePolicy) (NoticeResult, error) {
 	if ps := n.validate(p); len(ps) > 0 {
 		return NoticeResult{}, ps
 	}
@@ -236,7 +245,14 @@ func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult
 		}
 		fee = Period{Start: res.Shortfall.Start, End: end}
 	}
-	res.FeeDays = pl.ReservedDays(fee, c)
+	for _, pl := range plans {
+		for _, d := range pl.ReservedDays(fee, c) {
+			if !slices.ContainsFunc(res.FeeDays, func(x PlannedDay) bool { return x.Date == d.Date }) {
+				res.FeeDays = append(res.FeeDays, d)
+			}
+		}
+	}
+	slices.SortStableFunc(res.FeeDays, func(a, b PlannedDay) int { return a.Date.Compare(b.Date) })
 	res.OwedBy = n.By
 	res.Explanation += fmt.Sprintf("notice given on %s with a term of %d months allows a last day from %s on; the last day %s falls short by %d day(s) (%s), and the fee is due on the %d reserved day(s) of %s (%s basis)",
 		n.Given, p.TermMonths, res.EarliestLastDay, n.LastDay, res.Shortfall.Len(), res.Shortfall, len(res.FeeDays), fee, basisName(p.Basis))

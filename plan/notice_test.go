@@ -188,3 +188,32 @@ func TestNoticeRuleSource(t *testing.T) {
 		t.Errorf("own source: %v, %v", res.Rule, err)
 	}
 }
+
+// EvaluateNoticePlans counts the fee days of every plan as it stood, in
+// date order and each once; with one plan it is EvaluateNotice.
+func TestEvaluateNoticePlans(t *testing.T) {
+	full := []Slot{{Start: MustClock("07:30"), End: MustClock("17:30")}}
+	a := Plan{Kind: KindRegular, Start: MustParseDate("2025-01-06"), End: MustParseDate("2025-03-31"), Schedule: Schedule{Weeks: []Week{{Monday: full, Tuesday: full, Thursday: full}}}}
+	b := Plan{Kind: KindRegular, Start: MustParseDate("2025-04-01"), Schedule: Schedule{Weeks: []Week{{Monday: full, Tuesday: full, Wednesday: full, Thursday: full, Friday: full}}}}
+	n := Notice{By: Family, Given: MustParseDate("2025-03-10"), LastDay: MustParseDate("2025-03-20")}
+	one, err := EvaluateNotice(n, a, Calendar{}, Seed004NoticePolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := EvaluateNoticePlans(n, []Plan{a}, Calendar{}, Seed004NoticePolicy())
+	if err != nil || len(same.FeeDays) != len(one.FeeDays) || same.Explanation != one.Explanation {
+		t.Fatalf("one plan: %+v, %v; EvaluateNotice %+v", same, err, one)
+	}
+	both, err := EvaluateNoticePlans(n, []Plan{b, a, a}, Calendar{}, Seed004NoticePolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(both.FeeDays) != 31 {
+		t.Errorf("%d fee days, want 4 of a and 27 of b", len(both.FeeDays))
+	}
+	for i := 1; i < len(both.FeeDays); i++ {
+		if !both.FeeDays[i-1].Date.Before(both.FeeDays[i].Date) {
+			t.Fatalf("fee days out of order or twice: %s, %s", both.FeeDays[i-1].Date, both.FeeDays[i].Date)
+		}
+	}
+}
