@@ -181,6 +181,21 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 // unjustifiedCharge prices the unjustified part of a day: the policy's
 // share of the tariff on the part of the reserved band not attended, in
 // proportion to the part not covered, capped at the maximum tariff.
+// valueCharge prices the unjustified part of a day whose part not attended
+// is worth v: the policy's share of v in proportion to the part not
+// covered, capped at the maximum tariff.
+func valueCharge(out DayOutcome, p Policy, v tariff.Money, maxT tariff.Tariff) (tariff.Money, error) {
+	charge, err := tariff.NewMoney(p.UnjustifiedShare.Mul(v.Decimal()).Mul(out.Unjustified).DivRound(out.Absent, 2))
+	if err != nil {
+		return tariff.Money{}, err
+	}
+	// Source: Opgroeien FAQ — never more than the statutory maximum tariff.
+	if charge.Cmp(maxT.Money()) > 0 {
+		charge = maxT.Money()
+	}
+	return charge, nil
+}
+
 func unjustifiedCharge(out DayOutcome, p Policy, tbl tariff.BandTable, maxT tariff.Tariff) (tariff.Money, error) {
 	sR, err := tbl.ShareOf(out.Reserved)
 	if err != nil {

@@ -28,6 +28,12 @@ type ReservedDay struct {
 	// Absence is the index of the reported absence covering the day, -1
 	// when none.
 	Absence int
+	// Value, when set, is what the part of the day not attended is worth at
+	// tariff t under the organiser's pricing, where that is not the bands'
+	// shares of the tariff (a pro-rata reading of short moments, seed 004
+	// §3.3): the unjustified part of it is charged, so that a day absent
+	// never costs more than the day present. Nil: the shares.
+	Value func(t tariff.Tariff) (tariff.Money, error)
 }
 
 // DayTariff gives the daily tariff in force on a day, for a charge or a
@@ -349,7 +355,16 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		return DayOutcome{}, err
 	}
 	if unjustified != 0 {
-		charge, err := unjustifiedCharge(out, w.p, w.table, maxT.Value)
+		var charge tariff.Money
+		var err error
+		if f.Value == nil {
+			charge, err = unjustifiedCharge(out, w.p, w.table, maxT.Value)
+		} else {
+			var v tariff.Money
+			if v, err = f.Value(out.Tariff); err == nil {
+				charge, err = valueCharge(out, w.p, v, maxT.Value)
+			}
+		}
 		if err != nil {
 			return DayOutcome{}, err
 		}

@@ -350,6 +350,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 			}
 			rd := absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed, Absence: absence.AbsenceOn(m.abs, d)}
 			if !walk.Present(rd) {
+				rd.Value = m.proRataValue(f, slots, group, care, longest)
 				if o, err := walk.Day(rd); err != nil {
 					m.keep(err)
 				} else {
@@ -422,6 +423,61 @@ func (m *childMonth) days(walk *absence.Walk) {
 			m.set.create(key, careLine(care.Band, group, share, last.unit, *applied), d, 1)
 		}
 		m.extraCosts(f, i, slots, care.Band, lastOut)
+	}
+}
+
+// proRataValue returns, under pro-rata pricing, what the part of reserved
+// day f not attended is worth at a tariff — the reserved short moments'
+// price less that of the care (attended for care.Minutes, its longest
+// moment longest) — or nil when the day is priced by its bands: a
+// school-age child's day reserved in short moments only costs, absent, at
+// most what it costs present.
+func (m *childMonth) proRataValue(f *dayFrame, slots []plan.Slot, group tariff.AgeGroup, care tariff.DayCare, longest time.Duration) func(tariff.Tariff) (tariff.Money, error) {
+	pr, cls := m.c.Rules.Pricing.ProRata, m.c.Rules.Bands
+	if pr == nil || m.c.Rules.Pricing.Model != tariff.PricingProRata || group != tariff.SchoolAge {
+		return nil
+	}
+	short := time.Duration(pr.ShortMinutes) * time.Minute
+	for _, sl := range slots {
+		if time.Duration(f.at(sl.End)-f.at(sl.Start)) >= short {
+			return nil // a moment of an hour or more: the bands price the day
+		}
+	}
+	ra, rw := slotDurations(f, slots)
+	reserved, err := cls.ClassifyDurations(f.date, ra, rw, group, m.ch.Location)
+	if err != nil {
+		return nil // the walk's own band decided the day; its error is reported there
+	}
+	// Source: seed 004 §3.3 read pro rata — "Je betaalt het inkomenstarief
+	// in verhouding tot het aantal opvanguren", for the day reserved as for
+	// the day attended.
+	price := func(dc tariff.DayCare, t tariff.Tariff, prorated bool) (tariff.Money, error) {
+		if dc.Band == tariff.BandNone {
+			return tariff.Money{}, nil
+		}
+		share, err := cls.Table.ShareOf(dc.Band)
+		if err != nil {
+			return tariff.Money{}, err
+		}
+		unit, err := tariff.Price(share, t)
+		if err != nil || !prorated {
+			return unit, err
+		}
+		return pr.Price(dc.Minutes, t, unit)
+	}
+	return func(t tariff.Tariff) (tariff.Money, error) {
+		whole, err := price(reserved, t, true)
+		if err != nil {
+			return tariff.Money{}, err
+		}
+		attended, err := price(care, t, longest < short)
+		if err != nil {
+			return tariff.Money{}, err
+		}
+		if v, err := whole.Sub(attended); err == nil && v.Sign() > 0 {
+			return v, nil
+		}
+		return tariff.Money{}, nil
 	}
 }
 
