@@ -1,6 +1,8 @@
 package invoice
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -8,6 +10,7 @@ import (
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/reservation"
 	"github.com/kinderopvang/regels/tariff"
+	"pgregory.net/rapid"
 )
 
 // The example after-school organiser's price list (under 3 hours 4.00, 3
@@ -101,4 +104,41 @@ func TestPriceListRefusesWhatItCannotBill(t *testing.T) {
 			t.Errorf("%s: %v, want a problem at %s", tc.name, err, tc.field)
 		}
 	}
+}
+
+// approvedOverlaps finds a problem exactly when two approved reservations
+// of one day meet (the plain pairwise check), one for each reservation that
+// meets one before it by start.
+func TestApprovedOverlapsIsPairwise(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var rs []reservation.Reservation
+		for i := range rapid.IntRange(0, 12).Draw(t, "n") {
+			from := rapid.IntRange(6*60, 19*60).Draw(t, "from")
+			r := reservation.Reservation{ID: fmt.Sprintf("R%d", i), Date: sd("2026-03-02").AddDays(rapid.IntRange(0, 2).Draw(t, "day")),
+				Start: plan.Clock(from), End: plan.Clock(from + rapid.IntRange(1, 120).Draw(t, "len")),
+				State: rapid.SampledFrom([]reservation.State{reservation.StateApproved, reservation.StateApproved, reservation.StateCancelled}).Draw(t, "state")}
+			rs = append(rs, r)
+		}
+		meets := map[int]bool{}
+		for k, r := range rs {
+			for j, q := range rs {
+				if j != k && r.State == reservation.StateApproved && q.State == reservation.StateApproved && q.Date == r.Date && q.Start < r.End && r.Start < q.End &&
+					(q.Start < r.Start || q.Start == r.Start && j < k) {
+					meets[k] = true
+				}
+			}
+		}
+		ps := approvedOverlaps(rs)
+		got := map[int]bool{}
+		for _, p := range ps {
+			var k int
+			if _, err := fmt.Sscanf(p.Field, "reservations[%d]", &k); err != nil || got[k] {
+				t.Fatalf("problem %v", p)
+			}
+			got[k] = true
+		}
+		if !reflect.DeepEqual(meets, got) {
+			t.Fatalf("pairwise %v, approvedOverlaps %v (%v)", meets, got, ps)
+		}
+	})
 }

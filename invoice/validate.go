@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -450,19 +451,32 @@ func validateLedger(field string, ch Child, m plan.Month) plan.Problems {
 // of an earlier approved one of the same day (the same moment twice, or two
 // moments at once): the child is not cared for twice, and summing their
 // minutes would bill it so (reservation.Book.Validate refuses the same
-// moment twice).
+// moment twice). Earlier is by start, then by place in the list; it takes
+// n log n.
 func approvedOverlaps(rs []reservation.Reservation) plan.Problems {
-	var ps plan.Problems
+	var at []int
 	for k, r := range rs {
-		if r.State != reservation.StateApproved || !r.Start.Valid() || !r.End.Valid() || r.End <= r.Start {
-			continue
+		if r.State == reservation.StateApproved && r.Start.Valid() && r.End.Valid() && r.Start < r.End {
+			at = append(at, k)
 		}
-		for j, q := range rs[:k] {
-			if q.State == reservation.StateApproved && q.Date == r.Date && q.Start < r.End && r.Start < q.End {
-				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("reservations[%d]", k), Date: r.Date,
-					Message: fmt.Sprintf("approved reservation %s (%s–%s) meets approved reservation %s (%s–%s) of reservations[%d] on %s", r.ID, r.Start, r.End, q.ID, q.Start, q.End, j, r.Date)})
-				break
-			}
+	}
+	slices.SortStableFunc(at, func(a, b int) int {
+		if c := rs[a].Date.Compare(rs[b].Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(rs[a].Start, rs[b].Start)
+	})
+	var ps plan.Problems
+	latest := -1 // of the day so far, the reservation that ends last
+	for _, k := range at {
+		r := rs[k]
+		if latest >= 0 && rs[latest].Date == r.Date && r.Start < rs[latest].End {
+			q := rs[latest]
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("reservations[%d]", k), Date: r.Date,
+				Message: fmt.Sprintf("approved reservation %s (%s–%s) meets approved reservation %s (%s–%s) of reservations[%d] on %s", r.ID, r.Start, r.End, q.ID, q.Start, q.End, latest, r.Date)})
+		}
+		if latest < 0 || rs[latest].Date != r.Date || r.End > rs[latest].End {
+			latest = k
 		}
 	}
 	return ps
