@@ -165,7 +165,14 @@ type dayRate struct {
 // A credit note for another invoice, a line that is not a credit, and a
 // credited day of care the invoice does not hold are problems.
 func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Date) ([]dayRate, error) {
+	if len(p.Credits) == 0 {
+		return days, nil
+	}
 	var ps plan.Problems
+	billed := make(map[dayRate]int, len(days)) // how often each day and rate is billed, less what was credited
+	for _, dr := range days {
+		billed[dr]++
+	}
 	for j, cn := range p.Credits {
 		f := fmt.Sprintf("paid[%d].credits[%d]", i, j)
 		if cn.Invoice != p.Invoice.Number {
@@ -200,17 +207,26 @@ func uncredited(days []dayRate, p PaidInvoice, i int, code string, limit plan.Da
 				if !d.Before(limit) {
 					continue
 				}
-				at := slices.IndexFunc(days, func(dr dayRate) bool { return dr.day == d && dr.rate == l.UnitPrice && dr.tariff == l.Tariff })
-				if at < 0 {
+				dr := dayRate{d, l.UnitPrice, l.Tariff}
+				if billed[dr] == 0 {
 					ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: lf + ".dates", Date: d,
 						Message: fmt.Sprintf("credit note %s credits care on %s at %s that invoice %s does not bill (or credits it twice)", cn.Number, d, l.UnitPrice, p.Invoice.Number)})
 					continue
 				}
-				days = slices.Delete(days, at, at+1)
+				billed[dr]--
 			}
 		}
 	}
-	return days, ps.Err()
+	// The days left, in their order: of a day billed twice at one rate and
+	// credited once, the first stays.
+	kept := days[:0]
+	for _, dr := range days {
+		if billed[dr] > 0 {
+			kept = append(kept, dr)
+			billed[dr]--
+		}
+	}
+	return kept, ps.Err()
 }
 
 // daysLine checks a line of care (field f) as a certificate reads it: its
