@@ -126,6 +126,14 @@ type Policy struct {
 	// tariff (the minimum contribution) when LateFeeFloor is set.
 	LateFeeShare decimal.Decimal `json:"late_fee_share"`
 	LateFeeFloor bool            `json:"late_fee_floor"`
+	// CapDayAtMaximum caps what one absent day costs in all — its
+	// unjustified part and its late-notice fee together — at the year's
+	// maximum tariff, taking the excess off the fee. Opgroeien's model house
+	// rules cap "het eventuele tarief dat je aanrekent als een kind
+	// ongerechtvaardigd afwezig is op een gereserveerde opvangdag" at the
+	// maximum; seed 004 puts the fee on top of the day (OPEN): off by
+	// default, each capped on its own.
+	CapDayAtMaximum bool `json:"cap_day_at_maximum,omitempty"`
 	// Source cites the house rules.
 	Source string `json:"source"`
 }

@@ -391,6 +391,16 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		} else {
 			w.text = append(w.text, "; reported too late: late-notice fee"...)
 		}
+		// Source: Opgroeien's model house rules (baby's en peuters) — what is
+		// charged for an unjustified absent reserved day is never more than
+		// the maximum tariff; a policy knob (CapDayAtMaximum).
+		if w.p.CapDayAtMaximum {
+			if sum, err := out.Charge.Add(out.LateFee); err == nil && sum.Cmp(maxT.Value.Money()) > 0 {
+				room, _ := maxT.Value.Money().Sub(out.Charge) // the charge is at most the maximum
+				out.LateFee = room
+				w.text = append(w.text, ", less what takes the day past the maximum tariff"...)
+			}
+		}
 	}
 	return w.keep(out, i, start), nil
 }
