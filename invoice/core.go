@@ -625,20 +625,19 @@ func (m *childMonth) noticeFee() error {
 	}
 	// Source: seed 004 §6.2.1 — the fee is "25% van je inkomenstarief voor 2
 	// maanden [...] voor de gereserveerde dagen": the days the plans
-	// reserved before the notice, a plan agreed to follow included. A plan
-	// ended on the notice's last day ends because of the notice, so it is
-	// counted as running on (up to the next plan); a plan that was to end
-	// earlier anyway is counted up to its own end.
+	// reserved before the notice, a plan agreed to follow included. The
+	// last plan, ended on the notice's last day, ends because of the notice,
+	// so it is counted as running on; a plan that was to end earlier anyway,
+	// or that another plan follows, is counted up to its own end (a gap
+	// before the next plan is no care reserved).
 	plans := slices.Clone(m.plans)
 	for i := range plans {
-		if p := &plans[i]; p.Period().Contains(n.LastDay) && p.LastDay() == n.LastDay {
-			p.End, p.Extensions = plan.Date{}, nil
-			for _, q := range m.plans {
-				if q.Start.After(n.LastDay) && (p.End.IsZero() || q.Start.AddDays(-1).Before(p.End)) {
-					p.End = q.Start.AddDays(-1)
-				}
-			}
+		p := &plans[i]
+		if !p.Period().Contains(n.LastDay) || p.LastDay() != n.LastDay ||
+			slices.ContainsFunc(m.plans, func(q plan.Plan) bool { return q.Start.After(n.LastDay) }) {
+			continue
 		}
+		p.End, p.Extensions = plan.Date{}, nil
 	}
 	res, err := plan.EvaluateNoticePlans(*n, plans, c.Calendar, c.Rules.Notice)
 	if err != nil {

@@ -72,12 +72,10 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 		}
 		// Source: seed 004 §3.4 — "Reserveer je opvang? Dan betaal je de
 		// opvang [...] Ook voor extra gepresteerde dagen betaal je": the time
-		// reserved and the time attended together, each minute once.
-		counted := all
-		if !ch.Location.Flex && !cls.NightCountsWithoutFlex {
-			counted = window
-		}
-		minutes := int((counted + m.reservedAbsent(f, reserved[i], counted == window)) / time.Minute)
+		// reserved and the time attended together, each minute once. Every
+		// minute of the day: the 06:00–20:00 window is a rule of the income
+		// tariff's subsidy (Opgroeien IKT), not of the organiser's prices.
+		minutes := int((all + m.reservedAbsent(f, reserved[i])) / time.Minute)
 		price, err := v.Price(minutes)
 		if err != nil {
 			m.keep(err)
@@ -125,15 +123,12 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 }
 
 // reservedAbsent returns the time of slots (the reserved hours of day f)
-// that no session covers, within the day's 06:00–20:00 window when window
-// is set: what a day reserved costs beyond the time attended.
-func (m *childMonth) reservedAbsent(f *dayFrame, slots []plan.Slot, window bool) time.Duration {
+// that no session covers: what a day reserved costs beyond the time
+// attended.
+func (m *childMonth) reservedAbsent(f *dayFrame, slots []plan.Slot) time.Duration {
 	var absent time.Duration
 	for _, sl := range slots {
 		a, b := f.at(sl.Start), f.at(sl.End)
-		if window {
-			a, b = max(a, f.winStart), min(b, f.winEnd)
-		}
 		if b <= a {
 			continue
 		}

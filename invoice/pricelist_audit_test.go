@@ -142,3 +142,39 @@ func TestApprovedOverlapsIsPairwise(t *testing.T) {
 		}
 	})
 }
+
+// Under a price list every minute of the day counts, at a location with
+// flex permission or without: the 06:00–20:00 window is a rule of the
+// income tariff's subsidy, not of the organiser's prices (found by the
+// review of 2026-12-01: reserved evening hours not attended were cut to
+// the window, 0.00 for 20:00–23:00).
+func TestPriceListCountsEveryMinute(t *testing.T) {
+	for _, tc := range []struct {
+		flex         bool
+		from, to     string
+		inFrom, inTo string
+		want         string
+	}{
+		{true, "20:00", "23:00", "", "", "7.50"},
+		{true, "18:00", "21:00", "", "", "7.50"},
+		{true, "05:30", "08:30", "", "", "7.50"},
+		{true, "05:30", "08:30", "05:30", "08:30", "7.50"},
+		{true, "15:00", "21:30", "15:00", "19:00", "12.00"}, // 390 minutes
+		{false, "18:00", "21:00", "", "", "7.50"},
+		{false, "18:00", "21:00", "18:00", "21:00", "7.50"},
+	} {
+		var sessions []plan.Session
+		if tc.inFrom != "" {
+			sessions = append(sessions, session("2026-03-10", tc.inFrom, tc.inTo))
+		}
+		c := auditListCase([]reservation.Reservation{approved("R1", "2026-03-10", tc.from, tc.to)}, sessions...)
+		c.Children[0].Location.Flex = tc.flex
+		inv, err := Build(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inv.Total != tariff.MustMoney(tc.want) {
+			t.Errorf("flex %v, reserved %s–%s, attended %s–%s: %s, want %s", tc.flex, tc.from, tc.to, tc.inFrom, tc.inTo, inv.Total, tc.want)
+		}
+	}
+}

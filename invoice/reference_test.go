@@ -525,13 +525,8 @@ func refPriceNotice(c Case, ch Child, plans []plan.Plan, month plan.Period, set 
 			later = append(later, p)
 		}
 	}
-	if pl.LastDay() == n.LastDay {
+	if pl.LastDay() == n.LastDay && len(later) == 0 {
 		pl.End, pl.Extensions = plan.Date{}, nil
-		for _, q := range later {
-			if pl.End.IsZero() || q.Start.AddDays(-1).Before(pl.End) {
-				pl.End = q.Start.AddDays(-1)
-			}
-		}
 	}
 	// The plans as they stood: those before the one of the last day, it,
 	// and those agreed to follow.

@@ -147,7 +147,10 @@ func CheckAnnouncement(cl Closure, p AnnouncementPolicy) (AnnouncementCheck, err
 		Explanation: fmt.Sprintf("an extra closure of %d day(s), %s %d days, is announced at least %d days ahead: by %s",
 			cl.Period.Len(), what, p.LongClosureDays, lead, deadline),
 	}
-	if cl.InYearlyOverview {
+	switch {
+	case cl.InYearlyOverview && !cl.Announced.Before(cl.Period.Start):
+		extra.Explanation = fmt.Sprintf("in the yearly overview only from %s, not before the closure, so judged as extra: %s", cl.Announced, extra.Explanation)
+	case cl.InYearlyOverview:
 		extra.Explanation = fmt.Sprintf("not in the yearly overview by %s, so judged as extra: %s", overview, extra.Explanation)
 	}
 	return extra, nil

@@ -1,6 +1,9 @@
 package plan
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Seed 004 §1.2.2: "Elk jaar tegen eind januari bezorgt de opvang je
 // schriftelijk een overzicht van de sluitingsdagen" — an overview announces
@@ -19,6 +22,9 @@ func TestOverviewAfterTheClosure(t *testing.T) {
 		chk, err := CheckAnnouncement(cl, Seed004AnnouncementPolicy())
 		if err != nil || chk.InTime != tc.inTime || chk.Rule.ID != tc.rule {
 			t.Errorf("closure %s announced 2026-01-20: %+v, %v; want in time %v by %s", tc.day, chk, err, tc.inTime, tc.rule)
+		}
+		if !tc.inTime && !strings.Contains(chk.Explanation, "in the yearly overview only from 2026-01-20, not before the closure") {
+			t.Errorf("closure %s: %q does not say the overview came after it", tc.day, chk.Explanation)
 		}
 	}
 }

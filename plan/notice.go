@@ -199,7 +199,11 @@ func EvaluateNotice(n Notice, pl Plan, c Calendar, p NoticePolicy) (NoticeResult
 // each in the fee period, in date order, a day once (of two plans reserving
 // it, the first in plans).
 func EvaluateNoticePlans(n Notice, plans []Plan, c Calendar, p NoticePolicy) (NoticeResult, error) {
-	if ps := n.validate(p); len(ps) > 0 {
+	ps := n.validate(p)
+	if len(plans) == 0 {
+		ps = append(ps, Problem{Code: CodeMissing, Field: "plans", Message: "a notice fee is counted on the reserved days of a plan: none given"})
+	}
+	if len(ps) > 0 {
 		return NoticeResult{}, ps
 	}
 	source := p.Source

@@ -204,6 +204,9 @@ func TestEvaluateNoticePlans(t *testing.T) {
 	if err != nil || len(same.FeeDays) != len(one.FeeDays) || same.Explanation != one.Explanation {
 		t.Fatalf("one plan: %+v, %v; EvaluateNotice %+v", same, err, one)
 	}
+	if _, err := EvaluateNoticePlans(n, nil, Calendar{}, Seed004NoticePolicy()); !AsProblems(err).Has(CodeMissing) {
+		t.Errorf("no plans: %v, want a problem at plans", err)
+	}
 	both, err := EvaluateNoticePlans(n, []Plan{b, a, a}, Calendar{}, Seed004NoticePolicy())
 	if err != nil {
 		t.Fatal(err)
