@@ -1,7 +1,9 @@
 package invoice
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -62,7 +64,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			m.keep(err)
 			continue
 		}
-		if care.Band == tariff.BandNone && len(reserved[i]) == 0 {
+		if all == 0 && len(reserved[i]) == 0 {
 			continue
 		}
 		v, err := list.On(d, c.Family.Social)
@@ -103,7 +105,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 		}
 		fam[d]++
 		kind := LineCare
-		if care.Band == tariff.BandNone {
+		if all == 0 {
 			kind = LineReservedAbsent
 		}
 		part := pricePart(v, minutes)
@@ -122,12 +124,17 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 	return lines, m.sum, err
 }
 
-// reservedAbsent returns the time of slots (the reserved hours of day f)
-// that no session covers: what a day reserved costs beyond the time
-// attended.
+// reservedAbsent returns the time of slots (the reserved hours of day f,
+// two moments that meet counted once) that no session covers: what a day
+// reserved costs beyond the time attended.
 func (m *childMonth) reservedAbsent(f *dayFrame, slots []plan.Slot) time.Duration {
+	slices.SortFunc(slots, func(x, y plan.Slot) int { return cmp.Compare(x.Start, y.Start) })
 	var absent time.Duration
-	for _, sl := range slots {
+	for k, sl := range slots {
+		if k > 0 && sl.Start < slots[k-1].End { // meets the one before: only what lies beyond it
+			sl.Start = min(slots[k-1].End, sl.End)
+			slots[k].End = max(sl.End, slots[k-1].End)
+		}
 		a, b := f.at(sl.Start), f.at(sl.End)
 		if b <= a {
 			continue

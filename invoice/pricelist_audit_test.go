@@ -2,7 +2,6 @@ package invoice
 
 import (
 	"fmt"
-	"reflect"
 	"testing"
 	"time"
 
@@ -106,41 +105,29 @@ func TestPriceListRefusesWhatItCannotBill(t *testing.T) {
 	}
 }
 
-// approvedOverlaps finds a problem exactly when two approved reservations
-// of one day meet (the plain pairwise check), one for each reservation that
-// meets one before it by start.
-func TestApprovedOverlapsIsPairwise(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		var rs []reservation.Reservation
-		for i := range rapid.IntRange(0, 12).Draw(t, "n") {
-			from := rapid.IntRange(6*60, 19*60).Draw(t, "from")
-			r := reservation.Reservation{ID: fmt.Sprintf("R%d", i), Date: sd("2026-03-02").AddDays(rapid.IntRange(0, 2).Draw(t, "day")),
-				Start: plan.Clock(from), End: plan.Clock(from + rapid.IntRange(1, 120).Draw(t, "len")),
-				State: rapid.SampledFrom([]reservation.State{reservation.StateApproved, reservation.StateApproved, reservation.StateCancelled}).Draw(t, "state")}
-			rs = append(rs, r)
+// Two approved reservations of different moments whose hours meet bill
+// their shared time once: 15:30–17:30 and 16:30–18:30, 180 minutes, 7.50
+// (summed, 240 minutes, also 7.50; 14:00–16:00 and 15:00–16:30 are 150
+// minutes, 4.00, where summed 210 would be 7.50). The same moment twice is
+// refused, as reservation.Book.Validate refuses it.
+func TestPriceListMomentsThatMeet(t *testing.T) {
+	two := func(a, b reservation.Reservation) Case {
+		b.Moment = "other"
+		return auditListCase([]reservation.Reservation{a, b})
+	}
+	for _, tc := range []struct {
+		c    Case
+		want string
+	}{
+		{two(approved("R1", "2026-03-10", "15:30", "17:30"), approved("R2", "2026-03-10", "16:30", "18:30")), "7.50"},
+		{two(approved("R1", "2026-03-10", "14:00", "16:00"), approved("R2", "2026-03-10", "15:00", "16:30")), "4.00"},
+		{two(approved("R1", "2026-03-10", "14:00", "16:00"), approved("R2", "2026-03-10", "14:30", "15:00")), "4.00"},
+	} {
+		inv, err := Build(tc.c)
+		if err != nil || inv.Total != tariff.MustMoney(tc.want) {
+			t.Errorf("%v: %v, %v; want %s", tc.c.Children[0].Reservations, inv.Total, err, tc.want)
 		}
-		meets := map[int]bool{}
-		for k, r := range rs {
-			for j, q := range rs {
-				if j != k && r.State == reservation.StateApproved && q.State == reservation.StateApproved && q.Date == r.Date && q.Start < r.End && r.Start < q.End &&
-					(q.Start < r.Start || q.Start == r.Start && j < k) {
-					meets[k] = true
-				}
-			}
-		}
-		ps := approvedOverlaps(rs)
-		got := map[int]bool{}
-		for _, p := range ps {
-			var k int
-			if _, err := fmt.Sscanf(p.Field, "reservations[%d]", &k); err != nil || got[k] {
-				t.Fatalf("problem %v", p)
-			}
-			got[k] = true
-		}
-		if !reflect.DeepEqual(meets, got) {
-			t.Fatalf("pairwise %v, approvedOverlaps %v (%v)", meets, got, ps)
-		}
-	})
+	}
 }
 
 // Under a price list every minute of the day counts, at a location with
@@ -177,4 +164,55 @@ func TestPriceListCountsEveryMinute(t *testing.T) {
 			t.Errorf("flex %v, reserved %s–%s, attended %s–%s: %s, want %s", tc.flex, tc.from, tc.to, tc.inFrom, tc.inTo, inv.Total, tc.want)
 		}
 	}
+}
+
+// Under a per-minute price list a day costs its minutes reserved or
+// attended, each once: the count minute by minute, whatever the moments
+// and sessions and how they meet.
+func TestPriceListUnionIsMinuteByMinute(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := listCase([]tariff.ListPrices{{PerUnit: tariff.MustMoney("0.01"), UnitMinutes: 1}}, nil)
+		ch := &c.Children[0]
+		var in [24 * 60]bool
+		for i := range rapid.IntRange(0, 4).Draw(t, "reservations") {
+			from := rapid.IntRange(0, 23*60).Draw(t, "from")
+			to := from + rapid.IntRange(1, 24*60-from-1).Draw(t, "len")
+			ch.Reservations = append(ch.Reservations, reservation.Reservation{ID: fmt.Sprintf("R%d", i), Child: ch.Child.Code, Location: "bko-linde",
+				Moment: fmt.Sprintf("m%d", i), Date: sd("2026-03-10"), Start: plan.Clock(from), End: plan.Clock(to), State: reservation.StateApproved})
+			for m := from; m < to; m++ {
+				in[m] = true
+			}
+		}
+		at := 0
+		for range rapid.IntRange(0, 3).Draw(t, "sessions") {
+			from := at + rapid.IntRange(0, 120).Draw(t, "gap")
+			to := from + rapid.IntRange(1, 240).Draw(t, "stay")
+			if to >= 24*60 {
+				break
+			}
+			ch.Sessions = append(ch.Sessions, plan.Session{In: at2("2026-03-10", from), Out: at2("2026-03-10", to)})
+			for m := from; m < to; m++ {
+				in[m] = true
+			}
+			at = to
+		}
+		want := 0
+		for _, b := range in {
+			if b {
+				want++
+			}
+		}
+		inv, err := Build(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := inv.Total.Cents(); got != int64(want) {
+			t.Fatalf("%d minutes reserved or attended, billed %s", want, inv.Total)
+		}
+	})
+}
+
+// at2 is the instant minute m of day in Brussels.
+func at2(day string, m int) time.Time {
+	return sd(day).In(plan.Brussels()).Add(time.Duration(m) * time.Minute)
 }

@@ -1,7 +1,6 @@
 package invoice
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -447,37 +446,30 @@ func validateLedger(field string, ch Child, m plan.Month) plan.Problems {
 	return ps
 }
 
-// approvedOverlaps reports each approved reservation whose hours meet those
-// of an earlier approved one of the same day (the same moment twice, or two
-// moments at once): the child is not cared for twice, and summing their
-// minutes would bill it so (reservation.Book.Validate refuses the same
-// moment twice). Earlier is by start, then by place in the list; it takes
-// n log n.
+// approvedOverlaps reports each approved reservation of a moment, day and
+// location that an earlier approved one already holds: the child is not
+// cared for twice, summing them would bill it so, and
+// reservation.Book.Validate refuses it. Two moments whose hours meet are
+// billed once for the time they share. It takes n log n.
 func approvedOverlaps(rs []reservation.Reservation) plan.Problems {
-	var at []int
-	for k, r := range rs {
-		if r.State == reservation.StateApproved && r.Start.Valid() && r.End.Valid() && r.Start < r.End {
-			at = append(at, k)
-		}
+	type slot struct {
+		location, moment string
+		date             plan.Date
 	}
-	slices.SortStableFunc(at, func(a, b int) int {
-		if c := rs[a].Date.Compare(rs[b].Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(rs[a].Start, rs[b].Start)
-	})
 	var ps plan.Problems
-	latest := -1 // of the day so far, the reservation that ends last
-	for _, k := range at {
-		r := rs[k]
-		if latest >= 0 && rs[latest].Date == r.Date && r.Start < rs[latest].End {
-			q := rs[latest]
+	first := map[slot]int{}
+	for k, r := range rs {
+		if r.State != reservation.StateApproved {
+			continue
+		}
+		key := slot{r.Location, r.Moment, r.Date}
+		if j, dup := first[key]; dup {
+			q := rs[j]
 			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("reservations[%d]", k), Date: r.Date,
-				Message: fmt.Sprintf("approved reservation %s (%s–%s) meets approved reservation %s (%s–%s) of reservations[%d] on %s", r.ID, r.Start, r.End, q.ID, q.Start, q.End, latest, r.Date)})
+				Message: fmt.Sprintf("approved reservation %s of %s on %s repeats approved reservation %s of reservations[%d]", r.ID, r.Moment, r.Date, q.ID, j)})
+			continue
 		}
-		if latest < 0 || rs[latest].Date != r.Date || r.End > rs[latest].End {
-			latest = k
-		}
+		first[key] = k
 	}
 	return ps
 }
