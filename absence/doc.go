@@ -35,9 +35,14 @@
 // planned absence of one or a few days 2 days ahead, of a week or longer 4
 // weeks ahead, a sudden one before the agreed start time. NoticeRules.Deadline
 // gives the last in-time moment; exactly at it is in time. Leads count
-// calendar days by default, working days as an option. An absence reported
-// late, or never, costs 25 % of the tariff with the minimum contribution as
-// floor per reserved day, on top of the day itself.
+// calendar days by default, working days as an option. An absence is "a
+// week or longer" by its own days and the unreserved weekend next to them
+// (LengthAcrossWeekend): Monday to Friday is a week, one reserved day is a
+// day whatever lies around it; LengthAcrossUnreserved and LengthCalendar
+// are the other measures. An absence reported late, or never, costs 25 % of
+// the tariff with the minimum contribution as floor per reserved day, on top
+// of the day itself (Policy.CapDayAtMaximum caps the two together at the
+// maximum tariff).
 //
 // Policy holds these house rules as data; Seed004Policy returns those of the
 // Zorg Leuven family daycare service. Every outcome names its rule and
