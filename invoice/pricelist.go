@@ -140,7 +140,13 @@ func (m *childMonth) reservedAbsent(f *dayFrame, slots []plan.Slot) time.Duratio
 			continue
 		}
 		covered := int64(0)
-		for _, s := range m.spans {
+		// The spans are sorted and do not overlap: from the first that ends
+		// after a, up to the first that starts at b or later.
+		from, _ := slices.BinarySearchFunc(m.spans, a, func(s span, t int64) int { return cmp.Compare(s.out, t+1) })
+		for _, s := range m.spans[from:] {
+			if s.in >= b {
+				break
+			}
 			if lo, hi := max(s.in, a), min(s.out, b); hi > lo {
 				covered += hi - lo
 			}
