@@ -40,6 +40,12 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 		if om.frames[m.first+i].closed != nil {
 			continue
 		}
+		// Source: seed 004 §6.2.1 — care ends on the notice's last day: a
+		// reservation after it (cancelled: an approved one is refused) costs
+		// nothing, however late it was cancelled.
+		if n := ch.Notice; n != nil && !n.LastDay.IsZero() && r.Date.After(n.LastDay) {
+			continue
+		}
 		switch {
 		case r.State == reservation.StateApproved:
 			reserved[i] = append(reserved[i], plan.Slot{Start: r.Start, End: r.End})

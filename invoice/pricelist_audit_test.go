@@ -89,6 +89,15 @@ func TestPriceListRefusesWhatItCannotBill(t *testing.T) {
 	twice := auditListCase([]reservation.Reservation{approved("R1", "2026-03-10", "15:30", "17:30"), approved("R2", "2026-03-10", "15:30", "17:30")})
 	unknown := auditListCase([]reservation.Reservation{approved("R1", "2026-03-10", "15:30", "17:30")})
 	unknown.Children[0].Reservations[0].State = "approvd"
+	// Cancelled late after the last day of care, it costs nothing.
+	late := notice
+	late.Children = []Child{notice.Children[0]}
+	late.Children[0].Reservations = []reservation.Reservation{notice.Children[0].Reservations[0], notice.Children[0].Reservations[1]}
+	late.Children[0].Reservations[1].State = reservation.StateCancelled
+	late.Children[0].Reservations[1].Cancellation = &reservation.Cancellation{Late: true, Cost: tariff.MustMoney("5.00")}
+	if inv, err := Build(late); err != nil || inv.Total != tariff.MustMoney("4.00") {
+		t.Errorf("a reservation after the last day, cancelled late: %v, %v; want only the 4.00 of 10 March", inv.Lines, err)
+	}
 	for _, tc := range []struct {
 		name  string
 		c     Case
