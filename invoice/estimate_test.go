@@ -48,6 +48,14 @@ func TestEstimate(t *testing.T) {
 	if est.Invoice.Total != tariff.MustMoney("66.00") {
 		t.Errorf("price list: %s, want 66.00\n%s", est.Invoice.Total, est.Invoice.Text())
 	}
+	// Two moments on a Monday, before and after school (found by the
+	// browser test of 2026-12-01: refused as one moment reserved twice):
+	// 80 and 105 minutes, 185 together, 7.50 on each of the 5 Mondays.
+	two := list
+	two.Plan.Schedule.Weeks = []plan.Week{{Monday: []plan.Slot{{Start: plan.MustClock("07:00"), End: plan.MustClock("08:20")}, {Start: plan.MustClock("15:45"), End: plan.MustClock("17:30")}}}}
+	if est, err := EstimateMonth(two); err != nil || est.Invoice.Total != tariff.MustMoney("37.50") {
+		t.Errorf("two moments a Monday: %v, %v; want 37.50", est.Invoice.Total, err)
+	}
 	list.Daily = tariff.MustTariff("20.00")
 	if _, err := EstimateMonth(list); !hasField(err, "daily") {
 		t.Errorf("a daily tariff under a price list: %v", err)

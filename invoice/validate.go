@@ -189,7 +189,6 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable, period *span) pla
 			add(plan.CodeInvalidValue, fmt.Sprintf("reservations[%d]", k), r.Date, "reservation %s has hours %s–%s", r.ID, r.Start, r.End)
 		}
 	}
-	ps = append(ps, approvedOverlaps(ch.Reservations)...)
 	for k, p := range ch.Plans {
 		under(p.Validate(plan.Facts{Birth: ch.Child.Birth}), "plans[%d]", k)
 		for j := 0; j < k; j++ {
@@ -442,34 +441,6 @@ func validateLedger(field string, ch Child, m plan.Month) plan.Problems {
 		// The ledger never goes negative (seed 004 §3.4.2: once the days are
 		// used up, further absences are unjustified).
 		add(".used", "%s of %s justified absence days used: more than the entitlement", l.Used, l.Entitlement)
-	}
-	return ps
-}
-
-// approvedOverlaps reports each approved reservation of a moment, day and
-// location that an earlier approved one already holds: the child is not
-// cared for twice, summing them would bill it so, and
-// reservation.Book.Validate refuses it. Two moments whose hours meet are
-// billed once for the time they share. It takes n log n.
-func approvedOverlaps(rs []reservation.Reservation) plan.Problems {
-	type slot struct {
-		location, moment string
-		date             plan.Date
-	}
-	var ps plan.Problems
-	first := map[slot]int{}
-	for k, r := range rs {
-		if r.State != reservation.StateApproved {
-			continue
-		}
-		key := slot{r.Location, r.Moment, r.Date}
-		if j, dup := first[key]; dup {
-			q := rs[j]
-			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("reservations[%d]", k), Date: r.Date,
-				Message: fmt.Sprintf("approved reservation %s of %s on %s repeats approved reservation %s of reservations[%d]", r.ID, r.Moment, r.Date, q.ID, j)})
-			continue
-		}
-		first[key] = k
 	}
 	return ps
 }
