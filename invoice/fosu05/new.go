@@ -296,6 +296,11 @@ func (c *checker) count(e *Entry, counted *dayTally, inv int, f, number string, 
 			// pays nothing for it and it is no justified absence day (Opgroeien
 			// model written agreement).
 			continue
+		case absence.KindEnded:
+			// Source: seed 004 §6.2.1 — care ends on the notice's last day:
+			// a reserved day after it is neither care nor absence, so
+			// nothing is registered on it (as invoice.AttendanceReport).
+			continue
 		case absence.KindJustified:
 			into = &e.Justified
 		case absence.KindUnjustified:

@@ -439,3 +439,28 @@ func TestNewHeader(t *testing.T) {
 		t.Errorf("header %+v", d.Header)
 	}
 }
+
+// Seed 004 §6.2.1: care ends on the notice's last day, and the reserved
+// days after it are neither care nor absence. A child leaving on 14 March
+// has its 10 days present registered and nothing after (found by the audit
+// of 2026-12-01: the days after were an unknown kind, and the location got
+// no report at all).
+func TestEndedDaysAfterNotice(t *testing.T) {
+	c := scenario(t, "full_time_toddler")
+	ch := &c.Children[0]
+	ch.Notice = &plan.Notice{By: plan.Family, Given: plan.MustParseDate("2025-01-10"), LastDay: plan.MustParseDate("2025-03-14")}
+	var keep []plan.Session
+	for _, s := range ch.Sessions {
+		if !plan.DateOf(s.In).After(plan.MustParseDate("2025-03-14")) {
+			keep = append(keep, s)
+		}
+	}
+	ch.Sessions, ch.Absences = keep, nil
+	d, err := New(inputOf(t, c))
+	if err != nil {
+		t.Fatalf("the month of a child who left on 14 March: %v", err)
+	}
+	if got := d.Children[0]; got.Present != (Counts{Full: 10}) || got.Justified != (Counts{}) || got.Unjustified != (Counts{}) {
+		t.Errorf("counts %+v, want 10 full days present and nothing else", got)
+	}
+}

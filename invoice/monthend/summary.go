@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/invoice"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
@@ -56,6 +57,30 @@ func daysOf(inv invoice.Invoice) Days {
 	var d Days
 	for _, c := range r.Children {
 		d = d.Add(Days{bandsOf(c.Present), bandsOf(c.Justified), bandsOf(c.Unjustified)})
+	}
+	// The report registers a flex day at a location without flex permission
+	// as min11u; the summary keeps it flex, as the invoice bills it (160 %).
+	for _, ch := range inv.Children {
+		if ch.Location.Flex {
+			continue
+		}
+		flex := func(b *Bands) { b.Full, b.Flex = b.Full-1, b.Flex+1 }
+		for _, dc := range ch.Care {
+			if dc.Band == tariff.BandFlex {
+				flex(&d.Present)
+			}
+		}
+		for _, o := range ch.Reserved {
+			if o.Reserved != tariff.BandFlex || o.Attended != tariff.BandNone || o.Absent.IsZero() {
+				continue
+			}
+			switch o.Kind {
+			case absence.KindJustified, absence.KindHospital:
+				flex(&d.Justified)
+			case absence.KindUnjustified:
+				flex(&d.Unjustified)
+			}
+		}
 	}
 	return d
 }
