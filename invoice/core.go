@@ -631,13 +631,12 @@ func (m *childMonth) noticeFee() error {
 	// or that another plan follows, is counted up to its own end (a gap
 	// before the next plan is no care reserved).
 	plans := slices.Clone(m.plans)
-	for i := range plans {
-		p := &plans[i]
-		if !p.Period().Contains(n.LastDay) || p.LastDay() != n.LastDay ||
-			slices.ContainsFunc(m.plans, func(q plan.Plan) bool { return q.Start.After(n.LastDay) }) {
-			continue
+	if !slices.ContainsFunc(plans, func(q plan.Plan) bool { return q.Start.After(n.LastDay) }) {
+		for i := range plans {
+			if p := &plans[i]; p.Period().Contains(n.LastDay) && p.LastDay() == n.LastDay {
+				p.End, p.Extensions = plan.Date{}, nil
+			}
 		}
-		p.End, p.Extensions = plan.Date{}, nil
 	}
 	res, err := plan.EvaluateNoticePlans(*n, plans, c.Calendar, c.Rules.Notice)
 	if err != nil {

@@ -2,9 +2,9 @@ package monthend
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
-	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/invoice"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
@@ -49,38 +49,20 @@ func (d Days) Add(e Days) Days {
 	return Days{d.Present.Add(e.Present), d.Justified.Add(e.Justified), d.Unjustified.Add(e.Unjustified)}
 }
 
-// daysOf counts the days of one invoice.
+// daysOf counts the days of one invoice: as the report counts them, but
+// with every location taken as one with flex permission, so that a day
+// billed flex (160 %) stays flex where the report registers it as min11u.
 func daysOf(inv invoice.Invoice) Days {
+	inv.Children = slices.Clone(inv.Children)
+	for i := range inv.Children {
+		inv.Children[i].Location.Flex = true
+	}
 	// AttendanceReport refuses only invoices of another month than the one
 	// asked, and this one is asked for the invoice's own month.
 	r, _ := invoice.AttendanceReport(inv.Month, []invoice.Invoice{inv})
 	var d Days
 	for _, c := range r.Children {
 		d = d.Add(Days{bandsOf(c.Present), bandsOf(c.Justified), bandsOf(c.Unjustified)})
-	}
-	// The report registers a flex day at a location without flex permission
-	// as min11u; the summary keeps it flex, as the invoice bills it (160 %).
-	for _, ch := range inv.Children {
-		if ch.Location.Flex {
-			continue
-		}
-		flex := func(b *Bands) { b.Full, b.Flex = b.Full-1, b.Flex+1 }
-		for _, dc := range ch.Care {
-			if dc.Band == tariff.BandFlex {
-				flex(&d.Present)
-			}
-		}
-		for _, o := range ch.Reserved {
-			if o.Reserved != tariff.BandFlex || o.Attended != tariff.BandNone || o.Absent.IsZero() {
-				continue
-			}
-			switch o.Kind {
-			case absence.KindJustified, absence.KindHospital:
-				flex(&d.Justified)
-			case absence.KindUnjustified:
-				flex(&d.Unjustified)
-			}
-		}
 	}
 	return d
 }
