@@ -57,14 +57,6 @@
 // functions return those of the Zorg Leuven house rules that ship as the
 // reference example.
 //
-// # Per-day results
-//
-// DayList holds a value per day (a day of care, the verdict on a reserved
-// day) compactly: days alike apart from their date share one value, so a
-// month of days present costs a date and an index a day rather than a copy
-// of the whole value each. It reads like a slice (Len, At, All, Slice) and
-// marshals to JSON exactly as the slice of its values would.
-//
 // # Ranges
 //
 // Dates run from 0001-01-01 to 9999-12-31. A date a rule computes outside
