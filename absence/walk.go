@@ -65,23 +65,10 @@ type Walk struct {
 	used           int64 // units
 	ledger         Ledger
 	movements      []Movement
-	// out holds the outcomes; the days present share a few values
-	// (presents), as the days of one classification do.
-	out      plan.DayList[DayOutcome]
-	presents [4]presentValue
-	next     int // the presents entry to replace next
-	capacity int
+	out            []DayOutcome
 	// text holds every explanation and movement reason; spans says where.
 	text  []byte
 	spans []span
-}
-
-// presentValue is the index in out of the outcome of a day present with
-// these bands and absence.
-type presentValue struct {
-	reserved, attended tariff.Band
-	absence            int
-	value              int // -1: none
 }
 
 // span is the text of outcome i (or of movement i when movement is set).
@@ -140,11 +127,7 @@ type WalkInput struct {
 func NewWalk(in WalkInput) (*Walk, error) {
 	p := in.Policy
 	w := &Walk{p: p, table: in.Table, absences: in.Absences, late: in.Late, tariffOn: in.Tariff, amounts: in.Amounts,
-		lastDay: in.LastDayOfCare, ledger: in.Ledger, capacity: in.Capacity}
-	w.out.Grow(in.Capacity)
-	for i := range w.presents {
-		w.presents[i].value = -1
-	}
+		lastDay: in.LastDayOfCare, ledger: in.Ledger, out: make([]DayOutcome, 0, in.Capacity)}
 	for _, b := range []tariff.Band{tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex} {
 		v := p.dayValue(b)
 		u, ok := toUnits(v)
@@ -235,11 +218,10 @@ func (w *Walk) reserve() {
 	if w.text != nil {
 		return
 	}
-	left := max(w.capacity-w.out.Len(), 4)
+	left := max(cap(w.out)-len(w.out), 4)
 	w.text = make([]byte, 0, min(left, 64)*160) // an explanation is about 160 bytes
 	w.spans = make([]span, 0, 2*left)           // a day and its movement
 	w.movements = make([]Movement, 0, left)
-	w.out.GrowValues(min(left, 8))
 }
 
 func (w *Walk) say(i, start int) {
@@ -252,6 +234,7 @@ func (w *Walk) say(i, start int) {
 func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 	out := DayOutcome{Date: f.Date, Reserved: f.Reserved, Attended: f.Attended, Absence: f.Absence,
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
+	i := len(w.out)
 	start := len(w.text)
 	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
 
@@ -264,7 +247,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, "after the last day of care "...)
 		w.text = w.lastDay.AppendText(w.text)
 		w.text = append(w.text, ": neither care nor absence"...)
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
 	// niet betalen."
@@ -277,11 +260,13 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, " ("...)
 		w.text = append(w.text, f.Closed.Reason...)
 		w.text = append(w.text, "): not billed, no justified absence day used"...)
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	vR, vA := w.values[bandIndex(f.Reserved)], w.values[bandIndex(f.Attended)]
 	if vA.units >= vR.units {
-		return w.out.Value(w.present(f)).OnDay(f.Date), nil
+		out = presentOutcome(f)
+		w.out = append(w.out, out)
+		return out, nil
 	}
 	w.reserve()
 	absent := vR.units - vA.units
@@ -301,7 +286,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, "in hospital on "...)
 		w.text = f.Date.AppendText(w.text)
 		w.text = append(w.text, " with an admission certificate: not billed, no justified absence day used"...)
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	// Source: seed 004 §3.4.2 — justified absence days are used by the
 	// duration of the absence; beyond them the day is unjustified.
@@ -358,7 +343,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 
 	needLateFee := (abs == nil && f.Attended == tariff.BandNone) || (abs != nil && w.late[f.Absence])
 	if unjustified == 0 && !needLateFee {
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	t, err := w.tariffOn(f.Date)
 	if err != nil {
@@ -417,7 +402,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 			}
 		}
 	}
-	return w.keep(out, start), nil
+	return w.keep(out, i, start), nil
 }
 
 // Present records reserved day f as Day would when the child was present —
@@ -430,24 +415,8 @@ func (w *Walk) Present(f ReservedDay) bool {
 		w.values[bandIndex(f.Attended)].units < w.values[bandIndex(f.Reserved)].units {
 		return false
 	}
-	w.present(f)
+	w.out = append(w.out, presentOutcome(f))
 	return true
-}
-
-// present records reserved day f as present and returns the index of its
-// outcome in out: the value of an earlier day present with the same bands
-// and absence, when there is one.
-func (w *Walk) present(f ReservedDay) int {
-	for _, p := range w.presents {
-		if p.value >= 0 && p.absence == f.Absence && p.reserved == f.Reserved && p.attended == f.Attended {
-			w.out.AddLike(f.Date, p.value)
-			return p.value
-		}
-	}
-	i := w.out.Add(presentOutcome(f))
-	w.presents[w.next] = presentValue{reserved: f.Reserved, attended: f.Attended, absence: f.Absence, value: i}
-	w.next = (w.next + 1) % len(w.presents)
-	return i
 }
 
 // presentOutcome is the outcome of reserved day f when the child was
@@ -460,9 +429,10 @@ func presentOutcome(f ReservedDay) DayOutcome {
 		Rule: plan.Rule{ID: "absence.present", Source: srcSeed004Absent}, Explanation: "present: attended at least the reserved band"}
 }
 
-// keep records outcome out with the text since start.
-func (w *Walk) keep(out DayOutcome, start int) DayOutcome {
-	w.say(w.out.Add(out), start)
+// keep records outcome i with the text since start.
+func (w *Walk) keep(out DayOutcome, i, start int) DayOutcome {
+	w.say(i, start)
+	w.out = append(w.out, out)
 	return out
 }
 
@@ -506,14 +476,6 @@ func lookup(t tariff.AmountTable, d plan.Date, kind tariff.AmountKind) (tariff.A
 // Finish returns the outcomes of the days walked, in order and with their
 // explanations, and the ledger after them.
 func (w *Walk) Finish() ([]DayOutcome, Ledger) {
-	days, end := w.FinishDays()
-	return days.Slice(), end
-}
-
-// FinishDays is Finish with the outcomes as a plan.DayList, in which the
-// days present share their values: a few bytes a day present rather than a
-// copy of the outcome.
-func (w *Walk) FinishDays() (plan.DayList[DayOutcome], Ledger) {
 	end := w.ledger
 	if len(w.movements) > 0 {
 		end.Used = decimal.New(w.used, -4)
@@ -524,9 +486,7 @@ func (w *Walk) FinishDays() (plan.DayList[DayOutcome], Ledger) {
 		if s.movement {
 			end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
 		} else {
-			v := w.out.Value(s.i)
-			v.Explanation = all[s.start:s.end]
-			w.out.Set(s.i, v)
+			w.out[s.i].Explanation = all[s.start:s.end]
 		}
 	}
 	return w.out, end

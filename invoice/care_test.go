@@ -32,13 +32,13 @@ func TestCareOnADayOutsideThePlan(t *testing.T) {
 	if n, _ := linesOf(inv, LineWasteFull); !n.Equal(decimal.NewFromInt(14)) {
 		t.Errorf("waste of %s days, want 14", n)
 	}
-	for _, o := range inv.Children[0].Reserved.All() {
+	for _, o := range inv.Children[0].Reserved {
 		if o.Date == sd("2025-03-12") {
 			t.Errorf("12 March is not reserved: %+v", o)
 		}
 	}
-	if inv.Children[0].Reserved.Len() != 13 {
-		t.Errorf("%d reserved days, want 13", inv.Children[0].Reserved.Len())
+	if len(inv.Children[0].Reserved) != 13 {
+		t.Errorf("%d reserved days, want 13", len(inv.Children[0].Reserved))
 	}
 }
 
@@ -76,7 +76,7 @@ func TestNightMinutesOutsideTheWindow(t *testing.T) {
 			t.Errorf("flex %v: %d night minutes, want %d", tc.flex, got, tc.night)
 		}
 		minutes := map[plan.Date]int{}
-		for _, dc := range inv.Children[0].Care.All() {
+		for _, dc := range inv.Children[0].Care {
 			minutes[dc.Date] = dc.Minutes
 		}
 		want := map[plan.Date]int{sd("2025-03-04"): 240, sd("2025-03-06"): 240}

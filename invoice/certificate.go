@@ -344,11 +344,11 @@ func AttendanceReport(month plan.Month, invoices []Invoice) (Report, error) {
 				}
 				seen[ch.Code][d] = true
 			}
-			for _, c := range ch.Care.All() {
+			for _, c := range ch.Care {
 				count(&rc.Present, c.Date, c.Band)
 				rc.AfterSchool = rc.AfterSchool || c.Group == tariff.SchoolAge
 			}
-			for _, o := range ch.Reserved.All() {
+			for _, o := range ch.Reserved {
 				rc.AfterSchool = rc.AfterSchool || o.Reserved == tariff.BandThird
 				if o.Attended != tariff.BandNone || o.Absent.IsZero() {
 					continue

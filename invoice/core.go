@@ -86,7 +86,7 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 	m.keep(m.noticeFee())
 
 	if walk != nil {
-		m.sum.Reserved, m.sum.LedgerEnd = walk.FinishDays()
+		m.sum.Reserved, m.sum.LedgerEnd = walk.Finish()
 		for _, a := range walk.Amounts() {
 			m.sum.used(a)
 		}
@@ -276,10 +276,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 	c, ch := m.c, m.ch
 	cls := c.Rules.Bands
 	schoolFrom := ch.Child.SchoolAgeFrom()
-	m.sum.Care.Grow(min(m.period.Len(), len(m.spans))) // a day of care has a session
-	// Days of care alike share a value; days whose minutes differ do not:
-	// past 2 values, room for one a day left.
-	values := 0
+	m.sum.Care = make([]tariff.DayCare, 0, min(m.period.Len(), len(m.spans))) // a day of care has a session
 	// The unit price, share and line key change only with the band, the
 	// tariff, the age group or the tariff's basis: worked out again then.
 	var last struct {
@@ -295,7 +292,6 @@ func (m *childMonth) days(walk *absence.Walk) {
 	// day of 24 hours, with what they follow from.
 	var seen struct {
 		care        tariff.DayCare // zero Date: none yet
-		value       int            // its value in m.sum.Care, -1 until added
 		all, window time.Duration
 		reserved    [8]reservedBand // by slots, the last 8 (a plan's weekdays, an A/B week's)
 		next        int
@@ -322,7 +318,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 				m.keep(err)
 				continue
 			}
-			seen.care, seen.value, seen.all, seen.window = dc, -1, all, window
+			seen.care, seen.all, seen.window = dc, all, window
 		}
 		care := seen.care
 		care.Date = d
@@ -365,15 +361,7 @@ func (m *childMonth) days(walk *absence.Walk) {
 		if care.Band == tariff.BandNone {
 			continue
 		}
-		if seen.value < 0 {
-			if values == 2 {
-				m.sum.Care.GrowValues(min(len(m.slots)-i, len(m.spans)-m.cursor)) // a day of care has a session
-			}
-			seen.value = m.sum.Care.Add(care)
-			values++
-		} else {
-			m.sum.Care.AddLike(d, seen.value)
-		}
+		m.sum.Care = append(m.sum.Care, care)
 		m.sum.UnbilledNightMinutes += care.NightMinutes
 		m.sum.UnbilledOverMinutes += care.OverMinutes
 		// Source: seed 004 §4.1 — settling in with the parent is free; alone,
@@ -591,7 +579,7 @@ func (m *childMonth) hotMeals() {
 		if !m.period.Contains(d) {
 			continue
 		}
-		if m.sum.Care.Index(func(dc tariff.DayCare) bool { return dc.Date == d }) < 0 {
+		if !slices.ContainsFunc(m.sum.Care, func(dc tariff.DayCare) bool { return dc.Date == d }) {
 			m.ps = append(m.ps, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("hot_meals[%d]", i), Date: d,
 				Message: fmt.Sprintf("a hot meal on %s, a day without care", d)})
 			continue

@@ -138,8 +138,8 @@ func TestEstimateEdges(t *testing.T) {
 	}
 	// December 2025: 23 weekdays, less 1 and 31 December and Christmas:
 	// 20 days of care.
-	if n := est.Invoice.Children[0].Care.Len(); n != 20 {
-		t.Errorf("December: %d days of care, want 20", n)
+	if n := est.Invoice.Children[0].Care; len(n) != 20 {
+		t.Errorf("December: %d days of care, want 20", len(n))
 	}
 	for _, tc := range []struct {
 		month plan.Month

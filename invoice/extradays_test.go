@@ -44,7 +44,7 @@ func TestExtraDayFromBook(t *testing.T) {
 		t.Errorf("care line %+v", care)
 	}
 	reserved := 0
-	for _, o := range inv.Children[0].Reserved.All() {
+	for _, o := range inv.Children[0].Reserved {
 		if o.Date == plan.MustParseDate("2025-03-14") {
 			reserved++
 		}
@@ -110,7 +110,7 @@ func TestExtraDayAroundTheMonth(t *testing.T) {
 			t.Errorf("line %s bills %s", l.Kind, feb)
 		}
 	}
-	if b.Children[0].Reserved.Index(func(o absence.DayOutcome) bool { return o.Date == feb }) >= 0 {
+	if slices.ContainsFunc(b.Children[0].Reserved, func(o absence.DayOutcome) bool { return o.Date == feb }) {
 		t.Errorf("%s among March's reserved days", feb)
 	}
 

@@ -49,7 +49,7 @@ func FuzzFamilyMonth(f *testing.F) {
 		}
 		for _, cs := range inv.Children {
 			seen := map[plan.Date]bool{}
-			for _, o := range cs.Reserved.All() {
+			for _, o := range cs.Reserved {
 				if seen[o.Date] {
 					t.Fatalf("%s: two outcomes on %s", cs.Code, o.Date)
 				}

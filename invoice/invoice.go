@@ -39,12 +39,10 @@ type ChildSummary struct {
 	Location tariff.Location `json:"location"`
 	// Tariffs are the daily tariffs in force over the month, with why.
 	Tariffs []tariff.Applied `json:"tariffs"`
-	// Care is each day of care, with its band. The days of one
-	// classification share their value (plan.DayList): At(i) or All().
-	Care plan.DayList[tariff.DayCare] `json:"care"`
-	// Reserved is the verdict on each reserved day; the days present share
-	// their value.
-	Reserved plan.DayList[absence.DayOutcome] `json:"reserved"`
+	// Care is each day of care, with its band.
+	Care []tariff.DayCare `json:"care"`
+	// Reserved is the verdict on each reserved day.
+	Reserved []absence.DayOutcome `json:"reserved"`
 	// Notices are the verdicts on the absences' notice.
 	Notices []absence.NoticeCheck `json:"notices,omitempty"`
 	// Respijt is the justified-absence count shown on the invoice (seed 004

@@ -324,7 +324,7 @@ func (om *OrganiserMonth) Build(f FamilyMonth) (Invoice, error) {
 			inv.Lines = append(inv.Lines, lines...)
 		}
 		inv.Children = append(inv.Children, sum)
-		anyCare = anyCare || sum.Care.Len() > 0
+		anyCare = anyCare || len(sum.Care) > 0
 	}
 	if len(ps) > 0 {
 		return Invoice{}, dedupe(ps)

@@ -59,7 +59,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 				Message: fmt.Sprintf("cancelled reservation %s has no cancellation verdict (in time or late)", r.ID)})
 		}
 	}
-	m.sum.Care.Grow(period.Len())
+	m.sum.Care = make([]tariff.DayCare, 0, period.Len())
 	cls := c.Rules.Bands
 	for i := range reserved {
 		f := &om.frames[m.first+i]
@@ -90,7 +90,7 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			continue
 		}
 		if care.Band != tariff.BandNone {
-			m.sum.Care.Add(care)
+			m.sum.Care = append(m.sum.Care, care)
 		}
 		if price.Sign() <= 0 {
 			continue

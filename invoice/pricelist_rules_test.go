@@ -112,8 +112,8 @@ func TestPriceListDayParts(t *testing.T) {
 	if diff := cmp.Diff(want, listLines(inv), cmp.AllowUnexported(listLine{})); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
-	if inv.Children[0].Care.Len() != 4 {
-		t.Errorf("%d days of care, want 4 (the free one too)", inv.Children[0].Care.Len())
+	if len(inv.Children[0].Care) != 4 {
+		t.Errorf("%d days of care, want 4 (the free one too)", len(inv.Children[0].Care))
 	}
 	// One day part for the whole day.
 	c = listCase([]tariff.ListPrices{{DayParts: []tariff.DayPart{{FromMinutes: 1, Price: tariff.MustMoney("5.00")}}}}, map[string][4]string{

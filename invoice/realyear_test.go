@@ -76,7 +76,7 @@ func TestNoticeEndsCareInMidMonth(t *testing.T) {
 		if inv.Total != tariff.MustMoney("388.41") {
 			t.Errorf("plan ended %v: total %s, want 388.41", endPlan, inv.Total)
 		}
-		for _, o := range inv.Children[0].Reserved.All() {
+		for _, o := range inv.Children[0].Reserved {
 			if o.Date.After(sd("2025-04-10")) && o.Kind != absence.KindEnded {
 				t.Errorf("plan ended %v: %s is %s, want ended", endPlan, o.Date, o.Kind)
 			}

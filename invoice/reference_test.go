@@ -48,7 +48,7 @@ func buildReference(c Case) (Invoice, error) {
 		}
 		inv.Lines = append(inv.Lines, lines...)
 		inv.Children = append(inv.Children, sum)
-		anyCare = anyCare || sum.Care.Len() > 0
+		anyCare = anyCare || len(sum.Care) > 0
 	}
 	if len(ps) > 0 {
 		return Invoice{}, dedupe(ps)
@@ -196,7 +196,7 @@ func refBuildChild(c Case, ch Child) ([]Line, ChildSummary, error) {
 	}
 	sum.LedgerEnd = ledger
 	sum.Respijt = Respijt{Year: year, Entitlement: ledger.Entitlement, UsedMonth: ledger.Used.Sub(start.Used), UsedYear: ledger.Used, Balance: ledger.Balance()}
-	for _, o := range sum.Reserved.All() {
+	for _, o := range sum.Reserved {
 		if o.Charge.Sign() > 0 {
 			set.add(refLineKey{kind: LineUnjustified}, Line{Kind: LineUnjustified, UnitPrice: o.Charge, Tariff: o.Tariff.String(), Rule: o.Rule,
 				LabelNL: "ongerechtvaardigde afwezigheid (respijtdagen op)", LabelEN: "unjustified absence (justified absence days used up)"},
@@ -237,7 +237,7 @@ func refProcessAbsences(c Case, ch Child, plans []plan.Plan, month plan.Period, 
 		return err
 	}
 	*ledger = res.End
-	sum.Reserved, sum.Notices = plan.DayListOf(res.Days...), res.Notices
+	sum.Reserved, sum.Notices = res.Days, res.Notices
 	for _, a := range res.Amounts {
 		refUsed(sum, a)
 	}
@@ -348,7 +348,7 @@ func refPriceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *r
 		tariff tariff.Tariff
 		unit   tariff.Money
 	}
-	sum.Care.Grow(month.Len())
+	sum.Care = make([]tariff.DayCare, 0, month.Len())
 	frame := tariff.NewDay(month.Start.AddDays(-1), nil)
 	schoolFrom := ch.Child.SchoolAgeFrom()
 	for d := range month.Days() {
@@ -365,7 +365,7 @@ func refPriceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *r
 		if care.Band == tariff.BandNone {
 			continue
 		}
-		sum.Care.Add(care)
+		sum.Care = append(sum.Care, care)
 		sum.UnbilledNightMinutes += care.NightMinutes
 		sum.UnbilledOverMinutes += care.OverMinutes
 		// Source: seed 004 §4.1 — settling in with the parent is free; alone,
@@ -410,7 +410,7 @@ func refPriceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *r
 		if !month.Contains(d) {
 			continue
 		}
-		if sum.Care.Index(func(dc tariff.DayCare) bool { return dc.Date == d }) < 0 {
+		if !slices.ContainsFunc(sum.Care, func(dc tariff.DayCare) bool { return dc.Date == d }) {
 			return plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("hot_meals[%d]", i), Date: d,
 				Message: fmt.Sprintf("a hot meal on %s, a day without care", d)}
 		}

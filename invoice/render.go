@@ -160,8 +160,8 @@ func (inv Invoice) Trace() string {
 	}
 	for _, ch := range inv.Children {
 		w("child %s: %d day(s) of care, %d reserved day(s); respijt %s used this month, balance %s\n",
-			ch.Code, ch.Care.Len(), ch.Reserved.Len(), ch.Respijt.UsedMonth, ch.Respijt.Balance)
-		for _, o := range ch.Reserved.All() {
+			ch.Code, len(ch.Care), len(ch.Reserved), ch.Respijt.UsedMonth, ch.Respijt.Balance)
+		for _, o := range ch.Reserved {
 			if o.Kind != absence.KindPresent {
 				w("    %s %s: %s [%s]\n", o.Date, o.Kind, o.Explanation, o.Rule)
 			}

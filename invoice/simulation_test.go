@@ -338,7 +338,7 @@ func checkChildMonth(t *rapid.T, c Case, ch Child, inv Invoice, sum ChildSummary
 	if ch.Notice != nil {
 		lastDay = ch.Notice.LastDay
 	}
-	for _, o := range sum.Reserved.All() {
+	for _, o := range sum.Reserved {
 		got = append(got, o.Date)
 		switch o.Kind {
 		case absence.KindPresent, absence.KindClosed, absence.KindHospital, absence.KindJustified, absence.KindUnjustified, absence.KindPartlyPresent, absence.KindEnded:
@@ -386,8 +386,8 @@ func checkChildMonth(t *rapid.T, c Case, ch Child, inv Invoice, sum ChildSummary
 	}
 	// An unjustified charge only on a day absent in whole or part.
 	for d := range perKind[LineUnjustified] {
-		k := sum.Reserved.Index(func(o absence.DayOutcome) bool { return o.Date == d })
-		if k < 0 || (sum.Reserved.At(k).Kind != absence.KindUnjustified && sum.Reserved.At(k).Kind != absence.KindPartlyPresent) {
+		k := slices.IndexFunc(sum.Reserved, func(o absence.DayOutcome) bool { return o.Date == d })
+		if k < 0 || (sum.Reserved[k].Kind != absence.KindUnjustified && sum.Reserved[k].Kind != absence.KindPartlyPresent) {
 			t.Fatalf("%s: unjustified charge on %s, which is not an unjustified absence", ch.Child.Code, d)
 		}
 	}

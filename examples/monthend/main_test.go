@@ -50,10 +50,10 @@ func bands(inv invoice.Invoice) monthend.Days {
 		}
 	}
 	for _, ch := range inv.Children {
-		for _, c := range ch.Care.All() {
+		for _, c := range ch.Care {
 			add(&d.Present, c.Band)
 		}
-		for _, o := range ch.Reserved.All() {
+		for _, o := range ch.Reserved {
 			if o.Attended != tariff.BandNone || o.Absent.IsZero() {
 				continue
 			}

@@ -202,8 +202,6 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) {
 		d.object(v, ti)
 	case shapeSlice:
 		d.array(v, ti)
-	case shapeList:
-		d.list(v, ti)
 	case shapeMap:
 		d.mapValue(v, ti)
 	case shapeString:
@@ -612,23 +610,6 @@ func (d *decoder) members(fn func(keyAt int, key []byte)) {
 }
 
 // array decodes a JSON array (or null) into a slice.
-// list decodes a plan.DayList: the array of its values, each day its own
-// value (null: the zero list).
-func (d *decoder) list(v reflect.Value, ti *typeInfo) {
-	vs := reflect.New(ti.elem).Elem()
-	d.array(vs, d.types.elemOf(ti))
-	v.SetZero()
-	if vs.IsNil() {
-		return
-	}
-	p := v.Addr()
-	p.MethodByName("Grow").Call([]reflect.Value{reflect.ValueOf(vs.Len())})
-	add := p.MethodByName("Add")
-	for i := range vs.Len() {
-		add.Call([]reflect.Value{vs.Index(i)})
-	}
-}
-
 func (d *decoder) array(v reflect.Value, ti *typeInfo) {
 	switch d.data[d.pos] {
 	case 'n':

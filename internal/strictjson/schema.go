@@ -127,7 +127,7 @@ type generator struct {
 // on first use), the schema itself otherwise.
 func (g *generator) schemaOf(t reflect.Type) (*node, error) {
 	ti := g.types.info(t)
-	named := t.PkgPath() != "" && t.Name() != "" && ti.shape != shapePointer && ti.shape != shapeList
+	named := t.PkgPath() != "" && t.Name() != "" && ti.shape != shapePointer
 	if named {
 		name := t.String()
 		ref := &node{Ref: "#/$defs/" + name}
@@ -177,8 +177,6 @@ func (g *generator) build(ti *typeInfo) (*node, error) {
 			s.Properties = props{}
 		}
 		return s, nil
-	case shapeList:
-		return g.build(g.types.elemOf(ti))
 	case shapeSlice:
 		items, err := g.schemaOf(ti.elem)
 		if err != nil {

@@ -22,11 +22,7 @@ const (
 	shapeBool
 	shapeInt
 	shapeUint
-	shapeList // a plan.DayList: an array of its element type
 )
-
-// dayListPkg is the package of plan.DayList.
-const dayListPkg = "github.com/kinderopvang/regels/plan"
 
 // typeInfo is what the decoder and the schema generator know of a Go type.
 type typeInfo struct {
@@ -37,7 +33,7 @@ type typeInfo struct {
 	fields []field // structs
 	// required are indices into fields.
 	required []int
-	elem     reflect.Type // pointers, slices, maps; for a list, the slice of its elements
+	elem     reflect.Type // pointers, slices, maps
 	elemInfo *typeInfo    // elem's, once asked
 	bits     int          // integers
 	// formatValue holds the format in the typeInfo itself.
@@ -101,12 +97,6 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 		// The decoder asserts encoding.TextUnmarshaler when it decodes.
 		ti.formatValue = f
 		ti.shape, ti.format = shapeText, &ti.formatValue
-		return ti
-	}
-	// A plan.DayList is read as the array of its values (its own
-	// UnmarshalJSON would hide the positions and paths inside it).
-	if t.Kind() == reflect.Struct && t.PkgPath() == dayListPkg && strings.HasPrefix(t.Name(), "DayList[") {
-		ti.shape, ti.elem = shapeList, t.Field(0).Type // values []T
 		return ti
 	}
 	if pt.NumMethod() > 0 {
@@ -195,7 +185,7 @@ func (ti *typeInfo) describe() string {
 		return "a string"
 	case shapeStruct, shapeMap:
 		return "an object"
-	case shapeSlice, shapeList:
+	case shapeSlice:
 		return "an array"
 	case shapeString:
 		return "a string"

@@ -256,7 +256,7 @@ func (c *checker) count(e *Entry, counted *dayTally, inv int, f, number string, 
 	// The field of a day, built only for a problem.
 	field := func(list string, k int) string { return fmt.Sprintf("%s.%s[%d]", f, list, k) }
 	var cared [32]bool // days of care of this invoice, by day of the month
-	for k, dc := range cs.Care.All() {
+	for k, dc := range cs.Care {
 		if dc.Date.MonthOf() != in.Month {
 			df := field("care", k)
 			c.add(plan.CodeInvalidValue, df+".date", "fosu05.periode", srcXSD+", periode", "a day of care on %s is outside %s", dc.Date, in.Month)
@@ -282,7 +282,7 @@ func (c *checker) count(e *Entry, counted *dayTally, inv int, f, number string, 
 		}
 		e.AfterSchool = e.AfterSchool || dc.Group == tariff.SchoolAge || dc.Band == tariff.BandThird
 	}
-	for k, o := range cs.Reserved.All() {
+	for k, o := range cs.Reserved {
 		var into *Counts
 		switch o.Kind {
 		case absence.KindPresent, absence.KindPartlyPresent:

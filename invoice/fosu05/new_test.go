@@ -64,13 +64,13 @@ func checkAgainstInvoices(t *testing.T, in Input, d Document) {
 				if cs.Code != ch.key() {
 					continue
 				}
-				for _, c := range cs.Care.All() {
+				for _, c := range cs.Care {
 					if c.Band != tariff.BandNone {
 						tally(&want.Present, c.Band, in.Location.Flex)
 						days++
 					}
 				}
-				for _, o := range cs.Reserved.All() {
+				for _, o := range cs.Reserved {
 					if o.Attended != tariff.BandNone {
 						continue
 					}
@@ -208,7 +208,7 @@ func TestHospitalDays(t *testing.T) {
 	c.Children[0].Absences[0].AdmissionCertificate = true
 	in := inputOf(t, c)
 	kinds := 0
-	for _, o := range in.Invoices[0].Children[0].Reserved.All() {
+	for _, o := range in.Invoices[0].Children[0].Reserved {
 		if o.Kind == absence.KindHospital {
 			kinds++
 		}
@@ -414,10 +414,10 @@ func TestNewOtherLocation(t *testing.T) {
 func TestNewUnknownBandAndKind(t *testing.T) {
 	in := inputOf(t, scenario(t, "full_time_toddler"))
 	cs := &in.Invoices[0].Children[0]
-	care, reserved := cs.Care.Slice(), cs.Reserved.Slice()
-	care[0].Band = "double"
-	reserved[14].Kind = "vacation"
-	cs.Care, cs.Reserved = plan.DayListOf(care...), plan.DayListOf(reserved...)
+	cs.Care = append([]tariff.DayCare(nil), cs.Care...)
+	cs.Reserved = append([]absence.DayOutcome(nil), cs.Reserved...)
+	cs.Care[0].Band = "double"
+	cs.Reserved[14].Kind = "vacation"
 	_, err := New(in)
 	if !hasProblem(err, plan.CodeInvalidValue, "invoices[0].children[0].care[0].band") || !hasProblem(err, plan.CodeInvalidValue, "invoices[0].children[0].reserved[14].kind") {
 		t.Errorf("got %v", err)

@@ -142,8 +142,8 @@ func (h *Handler) checkReport(w http.ResponseWriter, body []byte, in fosu05.Inpu
 			return false
 		}
 		for j, ch := range inv.Children {
-			if !h.entries(w, body, f(fmt.Sprintf("children[%d].care", j)), ch.Care.Len()) ||
-				!h.entries(w, body, f(fmt.Sprintf("children[%d].reserved", j)), ch.Reserved.Len()) {
+			if !h.entries(w, body, f(fmt.Sprintf("children[%d].care", j)), len(ch.Care)) ||
+				!h.entries(w, body, f(fmt.Sprintf("children[%d].reserved", j)), len(ch.Reserved)) {
 				return false
 			}
 		}

@@ -35,10 +35,10 @@ func countDays(inv invoice.Invoice) Days {
 		}
 	}
 	for _, ch := range inv.Children {
-		for _, c := range ch.Care.All() {
+		for _, c := range ch.Care {
 			add(&d.Present, c.Band)
 		}
-		for _, o := range ch.Reserved.All() {
+		for _, o := range ch.Reserved {
 			if o.Attended != tariff.BandNone || o.Absent.IsZero() {
 				continue
 			}

@@ -27,7 +27,7 @@ func TestSummaryKeepsFlexDays(t *testing.T) {
 	res := Run(SampleOrganiser(), inputs([]invoice.Case{c}), Options{})
 	inv := res.Families[0].Invoice
 	flex := 0
-	for _, dc := range inv.Children[0].Care.All() {
+	for _, dc := range inv.Children[0].Care {
 		if dc.Band == tariff.BandFlex {
 			flex++
 		}
@@ -38,7 +38,7 @@ func TestSummaryKeepsFlexDays(t *testing.T) {
 	if got := res.Summary.Days.Present.Flex; got != 1 {
 		t.Errorf("the summary counts %d flex days present (%+v), want 1", got, res.Summary.Days.Present)
 	}
-	if got := res.Summary.Days.Present.Total(); got != inv.Children[0].Care.Len() {
-		t.Errorf("the summary counts %d days present, the invoice %d", got, inv.Children[0].Care.Len())
+	if got := res.Summary.Days.Present.Total(); got != len(inv.Children[0].Care) {
+		t.Errorf("the summary counts %d days present, the invoice %d", got, len(inv.Children[0].Care))
 	}
 }
