@@ -54,6 +54,40 @@ func BenchmarkChildMonthShared(b *testing.B) {
 	}
 }
 
+// The same child-month with check-in and check-out minutes that differ
+// every day, as real attendance does (07:42–07:45 in, 17:20–18:00 out): no
+// two days of care alike, so none share their value in ChildSummary.Care.
+func BenchmarkChildMonthVaried(b *testing.B) {
+	c := benchCase()
+	ss := c.Children[0].Sessions
+	for i := range ss {
+		ss[i].In = ss[i].In.Add(-time.Duration(i%4) * time.Minute)
+		ss[i].Out = ss[i].Out.Add(time.Duration(2*i) * time.Minute)
+	}
+	om, err := NewOrganiserMonth(c.Month, c.Calendar, c.Rules, c.Amounts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fm := c.FamilyMonth()
+	inv, err := om.Build(fm)
+	if err != nil {
+		b.Fatal(err)
+	}
+	minutes := map[int]bool{}
+	for _, dc := range inv.Children[0].Care {
+		minutes[dc.Minutes] = true
+	}
+	if len(minutes) != len(inv.Children[0].Care) {
+		b.Fatalf("%d days of care, %d of them with minutes of their own", len(inv.Children[0].Care), len(minutes))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := om.Build(fm); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // The same child-month with 5 of its days absent (reported in time): the
 // difference with BenchmarkChildMonth, divided by 5, is the cost of an
 // absent day.
