@@ -86,7 +86,7 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 	m.keep(m.noticeFee())
 
 	if walk != nil {
-		m.sum.Reserved, m.sum.LedgerEnd = walk.Finish()
+		m.sum.Reserved, m.sum.LedgerEnd = walk.FinishDated()
 		for _, a := range walk.Amounts() {
 			m.sum.used(a)
 		}
