@@ -23,6 +23,7 @@ type childMonth struct {
 	first    int // index in om.frames of the period's first day
 	plans    []plan.Plan
 	abs      []absence.Absence // the absences that touch the period
+	absOn    []int32           // per day of the period, the index in abs of its absence, -1 for none (nil: none at all)
 	slots    [][]plan.Slot     // what the plans reserve on each day of the period
 	reserved int               // how many days of the period the plans reserve
 	spans    []span            // the sessions, sorted
@@ -168,6 +169,20 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 		if err := absence.ValidateAbsences(abs); err != nil {
 			m.keep(err)
 			return nil
+		}
+		// Validated, the absences do not overlap: each day has at most one,
+		// the one absence.AbsenceOn finds.
+		m.absOn = make([]int32, m.period.Len())
+		for i := range m.absOn {
+			m.absOn[i] = -1
+		}
+		for j, a := range abs {
+			if in, ok := a.Period.Intersect(m.period); ok {
+				first := m.period.Start.DaysUntil(in.Start)
+				for k := range in.Len() {
+					m.absOn[first+k] = int32(j)
+				}
+			}
 		}
 		notices, l, err := absence.CheckNotices(abs, m.plans, c.Calendar, c.Rules.Absence, lastDay)
 		if err != nil {
@@ -348,7 +363,10 @@ func (m *childMonth) days(walk *absence.Walk) {
 					seen.next = (seen.next + 1) % len(seen.reserved)
 				}
 			}
-			rd := absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed, Absence: absence.AbsenceOn(m.abs, d)}
+			rd := absence.ReservedDay{Date: d, Reserved: reserved, Attended: care.Band, Closed: f.closed, Absence: -1}
+			if m.absOn != nil {
+				rd.Absence = int(m.absOn[i])
+			}
 			if !walk.Present(rd) {
 				rd.Value = m.proRataValue(f, slots, group, care, longest)
 				if o, err := walk.Day(rd); err != nil {
