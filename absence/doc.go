@@ -29,12 +29,6 @@
 // partly present (the child sent home ill pays the attended band and the
 // rest is an absence).
 //
-// Walk decides the same days one by one, for a caller that walks the month
-// itself (the invoice). Its FinishDated gives them as DatedOutcomes: the
-// days present with the same bands share one outcome, so a month of days
-// present costs a date and a pointer a day; the JSON is that of the
-// outcomes.
-//
 // # Telling the organiser in time
 //
 // Every absence is checked against the house rules (seed 004 §3.4.2): a

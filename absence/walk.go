@@ -65,24 +65,10 @@ type Walk struct {
 	used           int64 // units
 	ledger         Ledger
 	movements      []Movement
-	// out holds the days walked; the days present share an outcome
-	// (presents), the others have one of their own, taken from chunk (its
-	// elements never move: out points into it).
-	out      []DatedOutcome
-	chunk    []DayOutcome
-	presents [4]presentValue
-	next     int // the presents entry to replace next
+	out            []DayOutcome
 	// text holds every explanation and movement reason; spans says where.
 	text  []byte
 	spans []span
-}
-
-// presentValue is the outcome shared by the days present with these bands
-// and absence.
-type presentValue struct {
-	reserved, attended tariff.Band
-	absence            int
-	outcome            *DayOutcome // nil: none yet
 }
 
 // span is the text of outcome i (or of movement i when movement is set).
@@ -141,7 +127,7 @@ type WalkInput struct {
 func NewWalk(in WalkInput) (*Walk, error) {
 	p := in.Policy
 	w := &Walk{p: p, table: in.Table, absences: in.Absences, late: in.Late, tariffOn: in.Tariff, amounts: in.Amounts,
-		lastDay: in.LastDayOfCare, ledger: in.Ledger, out: make([]DatedOutcome, 0, in.Capacity)}
+		lastDay: in.LastDayOfCare, ledger: in.Ledger, out: make([]DayOutcome, 0, in.Capacity)}
 	for _, b := range []tariff.Band{tariff.BandThird, tariff.BandHalf, tariff.BandFull, tariff.BandFlex} {
 		v := p.dayValue(b)
 		u, ok := toUnits(v)
@@ -236,7 +222,6 @@ func (w *Walk) reserve() {
 	w.text = make([]byte, 0, min(left, 64)*160) // an explanation is about 160 bytes
 	w.spans = make([]span, 0, 2*left)           // a day and its movement
 	w.movements = make([]Movement, 0, left)
-	w.chunk = make([]DayOutcome, 0, min(left, 8))
 }
 
 func (w *Walk) say(i, start int) {
@@ -249,6 +234,7 @@ func (w *Walk) say(i, start int) {
 func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 	out := DayOutcome{Date: f.Date, Reserved: f.Reserved, Attended: f.Attended, Absence: f.Absence,
 		Absent: decimal.Zero, Used: decimal.Zero, Unjustified: decimal.Zero}
+	i := len(w.out)
 	start := len(w.text)
 	rule := func(id, src string) plan.Rule { return plan.Rule{ID: id, Source: src} }
 
@@ -261,7 +247,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, "after the last day of care "...)
 		w.text = w.lastDay.AppendText(w.text)
 		w.text = append(w.text, ": neither care nor absence"...)
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	// Source: seed 004 §3.4.2 — "Ook op sluitingsdagen van de opvang moet je
 	// niet betalen."
@@ -274,12 +260,12 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, " ("...)
 		w.text = append(w.text, f.Closed.Reason...)
 		w.text = append(w.text, "): not billed, no justified absence day used"...)
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	vR, vA := w.values[bandIndex(f.Reserved)], w.values[bandIndex(f.Attended)]
 	if vA.units >= vR.units {
-		out = *w.present(f)
-		out.Date = f.Date
+		out = presentOutcome(f)
+		w.out = append(w.out, out)
 		return out, nil
 	}
 	w.reserve()
@@ -300,7 +286,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, "in hospital on "...)
 		w.text = f.Date.AppendText(w.text)
 		w.text = append(w.text, " with an admission certificate: not billed, no justified absence day used"...)
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	// Source: seed 004 §3.4.2 — justified absence days are used by the
 	// duration of the absence; beyond them the day is unjustified.
@@ -357,7 +343,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 
 	needLateFee := (abs == nil && f.Attended == tariff.BandNone) || (abs != nil && w.late[f.Absence])
 	if unjustified == 0 && !needLateFee {
-		return w.keep(out, start), nil
+		return w.keep(out, i, start), nil
 	}
 	t, err := w.tariffOn(f.Date)
 	if err != nil {
@@ -416,7 +402,7 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 			}
 		}
 	}
-	return w.keep(out, start), nil
+	return w.keep(out, i, start), nil
 }
 
 // Present records reserved day f as Day would when the child was present —
@@ -429,27 +415,8 @@ func (w *Walk) Present(f ReservedDay) bool {
 		w.values[bandIndex(f.Attended)].units < w.values[bandIndex(f.Reserved)].units {
 		return false
 	}
-	w.present(f)
+	w.out = append(w.out, presentOutcome(f))
 	return true
-}
-
-// present records reserved day f as present and returns its outcome, the
-// one shared with the earlier days present with the same bands and
-// absence when there are some (its Date zero).
-func (w *Walk) present(f ReservedDay) *DayOutcome {
-	for _, p := range w.presents {
-		if p.outcome != nil && p.absence == f.Absence && p.reserved == f.Reserved && p.attended == f.Attended {
-			w.out = append(w.out, DatedOutcome{Date: f.Date, DayOutcome: p.outcome})
-			return p.outcome
-		}
-	}
-	o := presentOutcome(f)
-	o.Date = plan.Date{}
-	p := &o
-	w.presents[w.next] = presentValue{reserved: f.Reserved, attended: f.Attended, absence: f.Absence, outcome: p}
-	w.next = (w.next + 1) % len(w.presents)
-	w.out = append(w.out, DatedOutcome{Date: f.Date, DayOutcome: p})
-	return p
 }
 
 // presentOutcome is the outcome of reserved day f when the child was
@@ -462,17 +429,10 @@ func presentOutcome(f ReservedDay) DayOutcome {
 		Rule: plan.Rule{ID: "absence.present", Source: srcSeed004Absent}, Explanation: "present: attended at least the reserved band"}
 }
 
-// keep records outcome out, an outcome of its own, with the text since
-// start.
-func (w *Walk) keep(out DayOutcome, start int) DayOutcome {
-	if len(w.chunk) == cap(w.chunk) {
-		w.chunk = make([]DayOutcome, 0, 8)
-	}
-	w.chunk = append(w.chunk, out)
-	own := &w.chunk[len(w.chunk)-1]
-	own.Date = plan.Date{}
-	w.say(len(w.out), start)
-	w.out = append(w.out, DatedOutcome{Date: out.Date, DayOutcome: own})
+// keep records outcome i with the text since start.
+func (w *Walk) keep(out DayOutcome, i, start int) DayOutcome {
+	w.say(i, start)
+	w.out = append(w.out, out)
 	return out
 }
 
@@ -516,14 +476,6 @@ func lookup(t tariff.AmountTable, d plan.Date, kind tariff.AmountKind) (tariff.A
 // Finish returns the outcomes of the days walked, in order and with their
 // explanations, and the ledger after them.
 func (w *Walk) Finish() ([]DayOutcome, Ledger) {
-	days, end := w.FinishDated()
-	return Outcomes(days), end
-}
-
-// FinishDated is Finish with the days as DatedOutcomes, in which the days
-// present share their outcome: a date and a pointer a day present rather
-// than a copy of the outcome.
-func (w *Walk) FinishDated() ([]DatedOutcome, Ledger) {
 	end := w.ledger
 	if len(w.movements) > 0 {
 		end.Used = decimal.New(w.used, -4)
@@ -534,7 +486,7 @@ func (w *Walk) FinishDated() ([]DatedOutcome, Ledger) {
 		if s.movement {
 			end.Movements[len(w.ledger.Movements)+s.i].Reason = all[s.start:s.end]
 		} else {
-			w.out[s.i].DayOutcome.Explanation = all[s.start:s.end]
+			w.out[s.i].Explanation = all[s.start:s.end]
 		}
 	}
 	return w.out, end

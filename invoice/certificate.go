@@ -348,12 +348,7 @@ func AttendanceReport(month plan.Month, invoices []Invoice) (Report, error) {
 				count(&rc.Present, c.Date, c.Band)
 				rc.AfterSchool = rc.AfterSchool || c.Group == tariff.SchoolAge
 			}
-			for j, o := range ch.Reserved {
-				if o.DayOutcome == nil {
-					ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("%s.reserved[%d]", field(), j), Date: o.Date,
-						Message: fmt.Sprintf("child %s: reserved day %s has no outcome (kind, bands)", ch.Code, o.Date)})
-					continue
-				}
+			for _, o := range ch.Reserved {
 				rc.AfterSchool = rc.AfterSchool || o.Reserved == tariff.BandThird
 				if o.Attended != tariff.BandNone || o.Absent.IsZero() {
 					continue

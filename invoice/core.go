@@ -87,7 +87,7 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 	m.keep(m.noticeFee())
 
 	if walk != nil {
-		m.sum.Reserved, m.sum.LedgerEnd = walk.FinishDated()
+		m.sum.Reserved, m.sum.LedgerEnd = walk.Finish()
 		for _, a := range walk.Amounts() {
 			m.sum.used(a)
 		}

@@ -110,7 +110,7 @@ func TestExtraDayAroundTheMonth(t *testing.T) {
 			t.Errorf("line %s bills %s", l.Kind, feb)
 		}
 	}
-	if slices.ContainsFunc(b.Children[0].Reserved, func(o absence.DatedOutcome) bool { return o.Date == feb }) {
+	if slices.ContainsFunc(b.Children[0].Reserved, func(o absence.DayOutcome) bool { return o.Date == feb }) {
 		t.Errorf("%s among March's reserved days", feb)
 	}
 

@@ -41,10 +41,8 @@ type ChildSummary struct {
 	Tariffs []tariff.Applied `json:"tariffs"`
 	// Care is each day of care, with its band.
 	Care []tariff.DayCare `json:"care"`
-	// Reserved is the verdict on each reserved day: its date and its
-	// outcome, which the days present with the same bands share
-	// (absence.DatedOutcome; to change one day, give it a copy).
-	Reserved []absence.DatedOutcome `json:"reserved"`
+	// Reserved is the verdict on each reserved day.
+	Reserved []absence.DayOutcome `json:"reserved"`
 	// Notices are the verdicts on the absences' notice.
 	Notices []absence.NoticeCheck `json:"notices,omitempty"`
 	// Respijt is the justified-absence count shown on the invoice (seed 004

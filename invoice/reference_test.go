@@ -237,7 +237,7 @@ func refProcessAbsences(c Case, ch Child, plans []plan.Plan, month plan.Period, 
 		return err
 	}
 	*ledger = res.End
-	sum.Reserved, sum.Notices = absence.Dated(res.Days), res.Notices
+	sum.Reserved, sum.Notices = res.Days, res.Notices
 	for _, a := range res.Amounts {
 		refUsed(sum, a)
 	}

@@ -162,10 +162,6 @@ func (inv Invoice) Trace() string {
 		w("child %s: %d day(s) of care, %d reserved day(s); respijt %s used this month, balance %s\n",
 			ch.Code, len(ch.Care), len(ch.Reserved), ch.Respijt.UsedMonth, ch.Respijt.Balance)
 		for _, o := range ch.Reserved {
-			if o.DayOutcome == nil {
-				w("    %s: no outcome\n", o.Date)
-				continue
-			}
 			if o.Kind != absence.KindPresent {
 				w("    %s %s: %s [%s]\n", o.Date, o.Kind, o.Explanation, o.Rule)
 			}

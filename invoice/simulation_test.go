@@ -386,7 +386,7 @@ func checkChildMonth(t *rapid.T, c Case, ch Child, inv Invoice, sum ChildSummary
 	}
 	// An unjustified charge only on a day absent in whole or part.
 	for d := range perKind[LineUnjustified] {
-		k := slices.IndexFunc(sum.Reserved, func(o absence.DatedOutcome) bool { return o.Date == d })
+		k := slices.IndexFunc(sum.Reserved, func(o absence.DayOutcome) bool { return o.Date == d })
 		if k < 0 || (sum.Reserved[k].Kind != absence.KindUnjustified && sum.Reserved[k].Kind != absence.KindPartlyPresent) {
 			t.Fatalf("%s: unjustified charge on %s, which is not an unjustified absence", ch.Child.Code, d)
 		}

@@ -434,13 +434,6 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) {
 	}
 	open := d.pos
 	d.pos++
-	if ti.viaPointer {
-		for k := range ti.fields {
-			if ti.fields[k].viaPointer {
-				ti.fields[k].of(v)
-			}
-		}
-	}
 	var seenSmall [64]int32 // offset+1 of each field's name, 0 when not seen
 	seen := seenSmall[:0]
 	if len(ti.fields) <= len(seenSmall) {

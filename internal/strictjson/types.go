@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
-	"slices"
 	"strings"
 )
 
@@ -32,10 +31,6 @@ type typeInfo struct {
 	format *Format // &formatValue when the type has a format
 	enum   []string
 	fields []field // structs
-	// viaPointer is set when a field is promoted through an embedded
-	// pointer: the decoder allocates it for every object, so that a value
-	// decoded is never left with a nil one.
-	viaPointer bool
 	// required are indices into fields.
 	required []int
 	elem     reflect.Type // pointers, slices, maps
@@ -46,34 +41,21 @@ type typeInfo struct {
 }
 
 // field is one JSON field of a struct: field index of the struct, or, for
-// a field promoted from an embedded struct (or pointer to one), the path of
-// indices promoted.
+// a field promoted from an embedded struct, the path of indices promoted.
 type field struct {
-	name       string
-	index      int
-	promoted   []int
-	viaPointer bool // the path goes through an embedded pointer
-	tagged     bool // named by its tag
-	t          reflect.Type
-	info       *typeInfo // t's, once asked
+	name     string
+	index    int
+	promoted []int
+	t        reflect.Type
+	info     *typeInfo // t's, once asked
 }
 
-// of returns the field in struct value v, allocating the embedded structs
-// its path points through, as encoding/json does.
+// of returns the field in struct value v.
 func (f *field) of(v reflect.Value) reflect.Value {
-	if f.promoted == nil {
-		return v.Field(f.index)
+	if f.promoted != nil {
+		return v.FieldByIndex(f.promoted)
 	}
-	for _, i := range f.promoted {
-		if v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				v.Set(reflect.New(v.Type().Elem()))
-			}
-			v = v.Elem()
-		}
-		v = v.Field(i)
-	}
-	return v
+	return v.Field(f.index)
 }
 
 // elemOf returns the typeInfo of ti's element type.
@@ -132,10 +114,7 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 		ti.shape, ti.elem = shapePointer, t.Elem()
 	case reflect.Struct:
 		ti.shape = shapeStruct
-		ti.fields = dominant(structFields(t, nil, false))
-		for _, f := range ti.fields {
-			ti.viaPointer = ti.viaPointer || f.viaPointer
-		}
+		ti.fields = structFields(t, nil)
 		for _, name := range ts.spec.required(t) {
 			for i, f := range ti.fields {
 				if f.name == name {
@@ -167,9 +146,8 @@ func (ts *types) info(t reflect.Type) *typeInfo {
 
 // structFields lists the JSON fields of struct type t as encoding/json
 // names them: exported fields, the tag's name or the field's, "-" skipped;
-// the fields of an embedded struct without a name are promoted, and so are
-// those of an embedded pointer to an exported struct (viaPointer).
-func structFields(t reflect.Type, prefix []int, viaPointer bool) []field {
+// the fields of an embedded struct without a name are promoted.
+func structFields(t reflect.Type, prefix []int) []field {
 	out := make([]field, 0, t.NumField())
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
@@ -179,13 +157,7 @@ func structFields(t reflect.Type, prefix []int, viaPointer bool) []field {
 		}
 		name, _, _ := strings.Cut(tag, ",")
 		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct {
-			out = append(out, structFields(sf.Type, append(append([]int(nil), prefix...), i), viaPointer)...)
-			continue
-		}
-		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Pointer && sf.Type.Elem().Kind() == reflect.Struct {
-			if sf.IsExported() { // an unexported one cannot be set (encoding/json refuses it too)
-				out = append(out, structFields(sf.Type.Elem(), append(append([]int(nil), prefix...), i), true)...)
-			}
+			out = append(out, structFields(sf.Type, append(append([]int(nil), prefix...), i))...)
 			continue
 		}
 		if !sf.IsExported() {
@@ -194,46 +166,11 @@ func structFields(t reflect.Type, prefix []int, viaPointer bool) []field {
 		if name == "" {
 			name = sf.Name
 		}
-		f := field{name: name, index: i, t: sf.Type, viaPointer: viaPointer, tagged: name != sf.Name || tag != ""}
+		f := field{name: name, index: i, t: sf.Type}
 		if prefix != nil {
 			f.promoted = append(append([]int(nil), prefix...), i)
 		}
 		out = append(out, f)
-	}
-	return out
-}
-
-// dominant keeps, of the fields that share a JSON name, the one encoding/json
-// uses: the least deeply promoted, the tagged one among those, none when
-// that leaves more than one. The order is kept. It applies to a struct
-// with an embedded pointer (absence.DatedOutcome's Date shadows its
-// outcome's); the others are as structFields lists them.
-func dominant(fs []field) []field {
-	if !slices.ContainsFunc(fs, func(f field) bool { return f.viaPointer }) {
-		return fs // the fields of a struct and of its embedded structs, as before
-	}
-	depth := func(f field) int { return len(f.promoted) }
-	keep := make([]bool, len(fs))
-	for i, f := range fs {
-		best, n := -1, 0
-		for j, g := range fs {
-			if g.name != f.name {
-				continue
-			}
-			switch {
-			case best < 0 || depth(g) < depth(fs[best]) || depth(g) == depth(fs[best]) && g.tagged && !fs[best].tagged:
-				best, n = j, 1
-			case depth(g) == depth(fs[best]) && g.tagged == fs[best].tagged:
-				n++
-			}
-		}
-		keep[i] = best == i && n == 1
-	}
-	out := fs[:0:0]
-	for i, f := range fs {
-		if keep[i] {
-			out = append(out, f)
-		}
 	}
 	return out
 }

@@ -283,11 +283,6 @@ func (c *checker) count(e *Entry, counted *dayTally, inv int, f, number string, 
 		e.AfterSchool = e.AfterSchool || dc.Group == tariff.SchoolAge || dc.Band == tariff.BandThird
 	}
 	for k, o := range cs.Reserved {
-		if o.DayOutcome == nil {
-			c.add(plan.CodeMissing, field("reserved", k), "fosu05.absence_kind", srcXSD+", gerechtvaardigde_afwezigheden / niet_gerechtvaardigde_afwezigheden",
-				"reserved day %s has no outcome (kind, bands)", o.Date)
-			continue
-		}
 		var into *Counts
 		switch o.Kind {
 		case absence.KindPresent, absence.KindPartlyPresent:

@@ -415,11 +415,9 @@ func TestNewUnknownBandAndKind(t *testing.T) {
 	in := inputOf(t, scenario(t, "full_time_toddler"))
 	cs := &in.Invoices[0].Children[0]
 	cs.Care = append([]tariff.DayCare(nil), cs.Care...)
-	cs.Reserved = append([]absence.DatedOutcome(nil), cs.Reserved...)
+	cs.Reserved = append([]absence.DayOutcome(nil), cs.Reserved...)
 	cs.Care[0].Band = "double"
-	vacation := cs.Reserved[14].Outcome() // the outcome is shared: change a copy
-	vacation.Kind = "vacation"
-	cs.Reserved[14].DayOutcome = &vacation
+	cs.Reserved[14].Kind = "vacation"
 	_, err := New(in)
 	if !hasProblem(err, plan.CodeInvalidValue, "invoices[0].children[0].care[0].band") || !hasProblem(err, plan.CodeInvalidValue, "invoices[0].children[0].reserved[14].kind") {
 		t.Errorf("got %v", err)
@@ -464,18 +462,5 @@ func TestEndedDaysAfterNotice(t *testing.T) {
 	}
 	if got := d.Children[0]; got.Present != (Counts{Full: 10}) || got.Justified != (Counts{}) || got.Unjustified != (Counts{}) {
 		t.Errorf("counts %+v, want 10 full days present and nothing else", got)
-	}
-}
-
-// A reserved day without an outcome (an invoice read by encoding/json from
-// an element that names only its date) is a problem at its place, not a
-// panic.
-func TestNewDayWithoutOutcome(t *testing.T) {
-	in := inputOf(t, scenario(t, "full_time_toddler"))
-	cs := &in.Invoices[0].Children[0]
-	cs.Reserved = append([]absence.DatedOutcome(nil), cs.Reserved...)
-	cs.Reserved[3].DayOutcome = nil
-	if _, err := New(in); !hasProblem(err, plan.CodeMissing, "invoices[0].children[0].reserved[3]") {
-		t.Errorf("New: %v", err)
 	}
 }
