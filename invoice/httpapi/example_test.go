@@ -58,7 +58,11 @@ func ExampleNew() {
 // Every error is a problem document with each problem's code, JSON path
 // and position.
 func ExampleProblemDetails() {
-	api, _ := httpapi.New(httpapi.Options{})
+	api, err := httpapi.New(httpapi.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	body := `{"month": "2025-03",
   "plan": {"kind": "regular", "start": "2025-03-01",
            "schedule": {"weeks": [{"monday": [{"start": "07:45", "end": "25:00"}]}]}}}`
@@ -79,7 +83,11 @@ func ExampleProblemDetails() {
 
 // The Dutch text of an invoice, for Accept: text/plain.
 func ExampleHandler_text() {
-	api, _ := httpapi.New(httpapi.Options{})
+	api, err := httpapi.New(httpapi.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	c, _ := json.Marshal(invoice.SampleCase())
 	req := httptest.NewRequest("POST", httpapi.PathInvoices, strings.NewReader(string(c)))
 	req.Header.Set("Content-Type", "application/json")
