@@ -71,6 +71,22 @@ func TestFirstAttestStartsAfterCare(t *testing.T) {
 	if maxDays != 6 || attestDays != 7 {
 		t.Errorf("delivered late: %d days at the maximum, %d on the attest; want 6 and 7", maxDays, attestDays)
 	}
+	// Friday 14 March, without care, has no tariff to decide (the attest
+	// should have started on it): the invoice still names the month's
+	// tariffs and the unconfirmed maximum it used (found by the review of
+	// 2026-12-01: one such day emptied both, and the text lost its tariff
+	// lines).
+	sum := inv.Children[0]
+	if len(sum.Tariffs) != 2 || sum.Tariffs[0].Basis != tariff.BasisMaximum || sum.Tariffs[0].Period != (plan.Period{Start: sd("2025-03-01"), End: sd("2025-03-13")}) ||
+		sum.Tariffs[1].Basis != tariff.BasisAttest || sum.Tariffs[1].Period.Start != sd("2025-03-15") {
+		t.Errorf("tariffs %+v, want the maximum for 1–13 March and the attest from 15 March", sum.Tariffs)
+	}
+	if len(sum.Amounts) != 1 || sum.Amounts[0].Kind != tariff.Maximum || sum.Amounts[0].Year != 2025 {
+		t.Errorf("amounts %+v, want the maximum of 2025", sum.Amounts)
+	}
+	if !strings.Contains(inv.Text(), "35,89") {
+		t.Errorf("the text does not name the maximum tariff:\n%s", inv.Text())
+	}
 	// Delivered on 6 March, between: the days up to it at the maximum; from
 	// it on the attest's start is the problem.
 	ch.Attests.Attests[0].Delivered = sd("2025-03-06")

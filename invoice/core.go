@@ -66,6 +66,11 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 	m.tariffs = &tariffLookup{book: &ch.Attests, invoiceDate: c.InvoiceDate, amounts: c.Amounts}
 	if err == nil {
 		m.tariffs.segments = segs
+	} else {
+		// A day without a decidable tariff (a day without care, or the
+		// pass refuses the case for it): the days are priced one by one, and
+		// the month's tariffs are those of the days that have one.
+		segs = decidedSegments(ch.Attests, period, c.InvoiceDate, c.Amounts)
 	}
 	m.sum.Tariffs = segs
 	for _, sg := range segs {
@@ -104,6 +109,32 @@ func (om *OrganiserMonth) child(c *Case, ch *Child) ([]Line, ChildSummary, error
 	}
 	lines, err := m.set.finish()
 	return lines, m.sum, err
+}
+
+// decidedSegments returns the tariff segments of the runs of days of p
+// whose tariff can be decided, in order, leaving out the days that have
+// none.
+func decidedSegments(b tariff.AttestBook, p plan.Period, asOf plan.Date, amounts tariff.AmountTable) []tariff.Applied {
+	var out []tariff.Applied
+	var start plan.Date // of the current run; zero: none
+	flush := func(end plan.Date) {
+		if start.IsZero() {
+			return
+		}
+		if s, err := b.Segments(plan.Period{Start: start, End: end}, asOf, amounts); err == nil {
+			out = append(out, s...)
+		}
+		start = plan.Date{}
+	}
+	for d := range p.Days() {
+		if _, err := b.On(d, asOf, amounts); err != nil {
+			flush(d.AddDays(-1))
+		} else if start.IsZero() {
+			start = d
+		}
+	}
+	flush(p.End)
+	return out
 }
 
 // keep records the problems of err.

@@ -332,9 +332,28 @@ func refPriceCare(c Case, ch Child, plans []plan.Plan, month plan.Period, set *r
 		}
 	}
 	dp := refNewDayPlan(plans, month, c.Calendar)
-	segs, _ := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
+	segs, err := ch.Attests.Segments(month, c.InvoiceDate, c.Amounts)
 	sum.Tariffs = segs
-	for _, sg := range segs {
+	if err != nil {
+		// The month's tariffs are those of the days that have one: a
+		// segment a day, joined to the one before when it goes on from it.
+		sum.Tariffs = nil
+		for d := range month.Days() {
+			one, err := ch.Attests.Segments(plan.Period{Start: d, End: d}, c.InvoiceDate, c.Amounts)
+			if err != nil {
+				continue
+			}
+			if n := len(sum.Tariffs); n > 0 {
+				prev, a := &sum.Tariffs[n-1], one[0]
+				if prev.Period.End.AddDays(1) == d && prev.Tariff == a.Tariff && prev.Basis == a.Basis && prev.Attest == a.Attest {
+					prev.Period.End = d
+					continue
+				}
+			}
+			sum.Tariffs = append(sum.Tariffs, one[0])
+		}
+	}
+	for _, sg := range sum.Tariffs {
 		if sg.Basis == tariff.BasisMaximum {
 			if a, err := c.Amounts.On(sg.Period.Start, tariff.Maximum); err == nil {
 				refUsed(sum, a)
