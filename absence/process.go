@@ -178,9 +178,6 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 	return res, nil
 }
 
-// unjustifiedCharge prices the unjustified part of a day: the policy's
-// share of the tariff on the part of the reserved band not attended, in
-// proportion to the part not covered, capped at the maximum tariff.
 // valueCharge prices the unjustified part of a day whose part not attended
 // is worth v: the policy's share of v in proportion to the part not
 // covered, capped at the maximum tariff.
@@ -196,6 +193,9 @@ func valueCharge(out DayOutcome, p Policy, v tariff.Money, maxT tariff.Tariff) (
 	return charge, nil
 }
 
+// unjustifiedCharge prices the unjustified part of a day: the policy's
+// share of the tariff on the part of the reserved band not attended, in
+// proportion to the part not covered, capped at the maximum tariff.
 func unjustifiedCharge(out DayOutcome, p Policy, tbl tariff.BandTable, maxT tariff.Tariff) (tariff.Money, error) {
 	sR, err := tbl.ShareOf(out.Reserved)
 	if err != nil {

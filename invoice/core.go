@@ -22,11 +22,10 @@ type childMonth struct {
 	period   plan.Period
 	first    int // index in om.frames of the period's first day
 	plans    []plan.Plan
-	abs      []absence.Absence // the absences that touch the period
-	absOn    []int32           // per day of the period, the index in abs of its absence, -1 for none (nil: none at all)
-	slots    [][]plan.Slot     // what the plans reserve on each day of the period
-	reserved int               // how many days of the period the plans reserve
-	spans    []span            // the sessions, sorted
+	absOn    []int32       // per day of the period, its absence among those that touch the period (the walk's), -1 for none (nil: none at all)
+	slots    [][]plan.Slot // what the plans reserve on each day of the period
+	reserved int           // how many days of the period the plans reserve
+	spans    []span        // the sessions, sorted
 	cursor   int
 	tariffs  *tariffLookup
 	set      lineSet
@@ -194,7 +193,6 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 			abs = append(abs, a)
 		}
 	}
-	m.abs = abs
 	var late []bool
 	if len(abs) > 0 {
 		if err := absence.ValidateAbsences(abs); err != nil {

@@ -190,7 +190,7 @@ func YearEnd(year int, p Paid) YearEndResult {
 				for _, q := range problemsOf(err) {
 					// A problem of the paid invoices is at its place in the
 					// paid file; the paid file's child has no "child" level.
-					if k, rest, ok := paidIndex(q.Field); ok && k < len(ofAt[c.Code]) {
+					if k, rest, ok := indexed(q.Field, "paid"); ok && k < len(ofAt[c.Code]) {
 						q.Field = fmt.Sprintf("paid[%d]%s", ofAt[c.Code][k], rest)
 						cc.Problems = append(cc.Problems, q)
 						continue
@@ -325,20 +325,3 @@ func csvDate(d plan.Date) string {
 
 // decimalComma writes a decimal with a comma: "24.10" is "24,10".
 func decimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
-
-// paidIndex splits a field "paid[k]rest" into k and rest.
-func paidIndex(field string) (int, string, bool) {
-	rest, ok := strings.CutPrefix(field, "paid[")
-	if !ok {
-		return 0, "", false
-	}
-	end := strings.IndexByte(rest, ']')
-	if end < 0 {
-		return 0, "", false
-	}
-	k, err := strconv.Atoi(rest[:end])
-	if err != nil || k < 0 {
-		return 0, "", false
-	}
-	return k, rest[end+1:], true
-}
