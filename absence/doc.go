@@ -42,7 +42,9 @@
 // are the other measures. An absence reported late, or never, costs 25 % of
 // the tariff with the minimum contribution as floor per reserved day, on top
 // of the day itself (Policy.CapDayAtMaximum caps the two together at the
-// maximum tariff).
+// maximum tariff). A sudden absence is judged at its first reserved day;
+// with SuddenEachDay each reserved day has its own deadline, its agreed
+// start time, and NoticeCheck.LateThrough names the last day reported late.
 //
 // Policy holds these house rules as data; Seed004Policy returns those of the
 // Zorg Leuven family daycare service. Every outcome names its rule and

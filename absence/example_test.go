@@ -77,3 +77,41 @@ func ExampleProcess() {
 	// 2025-06-12 present        used 0   late fee 0.00
 	// left: 8.5
 }
+
+// A child taken ill from Monday to Wednesday, reported on Monday at 09:00
+// after the agreed start of 07:30: judged at its first day (the default),
+// or each day before its own start time (SuddenEachDay).
+func ExampleSuddenNotice() {
+	bxl := plan.Brussels()
+	at := func(s string) time.Time { t, _ := time.ParseInLocation("2006-01-02 15:04", s, bxl); return t }
+	full := []plan.Slot{{Start: plan.MustClock("07:30"), End: plan.MustClock("17:30")}}
+	in := absence.Input{
+		Period: plan.Period{Start: plan.MustParseDate("2025-06-16"), End: plan.MustParseDate("2025-06-18")},
+		Plan: plan.Plan{Kind: plan.KindRegular, Start: plan.MustParseDate("2025-01-01"),
+			Schedule: plan.Schedule{Weeks: []plan.Week{{Monday: full, Tuesday: full, Wednesday: full, Thursday: full, Friday: full}}}},
+		Child: tariff.Child{Birth: plan.MustParseDate("2023-06-01")},
+		Absences: []absence.Absence{{Period: plan.Period{Start: plan.MustParseDate("2025-06-16"), End: plan.MustParseDate("2025-06-18")},
+			Sudden: true, ReportedAt: at("2025-06-16 09:00")}},
+		Attests: tariff.Seed004AttestBook(tariff.Attest{Kind: tariff.AttestRegular, Daily: tariff.MustTariff("24.00"),
+			Valid: plan.Period{Start: plan.MustParseDate("2025-01-01"), End: plan.MustParseDate("2025-12-31")}}),
+		Amounts: tariff.StatutoryAmounts(),
+		AsOf:    plan.MustParseDate("2025-07-01"),
+	}
+	for _, reading := range []absence.SuddenNotice{absence.SuddenFirstDay, absence.SuddenEachDay} {
+		p := absence.Seed004Policy()
+		p.Notice.Sudden = reading
+		r, err := absence.Process(in, absence.Ledger{Year: 2025, Entitlement: decimal.NewFromInt(10)}, p)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Print(reading, ":")
+		for _, d := range r.Days {
+			fmt.Print(" ", d.Date, " ", d.LateFee)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// first_day: 2025-06-16 6.47 2025-06-17 6.47 2025-06-18 6.47
+	// each_day: 2025-06-16 6.47 2025-06-17 0.00 2025-06-18 0.00
+}

@@ -21,6 +21,14 @@ func FuzzProcess(f *testing.F) {
 	seed, _ := json.Marshal(in)
 	pol, _ := json.Marshal(Seed004Policy())
 	f.Add(seed, pol, "10")
+	each := Seed004Policy()
+	each.Notice.Sudden = SuddenEachDay
+	sudden := in
+	sudden.Absences = []Absence{{Period: plan.Period{Start: d("2025-05-06"), End: d("2025-05-09")}, Sudden: true, ReportedAt: bxl("2025-05-06 09:00")}}
+	sudden.Sessions = slicesBefore(in.Sessions, d("2025-05-06"))
+	suddenJSON, _ := json.Marshal(sudden)
+	eachJSON, _ := json.Marshal(each)
+	f.Add(suddenJSON, eachJSON, "1")
 	f.Add([]byte(`{"period":{"start":"2025-05-01","end":"2025-05-31"},"plan":{"kind":"regular","start":"2025-01-01","schedule":{"weeks":[{"friday":[{"start":"20:00","end":"24:00"}]}]}}}`), pol, "0.5")
 	f.Fuzz(func(t *testing.T, inputJSON, policyJSON []byte, entitlement string) {
 		var in Input

@@ -17,6 +17,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := Seed004Policy()
 		p.Rounding = rapid.SampledFrom([]Rounding{RoundDown, RoundUp, RoundHalfUp}).Draw(t, "r")
+		p.Notice.Sudden = rapid.SampledFrom([]SuddenNotice{"", SuddenFirstDay, SuddenEachDay}).Draw(t, "sudden")
 		roundTrip(t, p)
 		e, err := ComputeEntitlement(2025, []plan.Plan{weekPlan(rapid.IntRange(1, 5).Draw(t, "days"), "2024-06-01", "")}, p)
 		if err != nil {
@@ -32,7 +33,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			}
 		}
 		first := rapid.SampledFrom(reserved).Draw(t, "abs").Date
-		in.Absences = []Absence{{Period: plan.Period{Start: first, End: first}, Sudden: true,
+		in.Absences = []Absence{{Period: plan.Period{Start: first, End: first.AddDays(rapid.IntRange(0, 3).Draw(t, "long"))}, Sudden: true,
 			ReportedAt: first.In(plan.Brussels()).Add(time.Duration(rapid.IntRange(0, 600).Draw(t, "at")) * time.Minute)}}
 		roundTrip(t, in)
 		r, err := Process(in, ledger, p)

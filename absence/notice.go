@@ -52,7 +52,14 @@ type NoticeCheck struct {
 	Deadline   time.Time `json:"deadline"`
 	ReportedAt time.Time `json:"reported_at,omitzero"`
 	InTime     bool      `json:"in_time"`
-	Rule       plan.Rule `json:"rule"`
+	// LateThrough is, for a sudden absence reported late under
+	// SuddenEachDay, its last reserved day whose agreed start time had
+	// passed when it was reported: the reserved days after it were reported
+	// in time and pay no late-notice fee. Zero when every reserved day of a
+	// late absence pays it (SuddenFirstDay, a planned absence, an absence
+	// never reported or reported after its last reserved day started).
+	LateThrough plan.Date `json:"late_through,omitzero"`
+	Rule        plan.Rule `json:"rule"`
 	// Explanation says in English how the deadline follows from the rule.
 	Explanation string `json:"explanation"`
 }

@@ -74,7 +74,34 @@ type NoticeRules struct {
 	// Counting says whether leads count calendar or working days (OPEN in
 	// seed 004; default calendar days, plan.WorkingDays as an option).
 	Counting plan.DayCounting `json:"counting"`
+	// Sudden says which reserved days of a sudden absence reported late pay
+	// the late-notice fee (seed 004 §3.4.2 leaves it open); empty means
+	// SuddenFirstDay.
+	Sudden SuddenNotice `json:"sudden,omitempty"`
 }
+
+// SuddenNotice is how a sudden absence of several reserved days is judged
+// against seed 004 §3.4.2 "verwittig je de onthaalouder voor het
+// afgesproken beginuur" and "Voor een niet tijdig meegedeelde afwezigheid
+// betaal je een extra kost [...] per gereserveerde dag": the absence as a
+// whole, or each reserved day before its own start time. The texts leave it
+// open; Opgroeien's model house rules leave it to the organiser ("Wat
+// verwacht je van de gezinnen als een kind onverwacht afwezig is?").
+type SuddenNotice string
+
+// The readings.
+const (
+	// SuddenFirstDay (the default) judges the absence at its first reserved
+	// day: reported after that day's agreed start time, every reserved day
+	// of it pays the fee.
+	SuddenFirstDay SuddenNotice = "first_day"
+	// SuddenEachDay gives each reserved day its own deadline, its agreed
+	// start time: a child taken ill reported at 09:00 on Monday, for Monday
+	// to Wednesday, pays the fee on Monday only — the organiser knew of
+	// Tuesday and Wednesday before they started. An absence never reported
+	// pays it on every day.
+	SuddenEachDay SuddenNotice = "each_day"
+)
 
 // AbsenceLength is how the length of a planned absence is measured, to
 // decide whether it is "een afwezigheid van een week of langer" (seed 004
@@ -225,6 +252,11 @@ func (p Policy) Validate() error {
 	case "", LengthAcrossWeekend, LengthAcrossUnreserved, LengthCalendar:
 	default:
 		add("notice.length", fmt.Sprintf("absence length %q is not across_weekend, across_unreserved or calendar", n.Length), plan.CodeInvalidValue)
+	}
+	switch n.Sudden {
+	case "", SuddenFirstDay, SuddenEachDay:
+	default:
+		add("notice.sudden", fmt.Sprintf("sudden absence reading %q is not first_day or each_day", n.Sudden), plan.CodeInvalidValue)
 	}
 	if !n.Counting.Valid() {
 		add("notice.counting", fmt.Sprintf("day counting %q is not calendar or working", n.Counting), plan.CodeInvalidValue)

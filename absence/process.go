@@ -140,7 +140,7 @@ func Process(in Input, ledger Ledger, p Policy) (Result, error) {
 		return Result{}, err
 	}
 	res.Notices = notices
-	w, err := NewWalk(WalkInput{Policy: p, Ledger: ledger, Table: cls.Table, Absences: in.Absences, Late: late,
+	w, err := NewWalk(WalkInput{Policy: p, Ledger: ledger, Table: cls.Table, Absences: in.Absences, Late: late, Notices: notices,
 		Tariff: func(d plan.Date) (tariff.Tariff, error) {
 			a, err := in.Attests.On(d, in.AsOf, in.Amounts)
 			return a.Tariff, err
@@ -336,17 +336,18 @@ func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy,
 	// The agreed start time matters to a sudden absence only.
 	var start time.Time
 	if a.Sudden {
-		start = first.Slots[0].Session(first.Date, nil).In
-		for _, s := range first.Slots[1:] {
-			if at := s.Session(first.Date, nil).In; at.Before(start) {
-				start = at
-			}
-		}
+		start = agreedStart(first)
 	}
 	kind, deadline, why := p.Notice.Deadline(a, plans, first.Date, start, c, nil)
 	chk := NoticeCheck{Absence: i, Kind: kind, FirstDay: first.Date, Deadline: deadline, ReportedAt: a.ReportedAt,
 		InTime: !a.ReportedAt.IsZero() && !a.ReportedAt.After(deadline),
 		Rule:   plan.Rule{ID: noticeRuleID(kind), Source: srcSeed004Notify}, Explanation: why}
+	if a.Sudden && p.Notice.Sudden == SuddenEachDay && !chk.InTime && !a.ReportedAt.IsZero() {
+		if chk.LateThrough = lateThrough(a, first, plans, c, lastDay); !chk.LateThrough.IsZero() {
+			chk.Explanation += "; each reserved day is due before its own agreed start time: reported late for the days through " + chk.LateThrough.String() +
+				", in time for the days after it"
+		}
+	}
 	// Source: seed 004 §3.4.2 — a planned absence is announced days or
 	// weeks ahead; one reported after it started was not: late notice, the
 	// fee per reserved day (not an invalid input).
@@ -357,6 +358,50 @@ func checkNotice(i int, a Absence, plans []plan.Plan, c plan.Calendar, p Policy,
 		chk.Explanation += fmt.Sprintf("; reported on %s, after the planned absence started: late", a.ReportedAt.Format(time.RFC3339))
 	}
 	return chk, true, nil
+}
+
+// agreedStart is the agreed start time of reserved day pd: the start of its
+// earliest slot.
+func agreedStart(pd plan.PlannedDay) time.Time {
+	start := pd.Slots[0].Session(pd.Date, nil).In
+	for _, s := range pd.Slots[1:] {
+		if at := s.Session(pd.Date, nil).In; at.Before(start) {
+			start = at
+		}
+	}
+	return start
+}
+
+// lateThrough returns the last reserved day of sudden absence a (first
+// reserved on first, reported late) whose agreed start time had passed when
+// it was reported, when a later reserved day of it, up to the last day of
+// care, was reported in time; zero when none was.
+//
+// Source: seed 004 §3.4.2 read day by day (SuddenEachDay) — "verwittig je
+// de onthaalouder voor het afgesproken beginuur": a day reported before its
+// start time was told in time.
+func lateThrough(a Absence, first plan.PlannedDay, plans []plan.Plan, c plan.Calendar, lastDay plan.Date) plan.Date {
+	end := a.Period.End
+	if !lastDay.IsZero() && lastDay.Before(end) {
+		end = lastDay
+	}
+	through := first.Date
+	for pd := first; ; {
+		// Days in order start in order: the first day reported in time ends
+		// the days reported late.
+		next := pd.Date.AddDays(1)
+		if next.IsZero() || next.After(end) {
+			return plan.Date{}
+		}
+		var ok bool
+		if pd, ok = firstReserved(plans, plan.Period{Start: next, End: end}, c); !ok {
+			return plan.Date{}
+		}
+		if !a.ReportedAt.After(agreedStart(pd)) {
+			return through
+		}
+		through = pd.Date
+	}
 }
 
 // dayStartOf is the instant day d starts in Brussels.

@@ -53,9 +53,12 @@ type Walk struct {
 	values   [5]bandValue // by band index
 	absences []Absence
 	late     []bool
-	tariffOn DayTariff
-	amounts  tariff.AmountTable
-	lastDay  plan.Date
+	// lateThrough is, per absence, the last day that pays the late-notice
+	// fee when it is set (NoticeCheck.LateThrough); nil when none is.
+	lateThrough []plan.Date
+	tariffOn    DayTariff
+	amounts     tariff.AmountTable
+	lastDay     plan.Date
 	// min and max are the year's amounts, looked up once when first needed.
 	min, max       tariff.Amount
 	minErr, maxErr error
@@ -110,6 +113,10 @@ type WalkInput struct {
 	// whether it was reported late or never (CheckNotices).
 	Absences []Absence
 	Late     []bool
+	// Notices are CheckNotices' checks of Absences. A check's LateThrough
+	// limits the late-notice fee to the days up to it; a policy that judges
+	// sudden absences day by day (SuddenEachDay) needs them.
+	Notices []NoticeCheck
 	// Tariff gives the tariff of a day with a charge or a fee; Amounts the
 	// year's minimum contribution and maximum tariff.
 	Tariff  DayTariff
@@ -137,6 +144,27 @@ func NewWalk(in WalkInput) (*Walk, error) {
 		w.values[bandIndex(b)] = bandValue{units: u, dec: v}
 	}
 	w.values[0] = bandValue{dec: decimal.Zero}
+	for k, chk := range in.Notices {
+		if chk.LateThrough.IsZero() {
+			continue
+		}
+		if chk.Absence < 0 || chk.Absence >= len(in.Absences) {
+			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("notices[%d].absence", k),
+				Message: fmt.Sprintf("notice check %d is of absence %d, and there are %d", k, chk.Absence, len(in.Absences))}
+		}
+		if w.lateThrough == nil {
+			w.lateThrough = make([]plan.Date, len(in.Absences))
+		}
+		w.lateThrough[chk.Absence] = chk.LateThrough
+	}
+	if p.Notice.Sudden == SuddenEachDay && in.Notices == nil {
+		for k, a := range in.Absences {
+			if a.Sudden && k < len(in.Late) && in.Late[k] {
+				return nil, plan.Problem{Code: plan.CodeMissing, Field: "notices", Date: a.Period.Start,
+					Message: fmt.Sprintf("sudden absence %d was reported late and the policy judges each of its days (notice.sudden %s): the walk needs the notice checks", k, SuddenEachDay)}
+			}
+		}
+	}
 	var ok1, ok2 bool
 	w.entitlement, ok1 = toUnits(in.Ledger.Entitlement)
 	w.used, ok2 = toUnits(in.Ledger.Used)
@@ -341,7 +369,14 @@ func (w *Walk) Day(f ReservedDay) (DayOutcome, error) {
 		w.text = append(w.text, "; a hospital visit without an admission certificate counts as an ordinary absence"...)
 	}
 
-	needLateFee := (abs == nil && f.Attended == tariff.BandNone) || (abs != nil && w.late[f.Absence])
+	late := abs != nil && w.late[f.Absence]
+	if late && w.lateThrough != nil && !w.lateThrough[f.Absence].IsZero() && f.Date.After(w.lateThrough[f.Absence]) {
+		// Source: seed 004 §3.4.2 read day by day (SuddenEachDay) — "voor
+		// het afgesproken beginuur": this day was told before it started.
+		late = false
+		w.text = append(w.text, "; reported before this day's agreed start time: no late-notice fee"...)
+	}
+	needLateFee := (abs == nil && f.Attended == tariff.BandNone) || late
 	if unjustified == 0 && !needLateFee {
 		return w.keep(out, i, start), nil
 	}

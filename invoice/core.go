@@ -225,7 +225,7 @@ func (m *childMonth) startWalk(ledger absence.Ledger) *absence.Walk {
 			Message: fmt.Sprintf("period %s is not within the ledger's year %d: process each year with its own ledger", m.period, ledger.Year)})
 		return nil
 	}
-	w, err := absence.NewWalk(absence.WalkInput{Policy: c.Rules.Absence, Ledger: ledger, Table: c.Rules.Bands.Table, Absences: abs, Late: late,
+	w, err := absence.NewWalk(absence.WalkInput{Policy: c.Rules.Absence, Ledger: ledger, Table: c.Rules.Bands.Table, Absences: abs, Late: late, Notices: m.sum.Notices,
 		Tariff: m.tariffs.tariffOn, Amounts: c.Amounts, LastDayOfCare: lastDay, Capacity: m.reserved})
 	if err != nil {
 		m.keep(err)

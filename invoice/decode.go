@@ -168,6 +168,8 @@ func enumValues(t reflect.Type) []string {
 		return values(absence.RoundDown, absence.RoundUp, absence.RoundNearest, absence.RoundHalfUp, absence.RoundNone)
 	case reflect.TypeFor[absence.AbsenceLength]():
 		return values(absence.LengthAcrossWeekend, absence.LengthAcrossUnreserved, absence.LengthCalendar)
+	case reflect.TypeFor[absence.SuddenNotice]():
+		return values(absence.SuddenFirstDay, absence.SuddenEachDay)
 	case reflect.TypeFor[LineKind]():
 		return values(LineCare, LineUnjustified, LineLateNotice, LineNoticeFee, LineLatePickup,
 			LineWasteFull, LineWastePart, LineHotMeal, LineAdmin, LineTransport, LineReservedAbsent, LineLateCancel)

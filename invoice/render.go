@@ -231,7 +231,11 @@ func lateNoticeNL(n absence.NoticeCheck) string {
 	if n.ReportedAt.IsZero() {
 		return fmt.Sprintf("Afwezigheid vanaf %s niet gemeld; melden kon %s.", dutchDate(n.FirstDay), by)
 	}
-	return fmt.Sprintf("Afwezigheid vanaf %s te laat gemeld op %s; melden kon %s.", dutchDate(n.FirstDay), dutchDate(plan.DateOf(n.ReportedAt.In(plan.Brussels()))), by)
+	s := fmt.Sprintf("Afwezigheid vanaf %s te laat gemeld op %s; melden kon %s.", dutchDate(n.FirstDay), dutchDate(plan.DateOf(n.ReportedAt.In(plan.Brussels()))), by)
+	if !n.LateThrough.IsZero() {
+		s += fmt.Sprintf(" Voor de dagen na %s was de melding tijdig, vóór hun afgesproken beginuur.", dutchDate(n.LateThrough))
+	}
+	return s
 }
 
 // noticeNL gives the verdict on a notice in Dutch (seed 004 §6.2).
