@@ -57,7 +57,11 @@ type Child struct {
 	// starts the year, every plan of that year known; they must not overlap.
 	Plans   []plan.Plan       `json:"plans"`
 	Attests tariff.AttestBook `json:"attests"`
-	// Sessions are the check-ins and check-outs of the month.
+	// Sessions are the check-ins and check-outs of the period invoiced:
+	// every session that touches it, an overnight one checked in the
+	// evening before its first day included (select sessions by their
+	// check-out, not their check-in, or that night's care is missing and its
+	// reserved day billed as an absence).
 	Sessions []plan.Session `json:"sessions,omitempty"`
 	// Absences are the absences reported, with the moment of notice.
 	Absences []absence.Absence `json:"absences,omitempty"`

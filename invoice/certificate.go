@@ -59,7 +59,9 @@ const MaxCertificatePeriods = 4
 // consecutive months, at most 4 periods a certificate. Rates are never
 // capped here: the cap belongs to the tax reduction (TaxReduction). Seed 004
 // §3.7 still says 12 years; the federal rule counts care of children under
-// 14 since 2020.
+// 14 since 2020. Each day of care is certified once: an invoice paid twice,
+// and a day billed by two paid invoices (an invoice replaced without a
+// credit note), are problems.
 func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice) ([]Certificate, error) {
 	// Source: FOD Financiën, belastingvermindering voor kinderopvang
 	// (certificate 281.86): care of a child under 14, or under 21 with a
@@ -76,10 +78,20 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 	}
 	var days []dayRate
 	var ps plan.Problems
+	numbers := map[string]int{}      // the paid invoice of each number
+	certified := map[plan.Date]int{} // the paid invoice that certifies each day
 	for i, p := range paid {
 		if p.PaidOn.Year() != year {
 			continue
 		}
+		// Source: seed 004 §3.7 — "een fiscaal attest van de betaalde
+		// kosten": what was paid once is certified once.
+		if j, twice := numbers[p.Invoice.Number]; twice && p.Invoice.Number != "" {
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice.number", i),
+				Message: fmt.Sprintf("invoice %s is also paid[%d]: each invoice is paid once and its days are certified once", p.Invoice.Number, j)})
+			continue
+		}
+		numbers[p.Invoice.Number] = i
 		from := len(days)
 		for k, l := range p.Invoice.Lines {
 			if !l.Deductible || l.Child != child.Code {
@@ -103,6 +115,20 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 			continue
 		}
 		days = append(days[:from], kept...)
+		for _, dr := range kept {
+			j, twice := certified[dr.day]
+			switch {
+			case !twice:
+				certified[dr.day] = i
+			case j == i:
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
+					Message: fmt.Sprintf("invoice %s bills care of child %s on %s twice", p.Invoice.Number, child.Code, dr.day)})
+			default:
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
+					Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s (paid[%d]) bills too: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
+						p.Invoice.Number, child.Code, dr.day, paid[j].Invoice.Number, j)})
+			}
+		}
 	}
 	if len(ps) > 0 {
 		return nil, ps

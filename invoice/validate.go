@@ -383,6 +383,12 @@ func (c Case) validateDays(ch *Child) plan.Problems {
 	}
 	for k, d := range ch.HotMeals {
 		check(fmt.Sprintf("hot_meals[%d]", k), d)
+		// Source: seed 004 §2.1.2 — a full day includes "2 maaltijden (warme
+		// maaltijd en vieruurtje)": one hot meal a day, billed once.
+		if j := slices.Index(ch.HotMeals[:k], d); j >= 0 {
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("hot_meals[%d]", k), Date: d,
+				Message: fmt.Sprintf("a hot meal on %s is listed twice (also hot_meals[%d]): a day has one hot meal", d, j)})
+		}
 	}
 	for k, d := range ch.WithParent {
 		check(fmt.Sprintf("with_parent[%d]", k), d)

@@ -56,12 +56,18 @@ type Applied struct {
 	Explanation string    `json:"explanation"`
 }
 
+// MaxGraceDays is the longest grace period an attest book takes: a year.
+const MaxGraceDays = 366
+
 // Validate reports every problem of the book: invalid attests, attests that
-// cover the same day, a negative grace period.
+// cover the same day, a grace period below 0 or above MaxGraceDays.
 func (b AttestBook) Validate() error {
 	var ps plan.Problems
-	if b.GraceDays < 0 {
-		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "grace_days", Message: fmt.Sprintf("grace of %d days cannot be negative", b.GraceDays)})
+	// A grace of more than a year is no house rule anyone means (seed 004:
+	// 25 days): a typing error, and past the calendar's end it would bill
+	// the maximum for an attest delivered in time.
+	if b.GraceDays < 0 || b.GraceDays > MaxGraceDays {
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "grace_days", Message: fmt.Sprintf("grace of %d days is out of range (0–%d days)", b.GraceDays, MaxGraceDays)})
 	}
 	for i, a := range b.Attests {
 		for _, p := range plan.AsProblems(a.Validate()) {
@@ -121,6 +127,9 @@ func (b AttestBook) on(d, asOf plan.Date, amounts AmountTable, explain bool) (Ap
 	// A day no attest covers.
 	if prev >= 0 {
 		graceEnd := b.Attests[prev].Valid.End.AddDays(b.GraceDays)
+		if graceEnd.IsZero() {
+			graceEnd = plan.MustParseDate("9999-12-31") // the grace outlasts the calendar
+		}
 		if next >= 0 {
 			n := b.Attests[next]
 			if n.Delivered.IsZero() {

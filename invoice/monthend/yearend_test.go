@@ -13,6 +13,7 @@ import (
 	"github.com/kinderopvang/regels/invoice"
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
+	"github.com/shopspring/decimal"
 )
 
 // paidSample bills n sample families and pays every invoice on paidOn.
@@ -174,10 +175,27 @@ func TestYearEndProblems(t *testing.T) {
 		}
 	})
 	t.Run("a child of two families", func(t *testing.T) {
+		// The first half of the child's days of care invoiced to its family,
+		// the second half to another (a day is paid once: each half once).
 		p := paidSample(t, 2, "2025-04-20")
-		other := p.Paid[0]
+		first, other := &p.Paid[0].Invoice, p.Paid[0]
 		other.Invoice.Number += "-b"
 		other.Invoice.Family.ID = "F-OTHER"
+		other.Invoice.Lines = slices.Clone(first.Lines)
+		for k := range first.Lines {
+			if l := &first.Lines[k]; l.Deductible {
+				half := len(l.Dates) / 2
+				o := &other.Invoice.Lines[k]
+				l.Dates, o.Dates = l.Dates[:half:half], l.Dates[half:]
+				for _, x := range []*invoice.Line{l, o} {
+					var err error
+					x.Count = decimal.NewFromInt(int64(len(x.Dates)))
+					if x.Amount, err = x.UnitPrice.Times(x.Count); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
 		p.Paid = append(p.Paid, other)
 		res := YearEnd(2025, p)
 		var two []Household

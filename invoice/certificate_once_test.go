@@ -1,0 +1,169 @@
+package invoice
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kinderopvang/regels/absence"
+	"github.com/kinderopvang/regels/plan"
+	"github.com/kinderopvang/regels/tariff"
+)
+
+// Seed 004 §3.7: "een fiscaal attest van de betaalde kosten" — what was paid
+// once is certified once (found by the audit of 2026-12-01: the same
+// invoice given twice, or a first invoice of half the month beside the
+// whole month's, certified each day twice and raised the tax reduction).
+// A day of care billed by two paid invoices is a problem at the second,
+// unless a credit note took it back from the first.
+func TestCertificatesCountADayOnce(t *testing.T) {
+	s, _ := ScenarioByName("late_pickup")
+	whole, err := Build(s.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	child := s.Case.Children[0].Child
+	once, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: whole, PaidOn: sd("2025-04-20")}})
+	if err != nil || len(once) != 1 {
+		t.Fatalf("the invoice once: %v, %v", once, err)
+	}
+	days := 0
+	for _, p := range once[0].Periods {
+		days += p.Days
+	}
+
+	// The first half of the month on an invoice of its own.
+	c := s.Case
+	c.Number, c.Period = whole.Number+"-A", plan.Period{Start: whole.Period.Start, End: whole.Period.Start.AddDays(14)}
+	var kept []plan.Session
+	for _, ss := range c.Children[0].Sessions {
+		if c.Period.Contains(plan.DateOf(ss.In.In(plan.Brussels()))) {
+			kept = append(kept, ss)
+		}
+	}
+	c.Children[0].Sessions = kept
+	c.Children[0].AgreedLatePickup = slices.DeleteFunc(slices.Clone(c.Children[0].AgreedLatePickup), func(d plan.Date) bool { return !c.Period.Contains(d) })
+	var abs []absence.Absence
+	for _, a := range c.Children[0].Absences {
+		if a.Period.Overlaps(c.Period) {
+			abs = append(abs, a)
+		}
+	}
+	c.Children[0].Absences = abs
+	part, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	partDays := 0
+	for _, l := range part.Lines {
+		if l.Deductible {
+			partDays += len(l.Dates)
+		}
+	}
+	if partDays == 0 || partDays >= days {
+		t.Fatalf("the first half bills %d of %d days of care", partDays, days)
+	}
+
+	for _, tc := range []struct {
+		name   string
+		paid   []PaidInvoice
+		field  string
+		date   plan.Date
+		phrase string
+	}{
+		{"the same invoice twice", []PaidInvoice{{Invoice: whole, PaidOn: sd("2025-04-10")}, {Invoice: whole, PaidOn: sd("2025-04-20")}},
+			"paid[1].invoice.number", plan.Date{}, "is also paid[0]"},
+		{"a day on two invoices", []PaidInvoice{{Invoice: part, PaidOn: sd("2025-03-20")}, {Invoice: whole, PaidOn: sd("2025-04-20")}},
+			"paid[1].invoice", part.Lines[0].Dates[0], "which invoice " + part.Number + " (paid[0]) bills too"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			certs, err := Certificates(2025, child, "Noor", tc.paid)
+			if err == nil {
+				t.Fatalf("certified %+v", certs)
+			}
+			ps := plan.AsProblems(err)
+			if ps[0].Field != tc.field || ps[0].Date != tc.date || ps[0].Code != plan.CodeOverlap || !strings.Contains(ps[0].Message, tc.phrase) {
+				t.Errorf("first problem %+v, want %s on %s saying %q", ps[0], tc.field, tc.date, tc.phrase)
+			}
+			if tc.field == "paid[1].invoice" && len(ps) != partDays {
+				t.Errorf("%d problems, want one for each of the %d days billed twice", len(ps), partDays)
+			}
+		})
+	}
+
+	// The first invoice credited in full, as the whole month replaces it:
+	// each day once, as many as the whole month's.
+	care := -1
+	for i, l := range part.Lines {
+		if l.Deductible {
+			care = i
+		}
+	}
+	acc, cn, err := Credit(NewAccount(part), part, []int{care}, "CN-9", sd("2025-04-02"), "vervangen door de factuur van de hele maand")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := acc.Pay(sd("2025-04-03")); err != nil {
+		t.Fatal(err)
+	}
+	certs, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: part, PaidOn: sd("2025-04-03"), Credits: []CreditNote{cn}}, {Invoice: whole, PaidOn: sd("2025-04-20")}})
+	if err != nil || len(certs) != 1 || certs[0].Total != once[0].Total {
+		t.Errorf("the replaced invoice credited: %+v, %v; want the whole month's %s", certs, err, once[0].Total)
+	}
+}
+
+// Seed 004 §2.1.2: a full day includes "2 maaltijden (warme maaltijd en
+// vieruurtje)", §3.5.1 "€3 voor een warme maaltijd": one hot meal a day. A
+// day listed twice was billed twice (audit of 2026-12-01); it is a problem
+// where it stands.
+func TestHotMealListedTwice(t *testing.T) {
+	s, err := ScenarioByName("after_school")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Case
+	ch := &c.Children[0]
+	if len(ch.HotMeals) == 0 {
+		t.Fatal("the scenario serves no hot meal")
+	}
+	if _, err := Build(c); err != nil {
+		t.Fatal(err)
+	}
+	ch.HotMeals = append(ch.HotMeals, ch.HotMeals[0])
+	_, err = Build(c)
+	want := "children[0].hot_meals[" + strconv.Itoa(len(ch.HotMeals)-1) + "]"
+	if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != want || ps[0].Date != ch.HotMeals[0] || !strings.Contains(ps[0].Message, "listed twice (also hot_meals[0])") {
+		t.Errorf("a hot meal listed twice: %v, want one problem at %s", err, want)
+	}
+}
+
+// Seed 004 §3.1: "Bezorg ons je nieuwe attest uiterlijk 25 dagen na de
+// einddatum van je eerdere attest". A grace of millions of days ran past
+// 9999-12-31 and billed the gap at the maximum for an attest delivered
+// three days into it (audit of 2026-12-01); a grace of more than a year is
+// refused, and one that would run past the calendar still connects.
+func TestGraceDaysBounded(t *testing.T) {
+	old := tariff.Attest{ChildCode: "K", Kind: tariff.AttestRegular, Daily: tariff.MustTariff("24.10"), Valid: plan.Period{Start: sd("2025-01-01"), End: sd("2025-04-30")}}
+	next := tariff.Attest{ChildCode: "K", Kind: tariff.AttestRegular, Daily: tariff.MustTariff("21.40"), Valid: plan.Period{Start: sd("2025-05-11"), End: sd("2025-12-31")}, Delivered: sd("2025-05-08")}
+	book := tariff.Seed004AttestBook(old, next)
+	for _, tc := range []struct {
+		grace int
+		ok    bool
+	}{{25, true}, {tariff.MaxGraceDays, true}, {tariff.MaxGraceDays + 1, false}, {3_000_000, false}, {-1, false}} {
+		book.GraceDays = tc.grace
+		a, err := book.On(sd("2025-05-05"), sd("2025-06-02"), tariff.StatutoryAmounts())
+		if tc.ok && (err != nil || a.Basis != tariff.BasisConnect || a.Tariff != next.Daily) {
+			t.Errorf("grace %d: %+v, %v; want the next attest connected", tc.grace, a, err)
+		}
+		if !tc.ok && (err == nil || !strings.Contains(err.Error(), "grace_days")) {
+			t.Errorf("grace %d: %+v, %v; want a problem at grace_days", tc.grace, a, err)
+		}
+	}
+	// The last years of the calendar: the grace outlasts it.
+	last := tariff.Attest{ChildCode: "K", Kind: tariff.AttestRegular, Daily: tariff.MustTariff("24.10"), Valid: plan.Period{Start: sd("9999-01-01"), End: sd("9999-12-20")}}
+	book = tariff.AttestBook{Attests: []tariff.Attest{last}, GraceDays: 25, MaximumWhenMissing: true}
+	if _, err := book.On(sd("9999-12-25"), sd("9999-12-31"), tariff.StatutoryAmounts()); err == nil || !strings.Contains(err.Error(), "9999-12-31") {
+		t.Errorf("a gap in the grace at the calendar's end: %v, want it still in its grace", err)
+	}
+}
