@@ -183,23 +183,54 @@ func TestSuddenEachDayProperty(t *testing.T) {
 }
 
 // A walk under SuddenEachDay cannot limit the fee without the notice
-// checks: it says so rather than charge every day.
-func TestWalkSuddenEachDayNeedsNotices(t *testing.T) {
-	p := Seed004Policy()
-	p.Notice.Sudden = SuddenEachDay
-	a := Absence{Period: plan.Period{Start: d("2025-05-19"), End: d("2025-05-21")}, Sudden: true, ReportedAt: bxl("2025-05-19 09:00")}
-	in := WalkInput{Policy: p, Ledger: Ledger{Year: 2025, Entitlement: dec("10")}, Table: tariff.StatutoryBands(), Absences: []Absence{a}, Late: []bool{true},
-		Amounts: tariff.StatutoryAmounts()}
-	if _, err := NewWalk(in); err == nil || !strings.Contains(err.Error(), "notices") {
-		t.Errorf("no notices: %v", err)
+// checks, and a check's limit must belong to a sudden absence judged day by
+// day and lie within it: anything else says what is wrong rather than
+// charge every day, or none (review of 2026-12-01).
+func TestWalkNoticeChecks(t *testing.T) {
+	each := Seed004Policy()
+	each.Notice.Sudden = SuddenEachDay
+	sudden := Absence{Period: plan.Period{Start: d("2025-05-19"), End: d("2025-05-21")}, Sudden: true, ReportedAt: bxl("2025-05-19 09:00")}
+	planned := Absence{Period: plan.Period{Start: d("2025-05-26"), End: d("2025-05-27")}, ReportedAt: bxl("2025-05-25 09:00")}
+	check := func(i int, through string) NoticeCheck {
+		c := NoticeCheck{Absence: i}
+		if through != "" {
+			c.LateThrough = d(through)
+		}
+		return c
 	}
-	in.Notices = []NoticeCheck{{Absence: 3, LateThrough: d("2025-05-19")}}
-	if _, err := NewWalk(in); err == nil || !strings.Contains(err.Error(), "notices[0].absence") {
-		t.Errorf("a check of an absence that is not there: %v", err)
-	}
-	in.Notices[0].Absence = 0
-	if _, err := NewWalk(in); err != nil {
-		t.Errorf("with the checks: %v", err)
+	for _, tc := range []struct {
+		name    string
+		policy  Policy
+		notices []NoticeCheck
+		field   string // "" for none
+	}{
+		{"no checks", each, nil, "notices"},
+		{"an empty list", each, []NoticeCheck{}, "notices"},
+		{"the sudden absence's check left out", each, []NoticeCheck{check(1, "")}, "notices"},
+		{"a check of no absence", each, []NoticeCheck{check(0, "2025-05-19"), check(3, "")}, "notices[1].absence"},
+		{"two checks of one absence", each, []NoticeCheck{check(0, "2025-05-19"), check(0, "")}, "notices[1].absence"},
+		{"a limit before the absence", each, []NoticeCheck{check(0, "2025-05-12"), check(1, "")}, "notices[0].late_through"},
+		{"a limit after the absence", each, []NoticeCheck{check(0, "2025-05-22"), check(1, "")}, "notices[0].late_through"},
+		{"a limit of a planned absence", each, []NoticeCheck{check(0, "2025-05-19"), check(1, "2025-05-26")}, "notices[1].late_through"},
+		{"a limit under the first-day reading", Seed004Policy(), []NoticeCheck{check(0, "2025-05-19")}, "notices[0].late_through"},
+		{"the checks", each, []NoticeCheck{check(0, "2025-05-19"), check(1, "")}, ""},
+		{"the checks, every day late", each, []NoticeCheck{check(0, ""), check(1, "")}, ""},
+		{"no checks under the first-day reading", Seed004Policy(), nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := WalkInput{Policy: tc.policy, Ledger: Ledger{Year: 2025, Entitlement: dec("10")}, Table: tariff.StatutoryBands(),
+				Absences: []Absence{sudden, planned}, Late: []bool{true, true}, Notices: tc.notices, Amounts: tariff.StatutoryAmounts()}
+			_, err := NewWalk(in)
+			if tc.field == "" {
+				if err != nil {
+					t.Errorf("%v", err)
+				}
+				return
+			}
+			if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != tc.field {
+				t.Errorf("%v, want a problem at %s", err, tc.field)
+			}
+		})
 	}
 }
 

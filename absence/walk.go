@@ -144,26 +144,8 @@ func NewWalk(in WalkInput) (*Walk, error) {
 		w.values[bandIndex(b)] = bandValue{units: u, dec: v}
 	}
 	w.values[0] = bandValue{dec: decimal.Zero}
-	for k, chk := range in.Notices {
-		if chk.LateThrough.IsZero() {
-			continue
-		}
-		if chk.Absence < 0 || chk.Absence >= len(in.Absences) {
-			return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: fmt.Sprintf("notices[%d].absence", k),
-				Message: fmt.Sprintf("notice check %d is of absence %d, and there are %d", k, chk.Absence, len(in.Absences))}
-		}
-		if w.lateThrough == nil {
-			w.lateThrough = make([]plan.Date, len(in.Absences))
-		}
-		w.lateThrough[chk.Absence] = chk.LateThrough
-	}
-	if p.Notice.Sudden == SuddenEachDay && in.Notices == nil {
-		for k, a := range in.Absences {
-			if a.Sudden && k < len(in.Late) && in.Late[k] {
-				return nil, plan.Problem{Code: plan.CodeMissing, Field: "notices", Date: a.Period.Start,
-					Message: fmt.Sprintf("sudden absence %d was reported late and the policy judges each of its days (notice.sudden %s): the walk needs the notice checks", k, SuddenEachDay)}
-			}
-		}
+	if err := w.noticeChecks(in); err != nil {
+		return nil, err
 	}
 	var ok1, ok2 bool
 	w.entitlement, ok1 = toUnits(in.Ledger.Entitlement)
@@ -172,6 +154,53 @@ func NewWalk(in WalkInput) (*Walk, error) {
 		return nil, plan.Problem{Code: plan.CodeInvalidValue, Field: "ledger", Message: fmt.Sprintf("a ledger of %s used of %s days: at most four decimals", in.Ledger.Used, in.Ledger.Entitlement)}
 	}
 	return w, nil
+}
+
+// noticeChecks takes the late-notice limits of in.Notices: under
+// SuddenEachDay every sudden absence reported late needs its check, and a
+// check's LateThrough lies within its absence; under SuddenFirstDay, and
+// for a planned absence, a check limits nothing.
+func (w *Walk) noticeChecks(in WalkInput) error {
+	if len(in.Notices) == 0 && in.Policy.Notice.Sudden != SuddenEachDay {
+		return nil
+	}
+	each := in.Policy.Notice.Sudden == SuddenEachDay
+	checked := make([]bool, len(in.Absences))
+	for k, chk := range in.Notices {
+		f := fmt.Sprintf("notices[%d]", k)
+		if chk.Absence < 0 || chk.Absence >= len(in.Absences) {
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".absence",
+				Message: fmt.Sprintf("notice check %d is of absence %d, and there are %d", k, chk.Absence, len(in.Absences))}
+		}
+		if checked[chk.Absence] {
+			return plan.Problem{Code: plan.CodeOverlap, Field: f + ".absence",
+				Message: fmt.Sprintf("notice check %d is a second check of absence %d", k, chk.Absence)}
+		}
+		checked[chk.Absence] = true
+		a := in.Absences[chk.Absence]
+		if chk.LateThrough.IsZero() {
+			continue
+		}
+		switch {
+		case !each || !a.Sudden:
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".late_through", Date: chk.LateThrough,
+				Message: fmt.Sprintf("notice check %d limits the late-notice fee to %s, but only a sudden absence judged day by day (notice.sudden %s) has such a limit", k, chk.LateThrough, SuddenEachDay)}
+		case !a.Period.Contains(chk.LateThrough):
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".late_through", Date: chk.LateThrough,
+				Message: fmt.Sprintf("notice check %d limits the late-notice fee to %s, outside its absence %s", k, chk.LateThrough, a.Period)}
+		}
+		if w.lateThrough == nil {
+			w.lateThrough = make([]plan.Date, len(in.Absences))
+		}
+		w.lateThrough[chk.Absence] = chk.LateThrough
+	}
+	for k, a := range in.Absences {
+		if each && a.Sudden && k < len(in.Late) && in.Late[k] && !checked[k] {
+			return plan.Problem{Code: plan.CodeMissing, Field: "notices", Date: a.Period.Start,
+				Message: fmt.Sprintf("sudden absence %d was reported late and the policy judges each of its days (notice.sudden %s): the walk needs its notice check", k, SuddenEachDay)}
+		}
+	}
+	return nil
 }
 
 // toUnits converts days to units, reporting whether d is exact in them

@@ -61,7 +61,9 @@ const MaxCertificatePeriods = 4
 // §3.7 still says 12 years; the federal rule counts care of children under
 // 14 since 2020. Each day of care is certified once: an invoice paid twice,
 // and a day billed by two paid invoices (an invoice replaced without a
-// credit note), are problems.
+// credit note), are problems of the later payment; payments of other years
+// in paid are read for that alone (a day paid in December is not certified
+// again in January).
 func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice) ([]Certificate, error) {
 	// Source: FOD Financiën, belastingvermindering voor kinderopvang
 	// (certificate 281.86): care of a child under 14, or under 21 with a
@@ -78,55 +80,71 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 	}
 	var days []dayRate
 	var ps plan.Problems
+	// Source: seed 004 §3.7 — "een fiscaal attest van de betaalde kosten":
+	// what was paid once is certified once. The payments are read in the
+	// order they were made, those of other years too: a day an earlier
+	// payment certified (this year or another) is not certified again.
+	order := make([]int, len(paid))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return paid[a].PaidOn.Compare(paid[b].PaidOn) })
 	numbers := map[string]int{}      // the paid invoice of each number
 	certified := map[plan.Date]int{} // the paid invoice that certifies each day
-	for i, p := range paid {
-		if p.PaidOn.Year() != year {
-			continue
-		}
-		// Source: seed 004 §3.7 — "een fiscaal attest van de betaalde
-		// kosten": what was paid once is certified once.
+	for _, i := range order {
+		p := paid[i]
+		// A payment of another year is read for the days it certified, not
+		// judged: its own year's certificates say what is wrong with it.
+		this := p.PaidOn.Year() == year
 		if j, twice := numbers[p.Invoice.Number]; twice && p.Invoice.Number != "" {
-			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice.number", i),
-				Message: fmt.Sprintf("invoice %s is also paid[%d]: each invoice is paid once and its days are certified once", p.Invoice.Number, j)})
+			if this {
+				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice.number", i),
+					Message: fmt.Sprintf("invoice %s was paid before, on %s: each invoice is paid once and its days are certified once", p.Invoice.Number, paid[j].PaidOn)})
+			}
 			continue
 		}
 		numbers[p.Invoice.Number] = i
-		from := len(days)
+		var mine []dayRate
+		var lps plan.Problems
 		for k, l := range p.Invoice.Lines {
 			if !l.Deductible || l.Child != child.Code {
 				continue
 			}
 			if err := daysLine(l, fmt.Sprintf("paid[%d].invoice.lines[%d]", i, k), 1); err != nil {
-				ps = append(ps, plan.AsProblems(err)...)
+				lps = append(lps, plan.AsProblems(err)...)
 				continue
 			}
 			for _, d := range l.Dates {
 				if d.Before(limit) {
-					days = append(days, dayRate{d, l.UnitPrice, l.Tariff})
+					mine = append(mine, dayRate{d, l.UnitPrice, l.Tariff})
 				}
 			}
 		}
 		// Source: seed 004 §3.7 — "een fiscaal attest van de betaalde
 		// kosten": a day of care credited was not paid.
-		kept, err := uncredited(days[from:], p, i, child.Code, limit)
-		if err != nil {
-			ps = append(ps, plan.AsProblems(err)...)
+		kept, err := uncredited(mine, p, i, child.Code, limit)
+		if lps = append(lps, plan.AsProblems(err)...); len(lps) > 0 {
+			if this {
+				ps = append(ps, lps...)
+			}
 			continue
 		}
-		days = append(days[:from], kept...)
 		for _, dr := range kept {
 			j, twice := certified[dr.day]
 			switch {
 			case !twice:
 				certified[dr.day] = i
+				if this {
+					days = append(days, dr)
+				}
+			case !this:
 			case j == i:
 				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
 					Message: fmt.Sprintf("invoice %s bills care of child %s on %s twice", p.Invoice.Number, child.Code, dr.day)})
 			default:
 				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
-					Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s (paid[%d]) bills too: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
-						p.Invoice.Number, child.Code, dr.day, paid[j].Invoice.Number, j)})
+					Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s, paid on %s, bills too: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
+						p.Invoice.Number, child.Code, dr.day, paid[j].Invoice.Number, paid[j].PaidOn)})
 			}
 		}
 	}

@@ -73,9 +73,12 @@ func TestCertificatesCountADayOnce(t *testing.T) {
 		phrase string
 	}{
 		{"the same invoice twice", []PaidInvoice{{Invoice: whole, PaidOn: sd("2025-04-10")}, {Invoice: whole, PaidOn: sd("2025-04-20")}},
-			"paid[1].invoice.number", plan.Date{}, "is also paid[0]"},
+			"paid[1].invoice.number", plan.Date{}, "was paid before, on 2025-04-10"},
 		{"a day on two invoices", []PaidInvoice{{Invoice: part, PaidOn: sd("2025-03-20")}, {Invoice: whole, PaidOn: sd("2025-04-20")}},
-			"paid[1].invoice", part.Lines[0].Dates[0], "which invoice " + part.Number + " (paid[0]) bills too"},
+			"paid[1].invoice", part.Lines[0].Dates[0], "which invoice " + part.Number + ", paid on 2025-03-20, bills too"},
+		// In the order paid, not the order given.
+		{"a day on two invoices, the later given first", []PaidInvoice{{Invoice: whole, PaidOn: sd("2025-04-20")}, {Invoice: part, PaidOn: sd("2025-03-20")}},
+			"paid[0].invoice", part.Lines[0].Dates[0], "which invoice " + part.Number + ", paid on 2025-03-20, bills too"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			certs, err := Certificates(2025, child, "Noor", tc.paid)
@@ -86,10 +89,21 @@ func TestCertificatesCountADayOnce(t *testing.T) {
 			if ps[0].Field != tc.field || ps[0].Date != tc.date || ps[0].Code != plan.CodeOverlap || !strings.Contains(ps[0].Message, tc.phrase) {
 				t.Errorf("first problem %+v, want %s on %s saying %q", ps[0], tc.field, tc.date, tc.phrase)
 			}
-			if tc.field == "paid[1].invoice" && len(ps) != partDays {
+			if strings.HasSuffix(tc.field, "].invoice") && len(ps) != partDays {
 				t.Errorf("%d problems, want one for each of the %d days billed twice", len(ps), partDays)
 			}
 		})
+	}
+
+	// The first half paid in 2025, the whole month only in January 2026:
+	// 2025's certificate holds the first half, and 2026's does not certify
+	// those days again, and says so.
+	across := []PaidInvoice{{Invoice: part, PaidOn: sd("2025-03-20")}, {Invoice: whole, PaidOn: sd("2026-01-05")}}
+	if certs, err := Certificates(2026, child, "Noor", across); err == nil || len(plan.AsProblems(err)) != partDays {
+		t.Errorf("a day paid in 2025 and again in 2026: %+v, %v", certs, err)
+	}
+	if certs, err := Certificates(2025, child, "Noor", across); err != nil || len(certs) != 1 {
+		t.Errorf("2025: %+v, %v", certs, err)
 	}
 
 	// The first invoice credited in full, as the whole month replaces it:

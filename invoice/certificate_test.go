@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -28,9 +29,14 @@ func TestCertificates(t *testing.T) {
 		t.Fatalf("2025: %+v", certs)
 	}
 	// The care of 2026's payment only, and nothing of the waste or admin.
-	certs, _ = Certificates(2026, child, "Noor Peeters", paid)
+	certs, _ = Certificates(2026, child, "Noor Peeters", paid[1:])
 	if len(certs) != 1 || len(certs[0].Periods) != 2 || !certs[0].Total.Equal(tariff.MustMoney("231.05")) {
 		t.Fatalf("2026: %+v", certs)
+	}
+	// Both invoices bill March 2025: given the 2025 payment too, the 2026
+	// certificate does not certify its days a second time.
+	if certs, err := Certificates(2026, child, "Noor Peeters", paid); err == nil || !strings.Contains(err.Error(), "paid on 2025-04-20, bills too") {
+		t.Fatalf("2026 after 2025: %+v, %v", certs, err)
 	}
 	// Turning 14 on 15 March: only the days before.
 	older := tariff.Child{Code: "K-118", Birth: plan.MustParseDate("2011-03-15")}

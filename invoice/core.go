@@ -638,7 +638,8 @@ func (m *childMonth) hotMeals() {
 		}
 		price := m.om.cost(m.om.month.First().DaysUntil(d), costMeal)
 		if price.err != nil {
-			m.keep(price.err)
+			m.ps = append(m.ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("hot_meals[%d]", i), Date: d,
+				Message: fmt.Sprintf("a hot meal on %s has no price: the house rules' hot_meal has none in force that day", d)})
 			continue
 		}
 		m.set.add(kindKey(LineHotMeal), Line{Kind: LineHotMeal, UnitPrice: price.m, Rule: plan.Rule{ID: "invoice.hot_meal", Source: srcSeed004Meal},
@@ -648,13 +649,14 @@ func (m *childMonth) hotMeals() {
 
 // trips adds the transports by the caregiver's car, per km.
 func (m *childMonth) trips() {
-	for _, t := range m.ch.Trips {
+	for k, t := range m.ch.Trips {
 		if !m.period.Contains(t.Date) {
 			continue
 		}
 		rate, err := m.c.Rules.TransportPerKm.On(t.Date)
 		if err != nil {
-			m.keep(err)
+			m.ps = append(m.ps, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("trips[%d]", k), Date: t.Date,
+				Message: fmt.Sprintf("a trip on %s has no rate: the house rules' transport_per_km has none in force that day (seed 004 refers to the federal rate: the organiser supplies it)", t.Date)})
 			continue
 		}
 		m.set.addDecimal(kindKey(LineTransport), Line{Kind: LineTransport, UnitPrice: rate, Rule: plan.Rule{ID: "invoice.transport", Source: srcSeed004Km},

@@ -69,10 +69,28 @@ func (om *OrganiserMonth) cost(i, k int) priced {
 // costOn is extra cost k on day d: waste and late pick-up may be no cost
 // at all (an empty history); a hot meal listed needs its price.
 func (om *OrganiserMonth) costOn(k int, d plan.Date) priced {
+	p := costOn(om.prices(k), d)
 	if k == costMeal {
-		return priceOn(om.prices(k), d)
+		p = priceOn(om.prices(k), d)
 	}
-	return costOn(om.prices(k), d)
+	if p.err != nil {
+		p.err = plan.Problem{Code: plan.CodeMissing, Field: "prices", Date: d,
+			Message: fmt.Sprintf("no price of %s in force on %s (house rules %s)", costName(k), d, costName(k))}
+	}
+	return p
+}
+
+// costName is the house rules' name of extra cost k.
+func costName(k int) string {
+	switch k {
+	case costWasteFull:
+		return "waste_full_day"
+	case costWastePart:
+		return "waste_part_day"
+	case costPickup:
+		return "late_pickup_per_half_hour"
+	}
+	return "hot_meal"
 }
 
 // prices returns the history of extra cost k.

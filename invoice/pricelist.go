@@ -123,6 +123,10 @@ func (om *OrganiserMonth) listChild(c *Case, ch *Child, fam familyDays) ([]Line,
 			m.extraCosts(f, i, nil, care.Band, lastOut)
 		}
 	}
+	// The hot meals and the trips are billed under a price list as under the
+	// income tariff (seed 004 §3.5.1): each on its own day.
+	m.hotMeals()
+	m.trips()
 	if len(m.ps) > 0 {
 		return nil, m.sum, m.ps
 	}

@@ -112,7 +112,9 @@ func (inv Invoice) Text() string {
 			para("niet aangerekend: " + f.NL())
 		}
 		for _, n := range ch.Notices {
-			if !n.InTime {
+			// A sudden absence judged day by day whose late days all lie
+			// before this invoice has no fee on it to explain.
+			if !n.InTime && (n.LateThrough.IsZero() || !n.LateThrough.Before(inv.Period.Start)) {
 				para(lateNoticeNL(n))
 			}
 		}

@@ -2,8 +2,10 @@ package invoice
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinderopvang/regels/absence"
 	"github.com/kinderopvang/regels/plan"
@@ -85,5 +87,36 @@ func TestDecodeSuddenNotice(t *testing.T) {
 	bad := strings.Replace(string(b), `"sudden":"each_day"`, `"sudden":"each_hour"`, 1)
 	if _, err := DecodeCaseBytes([]byte(bad)); err == nil || !strings.Contains(err.Error(), "rules.absence.notice.sudden") || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("each_hour: %v", err)
+	}
+}
+
+// A sudden absence from Wednesday 30 April to Friday 2 May 2025, reported
+// on the 30th at 08:00: read day by day only 30 April pays the fee, on
+// April's invoice; May's days were told in time, so May's invoice has no
+// late notice to explain.
+func TestSuddenEachDayAcrossMonths(t *testing.T) {
+	april := monFriCase()
+	april.Rules.Absence.Notice.Sudden = absence.SuddenEachDay
+	attend(&april, 0, "07:45", "17:00", "2025-04-30")
+	april.Children[0].Absences = []absence.Absence{{Period: plan.Period{Start: sd("2025-04-30"), End: sd("2025-05-02")}, Sudden: true, ReportedAt: at("2025-04-30", "08:00")}}
+	inv, err := Build(april)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count, _ := linesOf(inv, LineLateNotice); count.IntPart() != 1 || !strings.Contains(inv.Text(), "te laat gemeld") {
+		t.Errorf("April: %s late-notice day(s), want 30 April:\n%s", count, inv.Text())
+	}
+	may := april
+	may.Month, may.Number, may.InvoiceDate = plan.MustMonth(2025, time.May), "2025-05-0042", sd("2025-06-02")
+	may.Children = slices.Clone(april.Children)
+	may.Children[0].Sessions = nil
+	may.Children[0].Ledger = inv.Children[0].LedgerEnd
+	attend(&may, 0, "07:45", "17:00", "2025-05-01", "2025-05-02")
+	inv, err = Build(may)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count, _ := linesOf(inv, LineLateNotice); !count.IsZero() || strings.Contains(inv.Text(), "te laat gemeld") {
+		t.Errorf("May: %s late-notice day(s), want none, and no late notice in the text:\n%s", count, inv.Text())
 	}
 }

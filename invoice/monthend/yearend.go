@@ -132,13 +132,17 @@ func (r YearEndResult) OK() bool {
 // say). Paid care of a child p does not list, an invoice paid twice
 // (the same number: its days would count twice, so the later payment is
 // left out) and a child listed twice or without a code are problems of the
-// result. YearEnd is pure and safe for concurrent use.
+// result; a day of care billed by two payments, of this year or of another
+// year p holds, is a problem of the child's (it is certified once). YearEnd is pure and safe for concurrent use.
 func YearEnd(year int, p Paid) YearEndResult {
 	res := YearEndResult{Year: year, Children: make([]ChildCertificates, 0, len(p.Children)),
 		Rule: plan.Rule{ID: "monthend.year_end", Source: srcFiscal + "; " + srcTaxReduction}}
 	// The payments of the year, each invoice once.
 	var paid []invoice.PaidInvoice
 	var at []int // the index in p.Paid of each payment kept
+	// The payments of other years, read for the days they certified.
+	var before []invoice.PaidInvoice
+	var beforeAt []int
 	numbers := map[string]int{}
 	for j, pi := range p.Paid {
 		if pi.PaidOn.IsZero() {
@@ -147,6 +151,7 @@ func YearEnd(year int, p Paid) YearEndResult {
 			continue
 		}
 		if pi.PaidOn.Year() != year {
+			before, beforeAt = append(before, pi), append(beforeAt, j)
 			continue
 		}
 		if k, dup := numbers[pi.Invoice.Number]; dup && pi.Invoice.Number != "" {
@@ -162,13 +167,20 @@ func YearEnd(year int, p Paid) YearEndResult {
 
 	// The payments with care of each child: Certificates then reads only
 	// those (it keeps the child's lines alone anyway).
+	// Those of other years go with them: a day one of them certified is not
+	// certified again (invoice.Certificates).
 	of := map[string][]invoice.PaidInvoice{}
 	ofAt := map[string][]int{} // the index in p.Paid of each of them
-	for n, pi := range paid {
-		for k, l := range pi.Invoice.Lines {
-			if l.Deductible && !slices.ContainsFunc(pi.Invoice.Lines[:k], func(m invoice.Line) bool { return m.Deductible && m.Child == l.Child }) {
-				of[l.Child] = append(of[l.Child], pi)
-				ofAt[l.Child] = append(ofAt[l.Child], at[n])
+	for _, list := range []struct {
+		paid []invoice.PaidInvoice
+		at   []int
+	}{{paid, at}, {before, beforeAt}} {
+		for n, pi := range list.paid {
+			for k, l := range pi.Invoice.Lines {
+				if l.Deductible && !slices.ContainsFunc(pi.Invoice.Lines[:k], func(m invoice.Line) bool { return m.Deductible && m.Child == l.Child }) {
+					of[l.Child] = append(of[l.Child], pi)
+					ofAt[l.Child] = append(ofAt[l.Child], list.at[n])
+				}
 			}
 		}
 	}

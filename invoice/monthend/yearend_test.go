@@ -254,3 +254,24 @@ func TestCertificatesCSV(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// Seed 004 §3.7: "een fiscaal attest van de betaalde kosten". March 2025
+// billed twice, under two numbers, one paid in April 2025 and the other in
+// January 2026: the 2025 certificate holds March, and the 2026 year end
+// does not certify it again but says so, at the later payment's place in
+// the paid file (review of 2026-12-01).
+func TestYearEndDayPaidInTwoYears(t *testing.T) {
+	p := paidSample(t, 1, "2025-04-20")
+	again := p.Paid[0]
+	again.Invoice.Number += "-bis"
+	again.PaidOn = plan.MustParseDate("2026-01-10")
+	p.Paid = append(p.Paid, again)
+	if res := YearEnd(2025, p); !res.OK() || len(res.Children[0].Certificates) != 1 {
+		t.Fatalf("2025: %+v", res)
+	}
+	res := YearEnd(2026, p)
+	ps := res.Children[0].Problems
+	if res.OK() || len(ps) == 0 || ps[0].Field != "paid[1].invoice" || !strings.Contains(ps[0].Message, "paid on 2025-04-20, bills too") {
+		t.Errorf("2026: %+v", ps)
+	}
+}
