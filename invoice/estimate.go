@@ -60,7 +60,8 @@ const estimateChild = "schatting"
 
 // EstimateMonth returns the expected invoice of in.Month and the year's
 // total when the child attends every reserved open day exactly in its
-// slots: no absence, no late pick-up, no extra day. Each month is Build of
+// slots: no absence, no late pick-up, no extra day, no hot meal or trip
+// (neither is planned). Each month is Build of
 // its case (EstimateCase), so an estimate bills as a real invoice would;
 // every problem of the input is reported at once. The input is validated
 // once and the year's days are walked once: the months share the
