@@ -3,6 +3,7 @@ package invoice
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
@@ -34,6 +35,36 @@ func TaxCaps() []TaxCap {
 		c(2024, 1640, true, srcTaxCap+": '16,40 euro (voor kosten betaald in 2024)'"),
 		c(2025, 1690, false, "secondary source quoting FOD Financiën (costs paid in 2025); UNCONFIRMED"),
 	}
+}
+
+// MaxTaxCapCents bounds a cap per day of care: 100.00 euro. FOD Financiën's
+// caps run from 11.20 (2019) to 16.90 (2025); a cap above the bound is a
+// typing error (17.40 written 1740.00), never a cap.
+const MaxTaxCapCents = 10_000
+
+// ValidateTaxCaps reports every problem of a table of caps at once, at
+// caps[i]: a year outside 1900–2100, a cap of 0 or less or above
+// MaxTaxCapCents, a cap without its source, and a year listed twice (which
+// of the two holds would be a guess).
+func ValidateTaxCaps(caps []TaxCap) error {
+	var ps plan.Problems
+	for i, c := range caps {
+		f := fmt.Sprintf("caps[%d]", i)
+		if c.Year < 1900 || c.Year > 2100 {
+			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".year", Message: fmt.Sprintf("a cap for the year %d: a tax year of 1900–2100 is expected", c.Year)})
+		}
+		if c.PerDay.Sign() <= 0 || c.PerDay.Cmp(tariff.Cents(MaxTaxCapCents)) > 0 {
+			ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: f + ".per_day",
+				Message: fmt.Sprintf("a cap of %s per day of care for %d: more than 0.00 and at most %s is expected (FOD Financiën: 16.40 for 2024)", c.PerDay, c.Year, tariff.Cents(MaxTaxCapCents))})
+		}
+		if strings.TrimSpace(c.Source) == "" {
+			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".source", Message: fmt.Sprintf("the cap for %d needs its source (FOD Financiën's text)", c.Year)})
+		}
+		if j := slices.IndexFunc(caps[:i], func(o TaxCap) bool { return o.Year == c.Year }); j >= 0 {
+			ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: f + ".year", Message: fmt.Sprintf("a second cap for %d (also caps[%d]): which one holds would be a guess", c.Year, j)})
+		}
+	}
+	return ps.Err()
 }
 
 // TaxReductionPercent is the share of the deductible costs the federal tax
@@ -69,8 +100,9 @@ type Reduction struct {
 // certificate line counted at most at its days × the year's cap per child
 // per day of care. For example, 100 days at 5.00 (500.00) and 7 days at
 // 50.00 (350.00, capped at 7 × 16.40 = 114.80) in 2024 give 45 % of 614.80
-// = 276.66. caps nil means TaxCaps(). A year without a cap, or certificates
-// of different years, are errors: never a guess.
+// = 276.66. caps nil means TaxCaps(). Invalid caps (ValidateTaxCaps), a
+// year without a cap, or certificates of different years, are errors:
+// never a guess.
 func TaxReduction(certs []Certificate, caps []TaxCap) (Reduction, error) {
 	// Source: FOD Financiën, belastingvermindering voor kinderopvang — 45 %
 	// of the costs paid, at most a maximum amount per child per day of care.
@@ -79,6 +111,9 @@ func TaxReduction(certs []Certificate, caps []TaxCap) (Reduction, error) {
 	}
 	if caps == nil {
 		caps = TaxCaps()
+	}
+	if err := ValidateTaxCaps(caps); err != nil {
+		return Reduction{}, err
 	}
 	year := certs[0].Year
 	r := Reduction{Year: year, Rule: plan.Rule{ID: "invoice.tax_reduction", Source: srcTaxCap}}

@@ -109,3 +109,34 @@ func TestCertificateRates(t *testing.T) {
 		t.Errorf("first line %+v, want 2 days at 40.00", p)
 	}
 }
+
+// A table of caps of one's own is checked as the yearly amounts are (audit
+// of 2026-12-01: a negative cap gave a negative reduction, a cap listed
+// twice took the first, a typing error of 1740.00 for 17.40 went through).
+func TestTaxCapsValidated(t *testing.T) {
+	cert := Certificate{Year: 2026, Child: "K", Periods: []CertificatePeriod{{Days: 100, DailyRate: tariff.MustMoney("24.10"), Amount: tariff.MustMoney("2410.00")}}}
+	ok := TaxCap{Year: 2026, PerDay: tariff.MustMoney("17.40"), Source: "FOD Financiën (test)"}
+	if r, err := TaxReduction([]Certificate{cert}, []TaxCap{ok}); err != nil || r.Total != tariff.MustMoney("783.00") {
+		t.Fatalf("a valid cap: %+v, %v", r, err)
+	}
+	for _, tc := range []struct {
+		name  string
+		caps  []TaxCap
+		field string
+	}{
+		{"negative", []TaxCap{{Year: 2026, PerDay: tariff.MustMoney("-17.40"), Source: "x"}}, "caps[0].per_day"},
+		{"zero", []TaxCap{{Year: 2026, Source: "x"}}, "caps[0].per_day"},
+		{"a typing error", []TaxCap{{Year: 2026, PerDay: tariff.MustMoney("1740.00"), Source: "x"}}, "caps[0].per_day"},
+		{"no source", []TaxCap{{Year: 2026, PerDay: tariff.MustMoney("17.40")}}, "caps[0].source"},
+		{"a year twice", []TaxCap{ok, {Year: 2026, PerDay: tariff.MustMoney("17.50"), Source: "x"}}, "caps[1].year"},
+		{"no year", []TaxCap{ok, {PerDay: tariff.MustMoney("17.50"), Source: "x"}}, "caps[1].year"},
+	} {
+		_, err := TaxReduction([]Certificate{cert}, tc.caps)
+		if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != tc.field {
+			t.Errorf("%s: %v, want one problem at %s", tc.name, err, tc.field)
+		}
+	}
+	if err := ValidateTaxCaps(TaxCaps()); err != nil {
+		t.Errorf("the library's own caps: %v", err)
+	}
+}

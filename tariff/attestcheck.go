@@ -18,9 +18,11 @@ const CodeOutsideStatutory plan.Code = "outside_statutory"
 // (years and kinds it does not hold are skipped: CheckAmounts judges only
 // what is known). The problems have the field "daily" and the first day of
 // the attest in that year. An individual reduced tariff may lie below the
-// standard minimum, so the standard minimum is not checked. An attest with
-// no tariff or an invalid validity is Validate's to report; CheckAmounts
-// returns nil for it.
+// standard minimum, so the standard minimum is not checked for it; an
+// attest whose kind is an amount of the year (maximum, standard_minimum,
+// lowest) states that amount, and an OCMW tariff (social_half) is at least
+// the standard minimum. An attest with no tariff or an invalid validity is
+// Validate's to report; CheckAmounts returns nil for it.
 func (a Attest) CheckAmounts(amounts AmountTable) error {
 	if a.Daily.IsZero() || a.Valid.Validate() != nil {
 		return nil
@@ -43,6 +45,19 @@ func (a Attest) CheckAmounts(amounts AmountTable) error {
 		case amt.Kind == Maximum && a.Daily.Cmp(amt.Value) > 0:
 			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.maximum", Source: amt.Source},
 				Message: fmt.Sprintf("the daily tariff %s is above the maximum tariff of %d, %s%s", a.Daily, amt.Year, amt.Value, unconfirmed(amt))}
+		// Source: seed 004 §3.1 — an "attest met maximumtarief", and the
+		// attests "op 1 januari [...] aangepast": a tariff named after an
+		// amount of the year is that year's amount (VVSG 30-10-2023: the
+		// maximum of 2024 is 34.64, not 2023's 33.31); Kind en Gezin — the
+		// OCMW tariff is half the computed one, at least the standard minimum.
+		case a.Kind == AttestMaximum && amt.Kind == Maximum && a.Daily != amt.Value,
+			a.Kind == AttestStandardMin && amt.Kind == StandardMinimum && a.Daily != amt.Value,
+			a.Kind == AttestLowest && amt.Kind == Lowest && a.Daily != amt.Value:
+			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + amt.Source},
+				Message: fmt.Sprintf("an attest of kind %s states the %s of the year, %s in %d%s, not %s: split the attest at 1 January when it runs into another year", a.Kind, amt.Kind, amt.Value, amt.Year, unconfirmed(amt), a.Daily)}
+		case a.Kind == AttestSocialHalf && amt.Kind == StandardMinimum && a.Daily.Cmp(amt.Value) < 0:
+			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.social_half", Source: srcSocialHalf + "; " + amt.Source},
+				Message: fmt.Sprintf("an OCMW tariff (social_half) of %s is below the standard minimum of %d, %s%s, its floor", a.Daily, amt.Year, amt.Value, unconfirmed(amt))}
 		default:
 			continue
 		}

@@ -23,6 +23,28 @@ func TestCheckAmounts(t *testing.T) {
 		{"exactly the 2024 maximum", attest(AttestMaximum, "34.64", "2024-01-01", "2024-12-31", ""), nil},
 		{"exactly the 2024 lowest", attest(AttestLowest, "1.97", "2024-01-01", "2024-12-31", ""), nil},
 		{"a reduced tariff below the standard minimum is allowed", attest(AttestLeefloon, "3.00", "2024-03-01", "2024-12-31", ""), nil},
+		// Seed 004 §3.1: "een attest met maximumtarief", indexed every 1
+		// January: an attest named after an amount states that year's amount
+		// (audit of 2026-12-01: 2023's maximum 33.31 billed all 2024); an
+		// OCMW tariff is at least the standard minimum (Kind en Gezin).
+		{"a maximum attest of 2023's maximum in 2024", attest(AttestMaximum, "33.31", "2024-01-01", "2024-12-31", ""), []plan.Problem{{
+			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-01-01"),
+			Message: "an attest of kind maximum states the maximum of the year, 34.64 in 2024, not 33.31: split the attest at 1 January when it runs into another year",
+			Rule:    plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + srcVVSG2024}}}},
+		{"a standard-minimum attest below it", attest(AttestStandardMin, "6.00", "2024-01-01", "2024-12-31", ""), []plan.Problem{{
+			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-01-01"),
+			Message: "an attest of kind standard_minimum states the standard_minimum of the year, 6.24 in 2024, not 6.00: split the attest at 1 January when it runs into another year",
+			Rule:    plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + srcAmountsKG}}}},
+		{"exactly the 2024 standard minimum", attest(AttestStandardMin, "6.24", "2024-01-01", "2024-12-31", ""), nil},
+		{"an OCMW tariff below the standard minimum", attest(AttestSocialHalf, "3.00", "2024-01-01", "2024-12-31", ""), []plan.Problem{{
+			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-01-01"),
+			Message: "an OCMW tariff (social_half) of 3.00 is below the standard minimum of 2024, 6.24, its floor",
+			Rule:    plan.Rule{ID: "tariff.attest.social_half", Source: srcSocialHalf + "; " + srcAmountsKG}}}},
+		{"an OCMW tariff at its floor", attest(AttestSocialHalf, "6.24", "2024-01-01", "2024-12-31", ""), nil},
+		{"a maximum attest into the next year", attest(AttestMaximum, "34.64", "2024-07-01", "2025-06-30", ""), []plan.Problem{{
+			Code: CodeOutsideStatutory, Field: "daily", Date: d("2025-01-01"),
+			Message: "an attest of kind maximum states the maximum of the year, 35.89 in 2025 (not confirmed by an official text), not 34.64: split the attest at 1 January when it runs into another year",
+			Rule:    plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + srcNone2025}}}},
 		{"above the 2024 maximum", attest(AttestRegular, "34.65", "2024-03-01", "2024-12-31", ""), []plan.Problem{{
 			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-03-01"),
 			Message: "the daily tariff 34.65 is above the maximum tariff of 2024, 34.64",

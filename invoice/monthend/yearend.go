@@ -218,6 +218,13 @@ func YearEnd(year int, p Paid) YearEndResult {
 		res.Children = append(res.Children, cc)
 	}
 
+	// The caps are the paid file's: checked once, for every household.
+	capsOK := true
+	if err := invoice.ValidateTaxCaps(p.Caps); err != nil {
+		capsOK = false
+		res.Problems = append(res.Problems, problemsOf(err)...)
+	}
+
 	// The families of each child, from the deductible lines of the year,
 	// and paid care of children not listed.
 	type household struct {
@@ -274,6 +281,10 @@ func YearEnd(year int, p Paid) YearEndResult {
 			default:
 				certs = append(certs, c.Certificates...)
 			}
+		}
+		if len(hh.Problems) == 0 && len(certs) > 0 && !capsOK {
+			hh.Problems = plan.Problems{{Code: plan.CodeInvalidValue, Field: "caps",
+				Message: "the paid file's caps per day of care are not valid (see the result's problems): no reduction is computed"}}
 		}
 		if len(hh.Problems) == 0 && len(certs) > 0 {
 			red, err := invoice.TaxReduction(certs, p.Caps)

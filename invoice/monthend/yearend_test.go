@@ -275,3 +275,19 @@ func TestYearEndDayPaidInTwoYears(t *testing.T) {
 		t.Errorf("2026: %+v", ps)
 	}
 }
+
+// The paid file's caps are checked once: an invalid one is a problem of
+// the result at caps[i], and no household gets a reduction from it.
+func TestYearEndChecksCaps(t *testing.T) {
+	p := paidSample(t, 2, "2025-04-20")
+	p.Caps = []invoice.TaxCap{{Year: 2025, PerDay: tariff.MustMoney("1690.00"), Source: "typed by hand"}}
+	res := YearEnd(2025, p)
+	if res.OK() || len(res.Problems) != 1 || res.Problems[0].Field != "caps[0].per_day" {
+		t.Fatalf("%+v", res.Problems)
+	}
+	for _, h := range res.Households {
+		if len(h.Problems) != 1 || h.Problems[0].Field != "caps" || !h.Reduction.Total.IsZero() {
+			t.Errorf("household %s: %+v, %+v", h.Family.ID, h.Problems, h.Reduction)
+		}
+	}
+}
