@@ -40,9 +40,10 @@ type Entitlement struct {
 // at the later plan (the one the month ends with), in whatever order plans
 // come.
 //
-// It reports an error when the policy is invalid, when plans overlap, and
-// when the result is below the statutory minimum prorated the same way and
-// rounded down (CodeBelowStatutory).
+// It reports an error when the policy is invalid, when plans overlap, when
+// a plan reserves days only one by one (overrides, no weekly schedule: no
+// full-time ratio), and when the result is below the statutory minimum
+// prorated the same way and rounded down (CodeBelowStatutory).
 func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, error) {
 	if err := p.Validate(); err != nil {
 		return Entitlement{}, err
@@ -59,6 +60,22 @@ func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, err
 		}
 	}
 	yearDays := plan.Period{Start: plan.MustDate(year, 1, 1), End: plan.MustDate(year, 12, 31)} // year is in 1–9999 here
+	// Source: Opgroeien FAQ — prorated "in verhouding tot het aantal dagen
+	// dat een kind is ingeschreven", by the plan's days a week: a plan that
+	// reserves its days one by one (overrides) and has no weekly schedule
+	// has no such ratio, and 0 justified days would be a guess (audit of
+	// 2026-12-01: a holiday plan of ten full days got none).
+	for i, pl := range plans {
+		if !pl.Period().Overlaps(yearDays) || !pl.FullTimeRatio().IsZero() {
+			continue
+		}
+		for _, o := range pl.Overrides {
+			if len(o.Slots) > 0 && yearDays.Contains(o.Date) && pl.Period().Contains(o.Date) {
+				return Entitlement{}, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("plans[%d].schedule", i), Date: o.Date,
+					Message: fmt.Sprintf("plan from %s reserves days one by one (overrides) and has no weekly schedule: the justified absence days are prorated by the days a week of the schedule — give the plan its weekly schedule (the average need), or the ledger its entitlement", pl.Start)}
+			}
+		}
+	}
 	e := Entitlement{Year: year, Base: p.BaseDays}
 	// Source: Opgroeien FAQ — "Bij deeltijdse opvang mag je dit aantal pro
 	// rata verminderen [...] 18 dagen × (3 ÷ 5) = 10,8"; seed 004 §3.4.2 —

@@ -1,6 +1,8 @@
 package absence
 
 import (
+	"time"
+
 	"errors"
 	"testing"
 
@@ -174,5 +176,34 @@ func TestEntitlementMonthTie(t *testing.T) {
 				t.Errorf("weight %s / %d, exact %s; want %s / 12, %s", e.Weight, e.Units, e.Exact, tt.weight, tt.exact)
 			}
 		})
+	}
+}
+
+// Opgroeien FAQ: prorated "in verhouding tot het aantal dagen dat een kind
+// is ingeschreven", by the plan's days a week. A holiday plan of ten full
+// days written one by one (overrides) has no weekly schedule: its
+// entitlement is refused, where it gave 0 days (audit of 2026-12-01); the
+// same days as a Monday–Friday schedule for the two weeks give 18 × 1/12 =
+// 1.5, rounded down 1.
+func TestEntitlementOfAPlanOfOverrides(t *testing.T) {
+	var overrides []plan.Override
+	for day := range (plan.Period{Start: d("2026-07-06"), End: d("2026-07-17")}).Days() {
+		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			overrides = append(overrides, plan.Override{Date: day, Slots: fullDay})
+		}
+	}
+	byDay := plan.Plan{Kind: plan.KindRegular, Start: d("2026-07-06"), End: d("2026-07-17"), Overrides: overrides}
+	_, err := ComputeEntitlement(2026, []plan.Plan{byDay}, Seed004Policy())
+	if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != "plans[0].schedule" || ps[0].Date != d("2026-07-06") {
+		t.Errorf("a plan of overrides: %v", err)
+	}
+	weekly := weekPlan(5, "2026-07-06", "2026-07-17")
+	if e, err := ComputeEntitlement(2026, []plan.Plan{weekly}, Seed004Policy()); err != nil || !e.Days.Equal(dec("1")) {
+		t.Errorf("the same days as a schedule: %+v, %v", e, err)
+	}
+	// A plan with a schedule keeps its ratio whatever its overrides.
+	weekly.Overrides = overrides[:1]
+	if _, err := ComputeEntitlement(2026, []plan.Plan{weekly}, Seed004Policy()); err != nil {
+		t.Errorf("a schedule with an override: %v", err)
 	}
 }

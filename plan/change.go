@@ -66,6 +66,11 @@ type Change struct {
 	// exception on its own initiative; the lead-time and minimum-run rules
 	// then do not apply.
 	OrganiserInitiative bool `json:"organiser_initiative,omitempty"`
+	// Replaces is the earlier change whose plan this one ends, when the plan
+	// in force came from a change: that changed plan too runs its minimum
+	// before this one starts. Nil when the plan in force is the first plan
+	// (no minimum run) or its change is not known.
+	Replaces *Change `json:"replaces,omitempty"`
 }
 
 // Rule IDs of the plan-change rules.
@@ -110,8 +115,10 @@ func EarliestChangeChecked(requested Date, leadMonths int) (Date, error) {
 // problem at once: the policy out of range (Field "policy.lead_months",
 // "policy.min_run_months"), the request date missing, the new plan
 // starting before the request's lead time has passed, and the new plan
-// ending before its minimum run. An open-ended new plan always runs long
-// enough. With OrganiserInitiative set only the request date is checked.
+// ending before its minimum run, and — when the change ends a plan that
+// came from an earlier change (Replaces) — that plan ending before its own
+// minimum run. An open-ended new plan always runs long enough. With
+// OrganiserInitiative set only the request date is checked.
 // The new plan itself is checked by Plan.Validate.
 //
 // A deadline after 9999-12-31 is a Problem with CodeOutOfRange (Field
@@ -154,6 +161,20 @@ func ValidateChange(c Change, p ChangePolicy) error {
 				Rule: Rule{ID: RuleChangeMinRun, Source: p.Source},
 				Message: fmt.Sprintf("a changed plan runs at least %d months, from %s until %s; it ends on %s",
 					p.MinRunMonths, c.New.Start, minEnd, last)})
+		}
+	}
+	// The same rule for the changed plan this change ends: it ran from its
+	// own start to the day before this one's (audit of 2026-12-01: a second
+	// change cut the first changed plan to 2 months).
+	if r := c.Replaces; r != nil && !r.OrganiserInitiative && !r.New.Start.IsZero() && p.MinRunMonths > 0 {
+		minEnd, err := TermEndChecked(r.New.Start, p.MinRunMonths)
+		if err != nil {
+			ps = append(ps, withField(err, "replaces.new.start"))
+		} else if last := c.New.Start.AddDays(-1); last.Before(minEnd) {
+			ps = append(ps, Problem{Code: CodeTooShort, Field: "new.start", Date: c.New.Start,
+				Rule: Rule{ID: RuleChangeMinRun, Source: p.Source},
+				Message: fmt.Sprintf("the plan changed from %s runs at least %d months, until %s; a new change can start on %s at the earliest, not %s",
+					r.New.Start, p.MinRunMonths, minEnd, minEnd.AddDays(1), c.New.Start)})
 		}
 	}
 	return ps.Err()

@@ -180,8 +180,9 @@ func requestTexts(why Refusal, closed plan.ClosedDay, child string, l Location, 
 // to other dates (after-school portal manual (seed 000), "Reservatie
 // dupliceren": "naar alle dagen dat het gekozen opvangmoment geldig is").
 // Each date gets an Outcome: requested, or refused and why — never a
-// reservation on a day the moment is not offered. No date, or a date left
-// empty, is an error.
+// reservation on a day the moment is not offered. No date, a date left
+// empty, and an extra day of a care plan (RequestExtraDay checks each
+// against the plan) are errors.
 //
 // The book is read once, however many dates: a call costs time in
 // proportion to the reservations plus the dates.
@@ -192,6 +193,13 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 	}
 	src := b.Reservations[i]
 	l, m, ps := b.lookup(src.Location, src.Moment, "reservations", i)
+	if src.Extra {
+		// Source: seed 004 §3.4.1 — an extra day is one the care plan does
+		// not reserve, which Duplicate cannot see (audit of 2026-12-01: a
+		// copy landed on the plan's own days).
+		ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: "id",
+			Message: fmt.Sprintf("reservation %s is an extra day of a care plan: ask each other extra day with RequestExtraDay, which checks the plan", id)})
+	}
 	if len(dates) == 0 {
 		ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: "dates", Message: "duplicating needs at least one date"})
 	}
@@ -259,11 +267,12 @@ func (b Book) Duplicate(id string, dates []plan.Date, at time.Time) (Book, []Out
 // RequestExtraDay requests an extra day of care outside the children's
 // care plans (house rules Zorg Leuven §3.4.1 (seed 004): "Een extra dag is
 // immers enkel mogelijk als er nog een plaatsje vrij is"): refused for a
-// child whose plan already reserves the day, and like any request only
-// when a place is free. An approved extra day is billed at the income
-// tariff. Every child needs its plan in plans (a child without one is an
-// error, never "no plan, so any day is extra"); c is the organiser's
-// calendar the plans are read with.
+// child whose plan already reserves the day (RefusedInPlan) or does not run
+// that day (RefusedOutsidePlan: pass the plan in force on the day), and
+// like any request only when a place is free. An approved extra day is
+// billed at the income tariff. Every child needs its plan in plans (a child
+// without one is an error, never "no plan, so any day is extra"); c is the
+// organiser's calendar the plans are read with.
 func (b Book) RequestExtraDay(r Request, plans map[string]plan.Plan, c plan.Calendar) (Book, []Outcome, error) {
 	var ps plan.Problems
 	if _, _, err := b.checkRequest(r); err != nil {
@@ -283,6 +292,15 @@ func (b Book) RequestExtraDay(r Request, plans map[string]plan.Plan, c plan.Cale
 	}
 	rule := plan.Rule{ID: "reservation.extra_day", Source: srcExtraDay}
 	inPlan := func(child string) (Outcome, bool) {
+		// Source: seed 004 §3.4.1 — an extra day is a day the running plan
+		// does not reserve; a day outside its term is no extra day of it
+		// (the invoice refuses one "outside every care plan"): the plan in
+		// force that day decides.
+		if p := plans[child]; !p.Period().Contains(r.Date) {
+			return Outcome{Child: child, Date: r.Date, Refused: RefusedOutsidePlan, Rule: rule,
+				MessageNL: "Het opvangplan van " + child + " loopt niet op " + DateNL(r.Date) + ": een extra dag vraag je aan binnen het opvangplan dat dan loopt.",
+				MessageEN: child + "'s care plan does not run on " + r.Date.String() + " (" + p.Period().String() + "): an extra day is asked within the plan in force that day"}, true
+		}
 		if !plans[child].Day(r.Date, c).IsReserved() {
 			return Outcome{}, false
 		}

@@ -60,6 +60,7 @@ const (
 	RefusedNotEnrolled     Refusal = "not_enrolled"     // the child is not enrolled at the location that day
 	RefusedAlreadyReserved Refusal = "already_reserved" // the child already has this moment that day
 	RefusedInPlan          Refusal = "in_plan"          // an extra day the care plan already reserves
+	RefusedOutsidePlan     Refusal = "outside_plan"     // an extra day outside the care plan's term
 )
 
 // Reasons a moment is not offered on a date (Location.Offers); an Outcome
@@ -83,6 +84,8 @@ func (r Refusal) NL() string {
 		return "al gereserveerd"
 	case RefusedInPlan:
 		return "al in het opvangplan"
+	case RefusedOutsidePlan:
+		return "buiten de looptijd van het opvangplan"
 	case ReasonWeekday:
 		return "niet op deze weekdag"
 	case ReasonClosed:
