@@ -26,7 +26,8 @@ type CertificatePeriod struct {
 	// Days is the number of days of care in the period.
 	Days int `json:"days"`
 	// DailyRate is what one of those days cost (the unit price of the care
-	// line: a full day at 24.10, a half day at 14.46), never capped.
+	// line: a full day at 24.10, a half day at 14.46; for a day of care at
+	// two locations, what both cost), never capped.
 	DailyRate tariff.Money `json:"daily_rate"`
 	// DailyTariff is the income tariff behind the rate.
 	DailyTariff string `json:"daily_tariff"`
@@ -60,10 +61,12 @@ const MaxCertificatePeriods = 4
 // capped here: the cap belongs to the tax reduction (TaxReduction). Seed 004
 // §3.7 still says 12 years; the federal rule counts care of children under
 // 14 since 2020. Each day of care is certified once: an invoice paid twice,
-// and a day billed by two paid invoices (an invoice replaced without a
-// credit note), are problems of the later payment; payments of other years
-// in paid are read for that alone (a day paid in December is not certified
-// again in January).
+// and a day billed by two paid invoices for one location (an invoice
+// replaced without a credit note), are problems of the later payment;
+// payments of other years in paid are read for that alone (a day paid in
+// December is not certified again in January). A day of care at two
+// locations, each billing its own invoice, is one day at what both cost
+// (the tax cap is per child per day of care).
 func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice) ([]Certificate, error) {
 	// Source: FOD Financiën, belastingvermindering voor kinderopvang
 	// (certificate 281.86): care of a child under 14, or under 21 with a
@@ -89,13 +92,24 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return paid[a].PaidOn.Compare(paid[b].PaidOn) })
-	numbers := map[string]int{}      // the paid invoice of each number
-	certified := map[plan.Date]int{} // the paid invoice that certifies each day
+	// A day certified: by which payment, at which location, and where in
+	// days (-1 for another year's).
+	type certifiedDay struct {
+		paid     int
+		location string
+		at       int
+	}
+	numbers := map[string]int{} // the paid invoice of each number
+	certified := map[plan.Date]certifiedDay{}
 	for _, i := range order {
 		p := paid[i]
 		// A payment of another year is read for the days it certified, not
 		// judged: its own year's certificates say what is wrong with it.
 		this := p.PaidOn.Year() == year
+		location := ""
+		if k := slices.IndexFunc(p.Invoice.Children, func(c ChildSummary) bool { return c.Code == child.Code }); k >= 0 {
+			location = p.Invoice.Children[k].Location.ID
+		}
 		if j, twice := numbers[p.Invoice.Number]; twice && p.Invoice.Number != "" {
 			if this {
 				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice.number", i),
@@ -130,21 +144,35 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 			continue
 		}
 		for _, dr := range kept {
-			j, twice := certified[dr.day]
+			c, twice := certified[dr.day]
 			switch {
 			case !twice:
-				certified[dr.day] = i
+				c = certifiedDay{paid: i, location: location, at: -1}
 				if this {
+					c.at = len(days)
 					days = append(days, dr)
 				}
+				certified[dr.day] = c
 			case !this:
-			case j == i:
+			case c.paid == i:
 				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
 					Message: fmt.Sprintf("invoice %s bills care of child %s on %s twice", p.Invoice.Number, child.Code, dr.day)})
+			case c.location != location && c.at >= 0:
+				// Source: FOD Financiën — the cap is "per kind per
+				// opvangdag": care at two locations on one day (each bills
+				// its own invoice) is one day of care, at what both cost.
+				sum, err := days[c.at].rate.Add(dr.rate)
+				if err != nil {
+					return nil, err
+				}
+				days[c.at].rate = sum
+				if days[c.at].tariff != dr.tariff {
+					days[c.at].tariff += " + " + dr.tariff
+				}
 			default:
 				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
-					Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s, paid on %s, bills too: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
-						p.Invoice.Number, child.Code, dr.day, paid[j].Invoice.Number, paid[j].PaidOn)})
+					Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s, paid on %s, bills too at the same location: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
+						p.Invoice.Number, child.Code, dr.day, paid[c.paid].Invoice.Number, paid[c.paid].PaidOn)})
 			}
 		}
 	}

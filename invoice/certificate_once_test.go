@@ -181,3 +181,49 @@ func TestGraceDaysBounded(t *testing.T) {
 		t.Errorf("a gap in the grace at the calendar's end: %v, want it still in its grace", err)
 	}
 }
+
+// FOD Financiën: the cap is per child "per opvangdag". A child cared for at
+// two locations on the same days, each location billing its own invoice,
+// has those days certified once, each at what both cost — not twice, which
+// would double the cap, and not refused as billed twice.
+func TestCertificatesTwoLocationsOneDay(t *testing.T) {
+	s, _ := ScenarioByName("late_pickup")
+	here, err := Build(s.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Case
+	c.Number = here.Number + "-B"
+	c.Children = slices.Clone(c.Children)
+	c.Children[0].Location.ID = "elsewhere"
+	there, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	child := s.Case.Children[0].Child
+	one, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	both, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}, {Invoice: there, PaidOn: sd("2025-04-21")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := func(cs []Certificate) (n int) {
+		for _, c := range cs {
+			for _, p := range c.Periods {
+				n += p.Days
+			}
+		}
+		return n
+	}
+	twice, _ := one[0].Total.Add(one[0].Total)
+	if days(both) != days(one) || both[0].Total != twice {
+		t.Errorf("two locations: %d days for %s, want %d days for %s", days(both), both[0].Total, days(one), twice)
+	}
+	for i, p := range both[0].Periods {
+		if want, _ := one[0].Periods[i].DailyRate.Add(one[0].Periods[i].DailyRate); p.DailyRate != want {
+			t.Errorf("period %d: a day at %s, want %s (both locations)", i, p.DailyRate, want)
+		}
+	}
+}
