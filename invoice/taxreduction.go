@@ -100,20 +100,24 @@ type Reduction struct {
 // certificate line counted at most at its days × the year's cap per child
 // per day of care. For example, 100 days at 5.00 (500.00) and 7 days at
 // 50.00 (350.00, capped at 7 × 16.40 = 114.80) in 2024 give 45 % of 614.80
-// = 276.66. caps nil means TaxCaps(). Invalid caps (ValidateTaxCaps), a
-// year without a cap, or certificates of different years, are errors:
-// never a guess.
+// = 276.66. caps extend or replace TaxCaps() by year (nil: TaxCaps()
+// alone). Invalid caps (ValidateTaxCaps), a year without a cap, or
+// certificates of different years, are errors: never a guess.
 func TaxReduction(certs []Certificate, caps []TaxCap) (Reduction, error) {
 	// Source: FOD Financiën, belastingvermindering voor kinderopvang — 45 %
 	// of the costs paid, at most a maximum amount per child per day of care.
 	if len(certs) == 0 {
 		return Reduction{}, plan.Problem{Code: plan.CodeMissing, Field: "certificates", Message: "a tax reduction needs at least one certificate"}
 	}
-	if caps == nil {
-		caps = TaxCaps()
-	}
 	if err := ValidateTaxCaps(caps); err != nil {
 		return Reduction{}, err
+	}
+	// The caller's caps extend or replace the library's by year, as the
+	// yearly amounts do (tariff.AmountTable.Merge).
+	for _, c := range TaxCaps() {
+		if !slices.ContainsFunc(caps, func(o TaxCap) bool { return o.Year == c.Year }) {
+			caps = append(caps[:len(caps):len(caps)], c)
+		}
 	}
 	year := certs[0].Year
 	r := Reduction{Year: year, Rule: plan.Rule{ID: "invoice.tax_reduction", Source: srcTaxCap}}

@@ -140,3 +140,22 @@ func TestTaxCapsValidated(t *testing.T) {
 		t.Errorf("the library's own caps: %v", err)
 	}
 }
+
+// Caps of one's own extend the library's by year, as the yearly amounts do
+// (audit of 2026-12-01: a table with 2026 alone refused a 2025 year end).
+func TestTaxCapsExtendTheLibrarys(t *testing.T) {
+	cert := func(year int) Certificate {
+		return Certificate{Year: year, Child: "K", Periods: []CertificatePeriod{{Days: 100, DailyRate: tariff.MustMoney("24.10"), Amount: tariff.MustMoney("2410.00")}}}
+	}
+	mine := []TaxCap{{Year: 2026, PerDay: tariff.MustMoney("17.40"), Source: "FOD Financiën (test)"}}
+	if r, err := TaxReduction([]Certificate{cert(2026)}, mine); err != nil || r.Cap.PerDay != tariff.MustMoney("17.40") {
+		t.Errorf("2026 from mine: %+v, %v", r.Cap, err)
+	}
+	if r, err := TaxReduction([]Certificate{cert(2024)}, mine); err != nil || r.Cap.PerDay != tariff.MustMoney("16.40") || r.Total != tariff.MustMoney("738.00") {
+		t.Errorf("2024 from the library's: %+v, %v", r, err)
+	}
+	mine[0].Year = 2024 // mine replaces the library's 16.40
+	if r, err := TaxReduction([]Certificate{cert(2024)}, mine); err != nil || r.Cap.PerDay != tariff.MustMoney("17.40") {
+		t.Errorf("2024 replaced: %+v, %v", r.Cap, err)
+	}
+}

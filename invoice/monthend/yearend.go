@@ -42,8 +42,8 @@ type Paid struct {
 	// credit notes (care credited is not certified); only those paid in the
 	// year count.
 	Paid []invoice.PaidInvoice `json:"paid"`
-	// Caps are the caps per day of care of the tax reduction; nil means
-	// invoice.TaxCaps().
+	// Caps are the caps per day of care of the tax reduction; they extend
+	// or replace invoice.TaxCaps() by year.
 	Caps []invoice.TaxCap `json:"caps,omitempty"`
 }
 
