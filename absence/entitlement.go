@@ -2,6 +2,8 @@ package absence
 
 import (
 	"fmt"
+	"slices"
+	"time"
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/shopspring/decimal"
@@ -40,10 +42,12 @@ type Entitlement struct {
 // at the later plan (the one the month ends with), in whatever order plans
 // come.
 //
-// It reports an error when the policy is invalid, when plans overlap, when
-// a plan reserves days only one by one (overrides, no weekly schedule: no
-// full-time ratio), and when the result is below the statutory minimum
-// prorated the same way and rounded down (CodeBelowStatutory).
+// A plan that reserves its days one by one (overrides, no weekly schedule)
+// counts at its days reserved ÷ the weekdays of its term.
+//
+// It reports an error when the policy is invalid, when plans overlap, and
+// when the result is below the statutory minimum prorated the same way and
+// rounded down (CodeBelowStatutory).
 func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, error) {
 	if err := p.Validate(); err != nil {
 		return Entitlement{}, err
@@ -60,39 +64,37 @@ func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, err
 		}
 	}
 	yearDays := plan.Period{Start: plan.MustDate(year, 1, 1), End: plan.MustDate(year, 12, 31)} // year is in 1–9999 here
-	// Source: Opgroeien FAQ — prorated "in verhouding tot het aantal dagen
-	// dat een kind is ingeschreven", by the plan's days a week: a plan that
-	// reserves its days one by one (overrides) and has no weekly schedule
-	// has no such ratio, and 0 justified days would be a guess (audit of
-	// 2026-12-01: a holiday plan of ten full days got none).
-	for i, pl := range plans {
-		if !pl.Period().Overlaps(yearDays) || !pl.FullTimeRatio().IsZero() {
-			continue
-		}
-		for _, o := range pl.Overrides {
-			if len(o.Slots) > 0 && yearDays.Contains(o.Date) && pl.Period().Contains(o.Date) {
-				return Entitlement{}, plan.Problem{Code: plan.CodeMissing, Field: fmt.Sprintf("plans[%d].schedule", i), Date: o.Date,
-					Message: fmt.Sprintf("plan from %s reserves days one by one (overrides) and has no weekly schedule: the justified absence days are prorated by the days a week of the schedule — give the plan its weekly schedule (the average need), or the ledger its entitlement", pl.Start)}
-			}
-		}
-	}
 	e := Entitlement{Year: year, Base: p.BaseDays}
 	// Source: Opgroeien FAQ — "Bij deeltijdse opvang mag je dit aantal pro
 	// rata verminderen [...] 18 dagen × (3 ÷ 5) = 10,8"; seed 004 §3.4.2 —
 	// "Hetzelfde geldt voor een onvolledig kalenderjaar" (formula OPEN).
+	// A plan that reserves its days one by one and has no end runs, for its
+	// entitlement, to its last day reserved: what it holds is all that is
+	// known of it.
+	ratios := make([]decimal.Decimal, len(plans))
+	cloned := false
+	for i := range plans {
+		ratios[i] = capRatio(ratio(plans[i]))
+		if pl := plans[i]; pl.End.IsZero() && pl.FullTimeRatio().IsZero() && !ratios[i].IsZero() {
+			if !cloned { // the caller's plans stay as they are
+				plans, cloned = slices.Clone(plans), true
+			}
+			plans[i].End = lastReserved(pl)
+		}
+	}
 	switch p.Proration {
 	case ProrateDays:
 		e.Units = yearDays.Len()
 		for d := range yearDays.Days() {
 			if i := planOn(plans, d); i >= 0 {
-				e.Weight = e.Weight.Add(capRatio(plans[i].FullTimeRatio()))
+				e.Weight = e.Weight.Add(ratios[i])
 			}
 		}
 	default:
 		e.Units = 12
 		for m := range yearDays.Months() {
 			if i := planInMonth(plans, m); i >= 0 {
-				e.Weight = e.Weight.Add(capRatio(plans[i].FullTimeRatio()))
+				e.Weight = e.Weight.Add(ratios[i])
 			}
 		}
 	}
@@ -110,6 +112,55 @@ func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, err
 			Message: fmt.Sprintf("the policy gives %s justified absence days in %d; the statute requires at least %s (18 prorated, rounded down)", e.Days, year, e.StatutoryFloor)}
 	}
 	return e, nil
+}
+
+// ratio is the full-time ratio of plan p: its schedule's days a week ÷ 5
+// (plan.FullTimeRatio), or, for a plan that reserves its days one by one
+// (overrides, no weekly schedule: a holiday plan of ten days), its days
+// reserved ÷ the weekdays (Monday to Friday) from its start to its end (to
+// its last day reserved when it has no end).
+//
+// Source: Opgroeien FAQ — "in verhouding tot het aantal dagen dat een kind
+// is ingeschreven": a plan of ten full days over two weeks is full time
+// for those weeks (review of 2026-12-01: it got 0 days).
+func ratio(p plan.Plan) decimal.Decimal {
+	if r := p.FullTimeRatio(); !r.IsZero() {
+		return r
+	}
+	term := p.Period()
+	reserved := 0
+	for _, o := range p.Overrides {
+		if len(o.Slots) > 0 && term.Contains(o.Date) {
+			reserved++
+		}
+	}
+	if reserved == 0 {
+		return decimal.Zero
+	}
+	if p.End.IsZero() {
+		term.End = lastReserved(p)
+	}
+	weekdays := 0
+	for d := range term.Days() {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			weekdays++
+		}
+	}
+	if weekdays == 0 { // days reserved on weekends only
+		return decimal.NewFromInt(1)
+	}
+	return decimal.NewFromInt(int64(reserved)).DivRound(decimal.NewFromInt(int64(weekdays)), 4)
+}
+
+// lastReserved is the last day p's overrides reserve within its term.
+func lastReserved(p plan.Plan) plan.Date {
+	var last plan.Date
+	for _, o := range p.Overrides {
+		if len(o.Slots) > 0 && p.Period().Contains(o.Date) && o.Date.After(last) {
+			last = o.Date
+		}
+	}
+	return last
 }
 
 // capRatio caps a full-time ratio at 1: more than five days a week is full

@@ -180,11 +180,11 @@ func TestEntitlementMonthTie(t *testing.T) {
 }
 
 // Opgroeien FAQ: prorated "in verhouding tot het aantal dagen dat een kind
-// is ingeschreven", by the plan's days a week. A holiday plan of ten full
-// days written one by one (overrides) has no weekly schedule: its
-// entitlement is refused, where it gave 0 days (audit of 2026-12-01); the
-// same days as a Monday–Friday schedule for the two weeks give 18 × 1/12 =
-// 1.5, rounded down 1.
+// is ingeschreven". A holiday plan of ten full days written one by one
+// (overrides, no weekly schedule) got 0 days (audit of 2026-12-01): it is
+// full time for its two weeks, as the same days written as a Monday–Friday
+// schedule are — 18 × 1/12 = 1.5, rounded down 1 — and half its days give
+// half the ratio. An open-ended plan of overrides runs to its last day.
 func TestEntitlementOfAPlanOfOverrides(t *testing.T) {
 	var overrides []plan.Override
 	for day := range (plan.Period{Start: d("2026-07-06"), End: d("2026-07-17")}).Days() {
@@ -193,17 +193,21 @@ func TestEntitlementOfAPlanOfOverrides(t *testing.T) {
 		}
 	}
 	byDay := plan.Plan{Kind: plan.KindRegular, Start: d("2026-07-06"), End: d("2026-07-17"), Overrides: overrides}
-	_, err := ComputeEntitlement(2026, []plan.Plan{byDay}, Seed004Policy())
-	if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != "plans[0].schedule" || ps[0].Date != d("2026-07-06") {
-		t.Errorf("a plan of overrides: %v", err)
-	}
 	weekly := weekPlan(5, "2026-07-06", "2026-07-17")
-	if e, err := ComputeEntitlement(2026, []plan.Plan{weekly}, Seed004Policy()); err != nil || !e.Days.Equal(dec("1")) {
-		t.Errorf("the same days as a schedule: %+v, %v", e, err)
-	}
-	// A plan with a schedule keeps its ratio whatever its overrides.
-	weekly.Overrides = overrides[:1]
-	if _, err := ComputeEntitlement(2026, []plan.Plan{weekly}, Seed004Policy()); err != nil {
-		t.Errorf("a schedule with an override: %v", err)
+	for _, tc := range []struct {
+		name  string
+		p     plan.Plan
+		exact string
+	}{
+		{"a Monday–Friday schedule", weekly, "1.5"},
+		{"the same days one by one", byDay, "1.5"},
+		{"half of them", plan.Plan{Kind: plan.KindRegular, Start: d("2026-07-06"), End: d("2026-07-17"), Overrides: overrides[:5]}, "0.75"},
+		{"open-ended", plan.Plan{Kind: plan.KindRegular, Start: d("2026-07-06"), Overrides: overrides}, "1.5"},
+		{"a schedule with an override keeps its ratio", func() plan.Plan { p := weekPlan(3, "2026-07-06", "2026-07-17"); p.Overrides = overrides[:1]; return p }(), "0.9"},
+	} {
+		e, err := ComputeEntitlement(2026, []plan.Plan{tc.p}, Seed004Policy())
+		if err != nil || !e.Exact.Equal(dec(tc.exact)) {
+			t.Errorf("%s: %s exact (%s days), %v; want %s", tc.name, e.Exact, e.Days, err, tc.exact)
+		}
 	}
 }

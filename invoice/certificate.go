@@ -103,6 +103,9 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 	certified := map[plan.Date]certifiedDay{}
 	for _, i := range order {
 		p := paid[i]
+		if p.PaidOn.IsZero() {
+			continue // not paid: nothing to certify, and nothing certified
+		}
 		// A payment of another year is read for the days it certified, not
 		// judged: its own year's certificates say what is wrong with it.
 		this := p.PaidOn.Year() == year

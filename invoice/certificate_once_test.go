@@ -95,6 +95,12 @@ func TestCertificatesCountADayOnce(t *testing.T) {
 		})
 	}
 
+	// A payment without its day is no payment: it certifies nothing and
+	// takes no day from the one that was paid (review of 2026-12-01).
+	if certs, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: part}, {Invoice: whole, PaidOn: sd("2025-04-20")}}); err != nil || len(certs) != 1 || certs[0].Total != once[0].Total {
+		t.Errorf("an unpaid first half: %+v, %v", certs, err)
+	}
+
 	// The first half paid in 2025, the whole month only in January 2026:
 	// 2025's certificate holds the first half, and 2026's does not certify
 	// those days again, and says so.

@@ -66,6 +66,16 @@ func DecodeExternalBytes(b []byte) (External, error) {
 	return x, nil
 }
 
+// DecodeJSON reads one JSON value into v, a non-nil pointer to a value that
+// holds this package's types (a year end's paid file of invoices, say), as
+// strictly as DecodeCase reads a case: an unknown field, a duplicate key, a
+// value of the wrong format (a JSON number for an amount, "1e1") or an
+// unknown constant is a problem at its path with its line and column,
+// every one at once.
+func DecodeJSON(data []byte, v any) error {
+	return strictjson.Decode(data, v, caseSpec())
+}
+
 // decodeStrict reads r and decodes it into v under spec.
 func decodeStrict(r io.Reader, v any, spec *strictjson.Spec) error {
 	b, err := io.ReadAll(r)

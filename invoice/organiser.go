@@ -75,7 +75,7 @@ func (om *OrganiserMonth) costOn(k int, d plan.Date) priced {
 	}
 	if p.err != nil {
 		p.err = plan.Problem{Code: plan.CodeMissing, Field: "prices", Date: d,
-			Message: fmt.Sprintf("no price of %s in force on %s (house rules %s)", costName(k), d, costName(k))}
+			Message: fmt.Sprintf("the house rules' %s has no price in force on %s", costName(k), d)}
 	}
 	return p
 }

@@ -3,6 +3,7 @@ package invoice
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
@@ -89,5 +90,26 @@ func TestTariffWithoutAValidAttest(t *testing.T) {
 	attend(&c, 0, "07:45", "17:00")
 	if _, err := Build(c); err == nil || !strings.Contains(err.Error(), "2025-03-25") {
 		t.Errorf("within the grace period: %v", err)
+	}
+}
+
+// An invoice checks the attests it prices, in its period: an old attest of
+// kind maximum at 2023's 33.31 that ran into 2024 (when the maximum was
+// 34.64) does not stop the invoice of March 2025 (review of 2026-12-01),
+// and stops the one of February 2024 that it prices.
+func TestOldAttestDoesNotStopLaterInvoices(t *testing.T) {
+	s, _ := ScenarioByName("full_time_toddler")
+	c := s.Case
+	ch := &c.Children[0]
+	old := tariff.Attest{ChildCode: ch.Child.Code, Kind: tariff.AttestMaximum, Daily: tariff.MustTariff("33.31"),
+		Valid: plan.Period{Start: sd("2023-10-01"), End: sd("2024-02-29")}, Delivered: sd("2023-09-20")}
+	ch.Attests.Attests = append([]tariff.Attest{old}, ch.Attests.Attests...)
+	if _, err := Build(c); err != nil {
+		t.Errorf("March 2025 with an old attest: %v", err)
+	}
+	c.Month, c.InvoiceDate, c.Period = plan.MustMonth(2024, time.February), sd("2024-03-04"), plan.Period{}
+	_, err := Build(c)
+	if err == nil || !strings.Contains(err.Error(), "attests[0].daily") {
+		t.Errorf("February 2024, priced by the old attest: %v", err)
 	}
 }

@@ -43,8 +43,8 @@ func TaxCaps() []TaxCap {
 const MaxTaxCapCents = 10_000
 
 // ValidateTaxCaps reports every problem of a table of caps at once, at
-// caps[i]: a year outside 1900–2100, a cap of 0 or less or above
-// MaxTaxCapCents, a cap without its source, and a year listed twice (which
+// caps[i]: a year outside 1900–2100, a cap of 0 or less, above
+// MaxTaxCapCents or not in whole cents, a cap without its source, and a year listed twice (which
 // of the two holds would be a guess).
 func ValidateTaxCaps(caps []TaxCap) error {
 	var ps plan.Problems
@@ -53,9 +53,9 @@ func ValidateTaxCaps(caps []TaxCap) error {
 		if c.Year < 1900 || c.Year > 2100 {
 			ps = append(ps, plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".year", Message: fmt.Sprintf("a cap for the year %d: a tax year of 1900–2100 is expected", c.Year)})
 		}
-		if c.PerDay.Sign() <= 0 || c.PerDay.Cmp(tariff.Cents(MaxTaxCapCents)) > 0 {
+		if _, whole := c.PerDay.Cents(); !whole || c.PerDay.Sign() <= 0 || c.PerDay.Cmp(tariff.Cents(MaxTaxCapCents)) > 0 {
 			ps = append(ps, plan.Problem{Code: plan.CodeOutOfRange, Field: f + ".per_day",
-				Message: fmt.Sprintf("a cap of %s per day of care for %d: more than 0.00 and at most %s is expected (FOD Financiën: 16.40 for 2024)", c.PerDay, c.Year, tariff.Cents(MaxTaxCapCents))})
+				Message: fmt.Sprintf("a cap of %s per day of care for %d: whole cents, more than 0.00 and at most %s, are expected (FOD Financiën: 16.40 for 2024)", c.PerDay, c.Year, tariff.Cents(MaxTaxCapCents))})
 		}
 		if strings.TrimSpace(c.Source) == "" {
 			ps = append(ps, plan.Problem{Code: plan.CodeMissing, Field: f + ".source", Message: fmt.Sprintf("the cap for %d needs its source (FOD Financiën's text)", c.Year)})

@@ -130,6 +130,7 @@ func TestTaxCapsValidated(t *testing.T) {
 		{"no source", []TaxCap{{Year: 2026, PerDay: tariff.MustMoney("17.40")}}, "caps[0].source"},
 		{"a year twice", []TaxCap{ok, {Year: 2026, PerDay: tariff.MustMoney("17.50"), Source: "x"}}, "caps[1].year"},
 		{"no year", []TaxCap{ok, {PerDay: tariff.MustMoney("17.50"), Source: "x"}}, "caps[1].year"},
+		{"not in whole cents", []TaxCap{{Year: 2026, PerDay: tariff.MustMoney("16.405"), Source: "x"}}, "caps[0].per_day"},
 	} {
 		_, err := TaxReduction([]Certificate{cert}, tc.caps)
 		if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != tc.field {

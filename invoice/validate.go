@@ -200,7 +200,7 @@ func (c Case) validateChild(i int, amounts tariff.AmountTable, period *span) pla
 	under(ch.Attests.Validate(), "attests")
 	// Source: the yearly amounts of the income tariff — no attest states a
 	// tariff below the lowest or above the maximum of its year.
-	under(ch.Attests.CheckAmounts(amounts), "attests")
+	under(ch.Attests.CheckAmountsDuring(c.days(), amounts), "attests")
 	for k, a := range ch.Attests.Attests {
 		// An attest inkomenstarief is personal: it names the child it is for.
 		if a.ChildCode != ch.Child.Code && ch.Child.Code != "" {

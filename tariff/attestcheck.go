@@ -3,6 +3,7 @@ package tariff
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kinderopvang/regels/plan"
@@ -53,8 +54,19 @@ func (a Attest) CheckAmounts(amounts AmountTable) error {
 		case a.Kind == AttestMaximum && amt.Kind == Maximum && a.Daily != amt.Value,
 			a.Kind == AttestStandardMin && amt.Kind == StandardMinimum && a.Daily != amt.Value,
 			a.Kind == AttestLowest && amt.Kind == Lowest && a.Daily != amt.Value:
+			var hints []string
+			if first != last {
+				hints = append(hints, "an attest that runs into another year is split at 1 January")
+			}
+			if !amt.Confirmed {
+				hints = append(hints, "when the attest states the year's amount, give the confirmed amounts of the year (Case.Amounts)")
+			}
+			hint := ""
+			if len(hints) > 0 {
+				hint = ": " + strings.Join(hints, "; ")
+			}
 			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + amt.Source},
-				Message: fmt.Sprintf("an attest of kind %s states the %s of the year, %s in %d%s, not %s: split the attest at 1 January when it runs into another year", a.Kind, amt.Kind, amt.Value, amt.Year, unconfirmed(amt), a.Daily)}
+				Message: fmt.Sprintf("an attest of kind %s states the %s of the year, %s in %d%s, not %s%s", a.Kind, amt.Kind, amt.Value, amt.Year, unconfirmed(amt), a.Daily, hint)}
 		case a.Kind == AttestSocialHalf && amt.Kind == StandardMinimum && a.Daily.Cmp(amt.Value) < 0:
 			p = plan.Problem{Rule: plan.Rule{ID: "tariff.attest.social_half", Source: srcSocialHalf + "; " + amt.Source},
 				Message: fmt.Sprintf("an OCMW tariff (social_half) of %s is below the standard minimum of %d, %s%s, its floor", a.Daily, amt.Year, amt.Value, unconfirmed(amt))}
@@ -80,6 +92,33 @@ func (b AttestBook) CheckAmounts(amounts AmountTable) error {
 		for _, p := range plan.AsProblems(a.CheckAmounts(amounts)) {
 			p.Field = fmt.Sprintf("attests[%d].%s", i, p.Field)
 			ps = append(ps, p)
+		}
+	}
+	return ps.Err()
+}
+
+// CheckAmountsDuring is CheckAmounts for the days of p alone: the attests
+// in force in p, against the amounts of p's years. An invoice bills the
+// days of its period, so an old attest of another year, which it never
+// prices, does not stop it.
+func (b AttestBook) CheckAmountsDuring(p plan.Period, amounts AmountTable) error {
+	if p.IsEmpty() {
+		return nil
+	}
+	var years AmountTable
+	for _, a := range amounts {
+		if a.Year >= p.Start.Year() && a.Year <= p.End.Year() {
+			years = append(years, a)
+		}
+	}
+	var ps plan.Problems
+	for i, a := range b.Attests {
+		if !a.Valid.Overlaps(p) {
+			continue
+		}
+		for _, q := range plan.AsProblems(a.CheckAmounts(years)) {
+			q.Field = fmt.Sprintf("attests[%d].%s", i, q.Field)
+			ps = append(ps, q)
 		}
 	}
 	return ps.Err()

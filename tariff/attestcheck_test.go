@@ -29,11 +29,11 @@ func TestCheckAmounts(t *testing.T) {
 		// OCMW tariff is at least the standard minimum (Kind en Gezin).
 		{"a maximum attest of 2023's maximum in 2024", attest(AttestMaximum, "33.31", "2024-01-01", "2024-12-31", ""), []plan.Problem{{
 			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-01-01"),
-			Message: "an attest of kind maximum states the maximum of the year, 34.64 in 2024, not 33.31: split the attest at 1 January when it runs into another year",
+			Message: "an attest of kind maximum states the maximum of the year, 34.64 in 2024, not 33.31",
 			Rule:    plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + srcVVSG2024}}}},
 		{"a standard-minimum attest below it", attest(AttestStandardMin, "6.00", "2024-01-01", "2024-12-31", ""), []plan.Problem{{
 			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-01-01"),
-			Message: "an attest of kind standard_minimum states the standard_minimum of the year, 6.24 in 2024, not 6.00: split the attest at 1 January when it runs into another year",
+			Message: "an attest of kind standard_minimum states the standard_minimum of the year, 6.24 in 2024, not 6.00",
 			Rule:    plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + srcAmountsKG}}}},
 		{"exactly the 2024 standard minimum", attest(AttestStandardMin, "6.24", "2024-01-01", "2024-12-31", ""), nil},
 		{"an OCMW tariff below the standard minimum", attest(AttestSocialHalf, "3.00", "2024-01-01", "2024-12-31", ""), []plan.Problem{{
@@ -43,7 +43,7 @@ func TestCheckAmounts(t *testing.T) {
 		{"an OCMW tariff at its floor", attest(AttestSocialHalf, "6.24", "2024-01-01", "2024-12-31", ""), nil},
 		{"a maximum attest into the next year", attest(AttestMaximum, "34.64", "2024-07-01", "2025-06-30", ""), []plan.Problem{{
 			Code: CodeOutsideStatutory, Field: "daily", Date: d("2025-01-01"),
-			Message: "an attest of kind maximum states the maximum of the year, 35.89 in 2025 (not confirmed by an official text), not 34.64: split the attest at 1 January when it runs into another year",
+			Message: "an attest of kind maximum states the maximum of the year, 35.89 in 2025 (not confirmed by an official text), not 34.64: an attest that runs into another year is split at 1 January; when the attest states the year's amount, give the confirmed amounts of the year (Case.Amounts)",
 			Rule:    plan.Rule{ID: "tariff.attest.kind_amount", Source: srcIndexation + "; " + srcNone2025}}}},
 		{"above the 2024 maximum", attest(AttestRegular, "34.65", "2024-03-01", "2024-12-31", ""), []plan.Problem{{
 			Code: CodeOutsideStatutory, Field: "daily", Date: d("2024-03-01"),

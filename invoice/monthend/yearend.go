@@ -47,12 +47,14 @@ type Paid struct {
 	Caps []invoice.TaxCap `json:"caps,omitempty"`
 }
 
-// DecodePaid reads a Paid from JSON. Unknown fields and trailing data are
-// errors.
+// DecodePaid reads a Paid from JSON as strictly as invoice.DecodeCase
+// reads a case (invoice.DecodeJSON): unknown fields, trailing data and
+// values of the wrong format are problems at their path, with line and
+// column, every one at once.
 func DecodePaid(data []byte) (Paid, error) {
 	var p Paid
-	if err := decodeStrict(data, &p); err != nil {
-		return Paid{}, fmt.Errorf("monthend: paid: %w", err)
+	if err := invoice.DecodeJSON(data, &p); err != nil {
+		return Paid{}, err
 	}
 	return p, nil
 }

@@ -291,3 +291,14 @@ func TestYearEndChecksCaps(t *testing.T) {
 		}
 	}
 }
+
+// A paid file is read as strictly as a case: a value of the wrong format is
+// a problem at its path, with line and column, every one at once (review of
+// 2026-12-01: "1e1" for a cap stopped at the first problem, without a path).
+func TestDecodePaidSaysWhere(t *testing.T) {
+	_, err := DecodePaid([]byte(`{"children": [], "paid": [], "caps": [{"year": 2025, "per_day": "1e1", "source": "x"}, {"year": 2025, "per_day": 16.90, "source": "x"}]}`))
+	ps := problemsOf(err)
+	if len(ps) != 2 || ps[0].Field != "caps[0].per_day" || ps[1].Field != "caps[1].per_day" || !strings.Contains(ps[0].Message, "line 1, column") {
+		t.Errorf("%v", err)
+	}
+}
