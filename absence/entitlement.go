@@ -43,7 +43,8 @@ type Entitlement struct {
 // come.
 //
 // A plan that reserves its days one by one (overrides, no weekly schedule)
-// counts at its days reserved ÷ the weekdays of its term.
+// counts at its days reserved in the year ÷ the weekdays of its term in the
+// year, public holidays left out.
 //
 // It reports an error when the policy is invalid, when plans overlap, and
 // when the result is below the statutory minimum prorated the same way and
@@ -74,7 +75,7 @@ func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, err
 	ratios := make([]decimal.Decimal, len(plans))
 	cloned := false
 	for i := range plans {
-		ratios[i] = capRatio(ratio(plans[i]))
+		ratios[i] = capRatio(ratio(plans[i], yearDays))
 		if pl := plans[i]; pl.End.IsZero() && pl.FullTimeRatio().IsZero() && !ratios[i].IsZero() {
 			if !cloned { // the caller's plans stay as they are
 				plans, cloned = slices.Clone(plans), true
@@ -114,39 +115,47 @@ func ComputeEntitlement(year int, plans []plan.Plan, p Policy) (Entitlement, err
 	return e, nil
 }
 
-// ratio is the full-time ratio of plan p: its schedule's days a week ÷ 5
-// (plan.FullTimeRatio), or, for a plan that reserves its days one by one
-// (overrides, no weekly schedule: a holiday plan of ten days), its days
-// reserved ÷ the weekdays (Monday to Friday) from its start to its end (to
-// its last day reserved when it has no end).
+// ratio is the full-time ratio of plan p in year: its schedule's days a
+// week ÷ 5 (plan.FullTimeRatio), or, for a plan that reserves its days one
+// by one (overrides, no weekly schedule: a holiday plan of ten days), its
+// days reserved in year ÷ the weekdays (Monday to Friday, public holidays
+// left out) from its start to its end within year (to its last day
+// reserved when it has no end).
 //
 // Source: Opgroeien FAQ — "in verhouding tot het aantal dagen dat een kind
 // is ingeschreven": a plan of ten full days over two weeks is full time
 // for those weeks (review of 2026-12-01: it got 0 days).
-func ratio(p plan.Plan) decimal.Decimal {
+func ratio(p plan.Plan, year plan.Period) decimal.Decimal {
 	if r := p.FullTimeRatio(); !r.IsZero() {
 		return r
 	}
 	term := p.Period()
+	if p.End.IsZero() {
+		term.End = lastReserved(p)
+	}
+	in, ok := term.Intersect(year)
+	if !ok {
+		return decimal.Zero
+	}
 	reserved := 0
 	for _, o := range p.Overrides {
-		if len(o.Slots) > 0 && term.Contains(o.Date) {
+		if len(o.Slots) > 0 && in.Contains(o.Date) {
 			reserved++
 		}
 	}
 	if reserved == 0 {
 		return decimal.Zero
 	}
-	if p.End.IsZero() {
-		term.End = lastReserved(p)
-	}
 	weekdays := 0
-	for d := range term.Days() {
+	var holidays plan.Calendar // the public holidays alone: a day no plan reserves
+	for d := range in.Days() {
 		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			weekdays++
+			if _, closed := holidays.IsClosed(d); !closed {
+				weekdays++
+			}
 		}
 	}
-	if weekdays == 0 { // days reserved on weekends only
+	if weekdays == 0 { // days reserved on weekends and holidays only
 		return decimal.NewFromInt(1)
 	}
 	return decimal.NewFromInt(int64(reserved)).DivRound(decimal.NewFromInt(int64(weekdays)), 4)

@@ -211,3 +211,39 @@ func TestEntitlementOfAPlanOfOverrides(t *testing.T) {
 		}
 	}
 }
+
+// The same rule, further (review of 2026-12-01): a public holiday is no
+// weekday a plan reserves, so a July–August holiday plan of every open
+// weekday (21 July and 15 August are holidays) is full time like its
+// schedule; and a plan across the new year counts each year's days in that
+// year — none in 2026 for a plan reserved in January 2027 alone.
+func TestEntitlementOfAPlanOfOverridesByYear(t *testing.T) {
+	var summer []plan.Override
+	var holidays plan.Calendar
+	for day := range (plan.Period{Start: d("2026-07-01"), End: d("2026-08-31")}).Days() {
+		_, closed := holidays.IsClosed(day)
+		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday && !closed {
+			summer = append(summer, plan.Override{Date: day, Slots: fullDay})
+		}
+	}
+	byDay := plan.Plan{Kind: plan.KindRegular, Start: d("2026-07-01"), End: d("2026-08-31"), Overrides: summer}
+	weekly := weekPlan(5, "2026-07-01", "2026-08-31")
+	e1, err1 := ComputeEntitlement(2026, []plan.Plan{byDay}, Seed004Policy())
+	e2, err2 := ComputeEntitlement(2026, []plan.Plan{weekly}, Seed004Policy())
+	if err1 != nil || err2 != nil || !e1.Exact.Equal(e2.Exact) || !e1.Exact.Equal(dec("3")) {
+		t.Errorf("summer: %s by day, %s by schedule (%v, %v); want 3 both", e1.Exact, e2.Exact, err1, err2)
+	}
+	var january []plan.Override
+	for day := range (plan.Period{Start: d("2027-01-04"), End: d("2027-01-29")}).Days() {
+		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			january = append(january, plan.Override{Date: day, Slots: fullDay})
+		}
+	}
+	across := plan.Plan{Kind: plan.KindRegular, Start: d("2026-12-01"), End: d("2027-01-31"), Overrides: january}
+	if e, err := ComputeEntitlement(2026, []plan.Plan{across}, Seed004Policy()); err != nil || !e.Exact.IsZero() {
+		t.Errorf("2026 of a plan reserved in January 2027: %s, %v; want 0", e.Exact, err)
+	}
+	if e, err := ComputeEntitlement(2027, []plan.Plan{across}, Seed004Policy()); err != nil || e.Days.IntPart() != 1 {
+		t.Errorf("2027: %s (%s), %v; want 1", e.Days, e.Exact, err)
+	}
+}

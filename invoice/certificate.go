@@ -92,15 +92,15 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return paid[a].PaidOn.Compare(paid[b].PaidOn) })
-	// A day certified: by which payment, at which location, and where in
-	// days (-1 for another year's).
+	// The days certified, each with every location that billed it: by which
+	// payment, and where in days (-1 for another year's).
 	type certifiedDay struct {
 		paid     int
 		location string
 		at       int
 	}
 	numbers := map[string]int{} // the paid invoice of each number
-	certified := map[plan.Date]certifiedDay{}
+	certified := map[plan.Date][]certifiedDay{}
 	for _, i := range order {
 		p := paid[i]
 		if p.PaidOn.IsZero() {
@@ -147,35 +147,46 @@ func Certificates(year int, child tariff.Child, name string, paid []PaidInvoice)
 			continue
 		}
 		for _, dr := range kept {
-			c, twice := certified[dr.day]
+			seen := certified[dr.day]
+			same := slices.IndexFunc(seen, func(c certifiedDay) bool { return c.location == location })
+			here := slices.IndexFunc(seen, func(c certifiedDay) bool { return c.at >= 0 })
 			switch {
-			case !twice:
-				c = certifiedDay{paid: i, location: location, at: -1}
+			case same >= 0 && seen[same].paid == i:
 				if this {
-					c.at = len(days)
-					days = append(days, dr)
+					ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
+						Message: fmt.Sprintf("invoice %s bills care of child %s on %s twice", p.Invoice.Number, child.Code, dr.day)})
 				}
-				certified[dr.day] = c
+			case same >= 0:
+				if this {
+					j := seen[same].paid
+					ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
+						Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s, paid on %s, bills too at the same location: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
+							p.Invoice.Number, child.Code, dr.day, paid[j].Invoice.Number, paid[j].PaidOn)})
+				}
 			case !this:
-			case c.paid == i:
-				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
-					Message: fmt.Sprintf("invoice %s bills care of child %s on %s twice", p.Invoice.Number, child.Code, dr.day)})
-			case c.location != location && c.at >= 0:
+				certified[dr.day] = append(seen, certifiedDay{paid: i, location: location, at: -1})
+			case here >= 0:
 				// Source: FOD Financiën — the cap is "per kind per
 				// opvangdag": care at two locations on one day (each bills
 				// its own invoice) is one day of care, at what both cost.
-				sum, err := days[c.at].rate.Add(dr.rate)
+				d := &days[seen[here].at]
+				sum, err := d.rate.Add(dr.rate)
 				if err != nil {
 					return nil, err
 				}
-				days[c.at].rate = sum
-				if days[c.at].tariff != dr.tariff {
-					days[c.at].tariff += " + " + dr.tariff
+				d.rate = sum
+				switch {
+				case d.tariff == "":
+					d.tariff = dr.tariff
+				case dr.tariff != "" && dr.tariff != d.tariff:
+					d.tariff += " + " + dr.tariff
 				}
+				certified[dr.day] = append(seen, certifiedDay{paid: i, location: location, at: seen[here].at})
 			default:
-				ps = append(ps, plan.Problem{Code: plan.CodeOverlap, Field: fmt.Sprintf("paid[%d].invoice", i), Date: dr.day,
-					Message: fmt.Sprintf("invoice %s bills care of child %s on %s, which invoice %s, paid on %s, bills too at the same location: a day of care is paid and certified once — a credit note takes back the invoice that was replaced",
-						p.Invoice.Number, child.Code, dr.day, paid[c.paid].Invoice.Number, paid[c.paid].PaidOn)})
+				// The day's other location was paid in another year: its
+				// costs are that year's, these are this year's.
+				certified[dr.day] = append(seen, certifiedDay{paid: i, location: location, at: len(days)})
+				days = append(days, dr)
 			}
 		}
 	}

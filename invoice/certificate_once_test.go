@@ -233,3 +233,55 @@ func TestCertificatesTwoLocationsOneDay(t *testing.T) {
 		}
 	}
 }
+
+// The two-location rule, further (review of 2026-12-01): a copy of the
+// second location's invoice is a day billed twice there, a problem; the
+// second location paid in the next year certifies its days in that year;
+// a location without an income tariff (a price list) adds its cost
+// without a stray " + " in the daily tariff.
+func TestCertificatesTwoLocationsFurther(t *testing.T) {
+	s, _ := ScenarioByName("late_pickup")
+	here, err := Build(s.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Case
+	c.Number = here.Number + "-B"
+	c.Children = slices.Clone(c.Children)
+	c.Children[0].Location.ID = "elsewhere"
+	there, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	child := s.Case.Children[0].Child
+	copyThere := there
+	copyThere.Number += "-copy"
+	_, err = Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}, {Invoice: there, PaidOn: sd("2025-04-21")}, {Invoice: copyThere, PaidOn: sd("2025-04-22")}})
+	if ps := plan.AsProblems(err); len(ps) == 0 || ps[0].Field != "paid[2].invoice" || !strings.Contains(ps[0].Message, "at the same location") {
+		t.Errorf("the second location's invoice twice: %v", err)
+	}
+
+	across := []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}, {Invoice: there, PaidOn: sd("2026-01-05")}}
+	one, _ := Certificates(2025, child, "Noor", across[:1])
+	if certs, err := Certificates(2025, child, "Noor", across); err != nil || len(certs) != 1 || certs[0].Total != one[0].Total {
+		t.Errorf("2025, the first location: %+v, %v", certs, err)
+	}
+	if certs, err := Certificates(2026, child, "Noor", across); err != nil || len(certs) != 1 || certs[0].Total != one[0].Total {
+		t.Errorf("2026, the second location paid then: %+v, %v", certs, err)
+	}
+
+	list := there
+	list.Lines = slices.Clone(there.Lines)
+	for i := range list.Lines {
+		list.Lines[i].Tariff = ""
+	}
+	certs, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: list, PaidOn: sd("2025-04-19")}, {Invoice: here, PaidOn: sd("2025-04-20")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range certs[0].Periods {
+		if strings.Contains(p.DailyTariff, "+") || p.DailyTariff == "" {
+			t.Errorf("a period's daily tariff %q, want the income tariff alone", p.DailyTariff)
+		}
+	}
+}

@@ -98,8 +98,10 @@ func (b AttestBook) CheckAmounts(amounts AmountTable) error {
 }
 
 // CheckAmountsDuring is CheckAmounts for the days of p alone: the attests
-// in force in p, against the amounts of p's years. An invoice bills the
-// days of its period, so an old attest of another year, which it never
+// that can price a day of p — those in force in p, and the first one after
+// p's last day without an attest, whose tariff connects back to it within
+// the grace period — against the amounts of p's years. An invoice bills
+// the days of its period, so an old attest of another year, which it never
 // prices, does not stop it.
 func (b AttestBook) CheckAmountsDuring(p plan.Period, amounts AmountTable) error {
 	if p.IsEmpty() {
@@ -111,10 +113,25 @@ func (b AttestBook) CheckAmountsDuring(p plan.Period, amounts AmountTable) error
 			years = append(years, a)
 		}
 	}
+	var gap plan.Date // p's last day without an attest
+	for d := range p.Days() {
+		if !slices.ContainsFunc(b.Attests, func(a Attest) bool { return a.Valid.Contains(d) }) {
+			gap = d
+		}
+	}
+	next := -1 // the first attest after it
+	for i, a := range b.Attests {
+		if !gap.IsZero() && a.Valid.Start.After(gap) && (next < 0 || a.Valid.Start.Before(b.Attests[next].Valid.Start)) {
+			next = i
+		}
+	}
 	var ps plan.Problems
 	for i, a := range b.Attests {
-		if !a.Valid.Overlaps(p) {
+		if !a.Valid.Overlaps(p) && i != next {
 			continue
+		}
+		if i == next && p.Start.Before(a.Valid.Start) {
+			a.Valid.Start = p.Start // the days it prices through the grace period
 		}
 		for _, q := range plan.AsProblems(a.CheckAmounts(years)) {
 			q.Field = fmt.Sprintf("attests[%d].%s", i, q.Field)

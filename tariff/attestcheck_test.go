@@ -1,6 +1,7 @@
 package tariff
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -108,5 +109,25 @@ func TestCheckAmounts(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"attests[1].daily 2024-07-01"}, fields); diff != "" {
 		t.Errorf("book (-want +got):\n%s", diff)
+	}
+}
+
+// An attest that prices days before its start through the grace period
+// (seed 004 §3.1: the new attest connects to the old end) is checked
+// against the amounts of those days' year (review of 2026-12-01: an
+// attest from 2025 at 35.89 priced December 2024, above 2024's 34.64).
+func TestCheckAmountsDuringConnects(t *testing.T) {
+	book := Seed004AttestBook(
+		attest(AttestRegular, "24.10", "2023-12-01", "2024-11-30", ""),
+		attest(AttestRegular, "35.89", "2025-01-01", "2025-12-31", "2024-12-10"),
+	)
+	err := book.CheckAmountsDuring(plan.Period{Start: d("2024-12-01"), End: d("2024-12-31")}, StatutoryAmounts())
+	if ps := plan.AsProblems(err); len(ps) != 1 || ps[0].Field != "attests[1].daily" || !strings.Contains(ps[0].Message, "above the maximum tariff of 2024, 34.64") {
+		t.Errorf("December 2024: %v", err)
+	}
+	// January 2025 is in its own validity, at 2025's maximum: fine; an old
+	// attest of 2023 does not stop it.
+	if err := book.CheckAmountsDuring(plan.Period{Start: d("2025-01-01"), End: d("2025-01-31")}, StatutoryAmounts()); err != nil {
+		t.Errorf("January 2025: %v", err)
 	}
 }

@@ -28,7 +28,7 @@ type PaidChild struct {
 
 // Paid is what the year end needs: the children and the invoices paid,
 // with the day each was paid, and optionally the caps of the tax reduction
-// per day of care (nil: invoice.TaxCaps()). It is the format of the -paid
+// per day of care (extending invoice.TaxCaps() by year). It is the format of the -paid
 // file of examples/monthend:
 //
 //	{"children": [{"code": "K-118", "name": "Noor Peeters", "birth": "2023-06-12"}],
