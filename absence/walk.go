@@ -165,15 +165,19 @@ func (w *Walk) noticeChecks(in WalkInput) error {
 		return nil
 	}
 	each := in.Policy.Notice.Sudden == SuddenEachDay
-	checked := make([]bool, len(in.Absences))
+	var buf [32]bool // a month's absences: on the stack
+	checked := buf[:min(len(in.Absences), len(buf))]
+	if len(in.Absences) > len(buf) {
+		checked = make([]bool, len(in.Absences))
+	}
 	for k, chk := range in.Notices {
-		f := fmt.Sprintf("notices[%d]", k)
+		f := func() string { return fmt.Sprintf("notices[%d]", k) } // for a problem only
 		if chk.Absence < 0 || chk.Absence >= len(in.Absences) {
-			return plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".absence",
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".absence",
 				Message: fmt.Sprintf("notice check %d is of absence %d, and there are %d", k, chk.Absence, len(in.Absences))}
 		}
 		if checked[chk.Absence] {
-			return plan.Problem{Code: plan.CodeOverlap, Field: f + ".absence",
+			return plan.Problem{Code: plan.CodeOverlap, Field: f() + ".absence",
 				Message: fmt.Sprintf("notice check %d is a second check of absence %d", k, chk.Absence)}
 		}
 		checked[chk.Absence] = true
@@ -183,10 +187,10 @@ func (w *Walk) noticeChecks(in WalkInput) error {
 		}
 		switch {
 		case !each || !a.Sudden:
-			return plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".late_through", Date: chk.LateThrough,
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".late_through", Date: chk.LateThrough,
 				Message: fmt.Sprintf("notice check %d limits the late-notice fee to %s, but only a sudden absence judged day by day (notice.sudden %s) has such a limit", k, chk.LateThrough, SuddenEachDay)}
 		case !a.Period.Contains(chk.LateThrough):
-			return plan.Problem{Code: plan.CodeInvalidValue, Field: f + ".late_through", Date: chk.LateThrough,
+			return plan.Problem{Code: plan.CodeInvalidValue, Field: f() + ".late_through", Date: chk.LateThrough,
 				Message: fmt.Sprintf("notice check %d limits the late-notice fee to %s, outside its absence %s", k, chk.LateThrough, a.Period)}
 		}
 		if w.lateThrough == nil {

@@ -107,7 +107,8 @@ func (b AttestBook) CheckAmountsDuring(p plan.Period, amounts AmountTable) error
 	if p.IsEmpty() {
 		return nil
 	}
-	var years AmountTable
+	var buf [16]Amount // a year or two of amounts: on the stack
+	years := AmountTable(buf[:0])
 	for _, a := range amounts {
 		if a.Year >= p.Start.Year() && a.Year <= p.End.Year() {
 			years = append(years, a)
