@@ -109,16 +109,26 @@ func (b AttestBook) CheckAmountsDuring(p plan.Period, amounts AmountTable) error
 	}
 	var buf [16]Amount // a year or two of amounts: on the stack
 	years := AmountTable(buf[:0])
+	from, to := p.Start.Year(), p.End.Year()
 	for _, a := range amounts {
-		if a.Year >= p.Start.Year() && a.Year <= p.End.Year() {
+		if a.Year >= from && a.Year <= to {
 			years = append(years, a)
 		}
 	}
-	var gap plan.Date // p's last day without an attest
-	for d := range p.Days() {
-		if !slices.ContainsFunc(b.Attests, func(a Attest) bool { return a.Valid.Contains(d) }) {
-			gap = d
+	// p's last day without an attest: from its end, back past each attest
+	// that covers the day.
+	gap := p.End
+	for moved := true; moved && !gap.Before(p.Start); {
+		moved = false
+		for _, a := range b.Attests {
+			if a.Valid.Contains(gap) {
+				gap, moved = a.Valid.Start.AddDays(-1), true
+				break
+			}
 		}
+	}
+	if gap.Before(p.Start) {
+		gap = plan.Date{} // every day has one
 	}
 	next := -1 // the first attest after it
 	for i, a := range b.Attests {
