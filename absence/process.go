@@ -385,23 +385,59 @@ func lateThrough(a Absence, first plan.PlannedDay, plans []plan.Plan, c plan.Cal
 	if !lastDay.IsZero() && lastDay.Before(end) {
 		end = lastDay
 	}
-	through := first.Date
-	for pd := first; ; {
-		// Days in order start in order: the first day reported in time ends
-		// the days reported late.
-		next := pd.Date.AddDays(1)
-		if next.IsZero() || next.After(end) {
-			return plan.Date{}
-		}
-		var ok bool
-		if pd, ok = firstReserved(plans, plan.Period{Start: next, End: end}, c); !ok {
-			return plan.Date{}
-		}
-		if !a.ReportedAt.After(agreedStart(pd)) {
-			return through
-		}
-		through = pd.Date
+	// Days in order start in order: the days reported late are the first
+	// ones, up to the last that started before the report — on the report's
+	// day at the latest, and not after the last day a plan reserves. Found
+	// from there backwards, so a long absence reported late costs the days
+	// around the report, not every day of it.
+	from := plan.DateOf(a.ReportedAt.In(plan.Brussels()))
+	if from.After(end) {
+		from = end
 	}
+	if last := lastPlanned(plans); !last.IsZero() && last.Before(from) {
+		from = last
+	}
+	through := first.Date
+	for d := from; d.After(first.Date); d = d.AddDays(-1) {
+		if pd, ok := reservedOn(plans, d, c); ok && a.ReportedAt.After(agreedStart(pd)) {
+			through = d
+			break
+		}
+	}
+	// Some later reserved day was reported in time, or none is.
+	if next := through.AddDays(1); next.IsZero() || next.After(end) {
+		return plan.Date{}
+	} else if _, ok := firstReserved(plans, plan.Period{Start: next, End: end}, c); !ok {
+		return plan.Date{}
+	}
+	return through
+}
+
+// reservedOn returns day d as one of plans reserves it with calendar c
+// open, and whether one does.
+func reservedOn(plans []plan.Plan, d plan.Date, c plan.Calendar) (plan.PlannedDay, bool) {
+	for i := range plans {
+		if pd := plans[i].Day(d, c); pd.IsReserved() {
+			return pd, true
+		}
+	}
+	return plan.PlannedDay{}, false
+}
+
+// lastPlanned returns the last day any of plans runs, zero when one runs
+// on without an end.
+func lastPlanned(plans []plan.Plan) plan.Date {
+	var last plan.Date
+	for _, p := range plans {
+		l := p.LastDay()
+		if l.IsZero() {
+			return plan.Date{}
+		}
+		if l.After(last) {
+			last = l
+		}
+	}
+	return last
 }
 
 // dayStartOf is the instant day d starts in Brussels.

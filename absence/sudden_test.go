@@ -241,3 +241,25 @@ func TestSuddenNoticeValidate(t *testing.T) {
 		t.Errorf("an unknown reading: %v", err)
 	}
 }
+
+// A long sudden absence reported late is judged around the report, not day
+// by day from its start (review of 2026-12-01: one to 9999 took 1.6 s): an
+// illness from 19 May 2025 to the end of 2026 reported on Wednesday 4 June
+// at 09:00 is late through 4 June; one to 9999-12-31 reported on its
+// penultimate day, after the plan ended in May 2025, is late on every day.
+func TestSuddenEachDayLongAbsence(t *testing.T) {
+	each := Seed004Policy()
+	each.Notice.Sudden = SuddenEachDay
+	open := weekPlan(5, "2025-01-01", "")
+	long := Absence{Period: plan.Period{Start: d("2025-05-19"), End: d("2026-12-31")}, Sudden: true, ReportedAt: bxl("2025-06-04 09:00")}
+	checks, late, err := CheckNotices([]Absence{long}, []plan.Plan{open}, plan.Calendar{}, each, plan.Date{})
+	if err != nil || !late[0] || checks[0].LateThrough != d("2025-06-04") {
+		t.Errorf("to 2026: %+v, %v, %v", checks, late, err)
+	}
+	ended := weekPlan(5, "2025-01-01", "2025-05-31")
+	forever := Absence{Period: plan.Period{Start: d("2025-05-19"), End: d("9999-12-31")}, Sudden: true, ReportedAt: bxl("9999-12-30 09:00")}
+	checks, late, err = CheckNotices([]Absence{forever}, []plan.Plan{ended}, plan.Calendar{}, each, plan.Date{})
+	if err != nil || !late[0] || !checks[0].LateThrough.IsZero() {
+		t.Errorf("to 9999: %+v, %v, %v", checks, late, err)
+	}
+}
