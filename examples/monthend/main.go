@@ -72,6 +72,9 @@ type options struct {
 	certificates          int // the year of the year end; 0: a month end
 	paid                  string
 	writeSample           int
+	// now reads the clock for the timings on stderr; nil reads none (the
+	// timings are 0). No date of the run comes from it.
+	now func() time.Time
 }
 
 var (
@@ -101,6 +104,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	o.now = time.Now
 	if err := run(os.Stdout, os.Stderr, o); err != nil {
 		if err != errProblems { // the problems themselves are already told
 			fmt.Fprintln(os.Stderr, "monthend:", err)
@@ -157,26 +161,30 @@ func monthEnd(stdout, stderr io.Writer, o options) error {
 			return fmt.Errorf("%w: %s:\n%v", errUsage, o.organiser, err)
 		}
 	}
-	start := time.Now()
+	now := o.now
+	if now == nil {
+		now = func() time.Time { return time.Time{} }
+	}
+	start := now()
 	cases, err := readCases(o.cases, o.workers)
 	if err != nil {
 		return err
 	}
-	read := time.Since(start)
+	read := now().Sub(start)
 
-	start = time.Now()
+	start = now()
 	last := start
 	opt := monthend.Options{Workers: o.workers}
 	if len(cases) >= progressFrom {
 		opt.Progress = func(done, total int) {
-			if now := time.Now(); done%progressEvery == 0 || now.Sub(last) >= time.Second {
+			if now := now(); done%progressEvery == 0 || now.Sub(last) >= time.Second {
 				last = now
 				fmt.Fprintf(stderr, "monthend: %d of %d families billed (%s)\n", done, total, now.Sub(start).Round(time.Millisecond))
 			}
 		}
 	}
 	res := monthend.Run(org, cases, opt)
-	billed := time.Since(start)
+	billed := now().Sub(start)
 
 	files, err := writeMonthEnd(o.out, cases, res, o.workers)
 	if err != nil {
@@ -185,7 +193,7 @@ func monthEnd(stdout, stderr io.Writer, o options) error {
 	s := res.Summary
 	if len(cases) >= progressFrom {
 		fmt.Fprintf(stderr, "monthend: %d case files read in %s, billed in %s, %d files written in %s\n", len(cases),
-			read.Round(time.Millisecond), billed.Round(time.Millisecond), files, (time.Since(start) - billed).Round(time.Millisecond))
+			read.Round(time.Millisecond), billed.Round(time.Millisecond), files, (now().Sub(start) - billed).Round(time.Millisecond))
 	}
 	fmt.Fprintf(stdout, "%s: %d families, %d billed, %d not billed; total %s; %d report(s) ready; written to %s\n",
 		s.Month, s.Families, s.Billed, s.NotBilled, s.Total, ready(s), o.out)

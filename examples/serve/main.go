@@ -50,7 +50,7 @@ const (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stderr))
+	os.Exit(run(ctx, os.Args[1:], os.Stderr, time.Now))
 }
 
 // config is the command's flags.
@@ -63,6 +63,9 @@ type config struct {
 	rules                                                     string
 	priceLists                                                stringList
 	pprof                                                     string
+	// now reads the clock for the request log's durations; nil reads
+	// none (they are 0).
+	now func() time.Time
 }
 
 // stringList is a flag that may be given more than once.
@@ -109,7 +112,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
-func run(ctx context.Context, args []string, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stderr io.Writer, now func() time.Time) int {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	cfg, err := parseFlags(args, stderr)
 	if err != nil {
@@ -118,6 +121,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
+	cfg.now = now
 	srv, err := newServer(cfg, log)
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)

@@ -124,7 +124,7 @@ func newServer(cfg config, log *slog.Logger) (*http.Server, error) {
 	mux.Handle("GET /presets.json", static(presetsJSON, "application/json"))
 	return &http.Server{
 		Addr:              cfg.addr,
-		Handler:           logRequests(mux, log),
+		Handler:           logRequests(mux, log, cfg.now),
 		ReadHeaderTimeout: cfg.readHeaderTimeout,
 		ReadTimeout:       cfg.readTimeout,
 		WriteTimeout:      cfg.writeTimeout,
@@ -213,10 +213,14 @@ func (c *counter) Read(b []byte) (int, error) {
 }
 
 // logRequests logs one line per request: method, route, status, duration
-// and the sizes of the request and response bodies.
-func logRequests(next http.Handler, log *slog.Logger) http.Handler {
+// (read from now; 0 when now is nil) and the sizes of the request and
+// response bodies.
+func logRequests(next http.Handler, log *slog.Logger, now func() time.Time) http.Handler {
+	if now == nil {
+		now = func() time.Time { return time.Time{} }
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
+		start := now()
 		rec := &recorder{ResponseWriter: w}
 		body := &counter{ReadCloser: r.Body}
 		r.Body = body
@@ -227,7 +231,7 @@ func logRequests(next http.Handler, log *slog.Logger) http.Handler {
 			}
 			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
 				slog.String("method", methodOf(r.Method)), slog.String("route", routeOf(r.URL.Path)), slog.Int("status", status),
-				slog.Int64("duration_us", time.Since(start).Microseconds()), slog.Int64("request_bytes", body.n), slog.Int64("response_bytes", rec.bytes))
+				slog.Int64("duration_us", now().Sub(start).Microseconds()), slog.Int64("request_bytes", body.n), slog.Int64("response_bytes", rec.bytes))
 		}()
 		next.ServeHTTP(rec, r)
 	})

@@ -38,7 +38,7 @@ import (
 	"github.com/kinderopvang/regels/invoice/httpapi"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now)) }
 
 // kind is one kind of request of the mix.
 type kind struct {
@@ -176,7 +176,7 @@ func quantile(ds []time.Duration, q int) time.Duration {
 	return ds[min(max(i-1, 0), len(ds)-1)]
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	fs := flag.NewFlagSet("loadgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	target := fs.String("url", "http://127.0.0.1:8080", "the server (loopback only)")
@@ -232,7 +232,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 	var sent atomic.Int64
 	results := make([][]sample, *clients)
-	cpu0, wall0 := cpuTime(), time.Now()
+	cpu0, wall0 := cpuTime(), now()
 	var wg sync.WaitGroup
 	for c := range *clients {
 		wg.Add(1)
@@ -250,7 +250,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				if k.body != nil {
 					req.Header.Set("Content-Type", "application/json")
 				}
-				t0 := time.Now()
+				t0 := now()
 				resp, err := client.Do(req)
 				failed := err != nil
 				if err == nil {
@@ -258,13 +258,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 					resp.Body.Close()
 					failed = err != nil || resp.StatusCode != http.StatusOK
 				}
-				out = append(out, sample{kind: ki, d: time.Since(t0), err: failed})
+				out = append(out, sample{kind: ki, d: now().Sub(t0), err: failed})
 			}
 			results[c] = out
 		}()
 	}
 	wg.Wait()
-	wall, cpu := time.Since(wall0), cpuTime()-cpu0
+	wall, cpu := now().Sub(wall0), cpuTime()-cpu0
 	transport.CloseIdleConnections()
 
 	var all2 []time.Duration
