@@ -260,10 +260,8 @@ func firstReserved(plans []plan.Plan, p plan.Period, c plan.Calendar) (plan.Plan
 		if p.IsEmpty() {
 			return plan.PlannedDay{}, false
 		}
-		for i := range plans {
-			if pd := plans[i].Day(p.Start, c); pd.IsReserved() {
-				return pd, true
-			}
+		if pd, ok := reservedOn(plans, p.Start, c); ok {
+			return pd, true
 		}
 		if p.Start = p.Start.AddDays(1); p.Start.IsZero() {
 			return plan.PlannedDay{}, false // past 9999-12-31
