@@ -1,6 +1,8 @@
 package invoice
 
 import (
+	"fmt"
+	"pgregory.net/rapid"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +12,18 @@ import (
 	"github.com/kinderopvang/regels/plan"
 	"github.com/kinderopvang/regels/tariff"
 )
+
+// periodOf is case c's first child invoiced for period p alone, under
+// number: its sessions, agreed late pick-ups and absences of p.
+func periodOf(c Case, number string, p plan.Period) Case {
+	c.Number, c.Period = number, p
+	c.Children = slices.Clone(c.Children)
+	ch := &c.Children[0]
+	ch.Sessions = slices.DeleteFunc(slices.Clone(ch.Sessions), func(s plan.Session) bool { return !p.Contains(plan.DateOf(s.In.In(plan.Brussels()))) })
+	ch.AgreedLatePickup = slices.DeleteFunc(slices.Clone(ch.AgreedLatePickup), func(d plan.Date) bool { return !p.Contains(d) })
+	ch.Absences = slices.DeleteFunc(slices.Clone(ch.Absences), func(a absence.Absence) bool { return !a.Period.Overlaps(p) })
+	return c
+}
 
 // Seed 004 §3.7: "een fiscaal attest van de betaalde kosten" — what was paid
 // once is certified once (found by the audit of 2026-12-01: the same
@@ -34,23 +48,7 @@ func TestCertificatesCountADayOnce(t *testing.T) {
 	}
 
 	// The first half of the month on an invoice of its own.
-	c := s.Case
-	c.Number, c.Period = whole.Number+"-A", plan.Period{Start: whole.Period.Start, End: whole.Period.Start.AddDays(14)}
-	var kept []plan.Session
-	for _, ss := range c.Children[0].Sessions {
-		if c.Period.Contains(plan.DateOf(ss.In.In(plan.Brussels()))) {
-			kept = append(kept, ss)
-		}
-	}
-	c.Children[0].Sessions = kept
-	c.Children[0].AgreedLatePickup = slices.DeleteFunc(slices.Clone(c.Children[0].AgreedLatePickup), func(d plan.Date) bool { return !c.Period.Contains(d) })
-	var abs []absence.Absence
-	for _, a := range c.Children[0].Absences {
-		if a.Period.Overlaps(c.Period) {
-			abs = append(abs, a)
-		}
-	}
-	c.Children[0].Absences = abs
+	c := periodOf(s.Case, whole.Number+"-A", plan.Period{Start: whole.Period.Start, End: whole.Period.Start.AddDays(14)})
 	part, err := Build(c)
 	if err != nil {
 		t.Fatal(err)
@@ -188,11 +186,10 @@ func TestGraceDaysBounded(t *testing.T) {
 	}
 }
 
-// FOD Financiën: the cap is per child "per opvangdag". A child cared for at
-// two locations on the same days, each location billing its own invoice,
-// has those days certified once, each at what both cost — not twice, which
-// would double the cap, and not refused as billed twice.
-func TestCertificatesTwoLocationsOneDay(t *testing.T) {
+// twoLocations is the late_pickup month billed at its location and, under
+// another invoice number, at a second location on the same days.
+func twoLocations(t *testing.T) (here, there Invoice, child tariff.Child) {
+	t.Helper()
 	s, _ := ScenarioByName("late_pickup")
 	here, err := Build(s.Case)
 	if err != nil {
@@ -202,11 +199,18 @@ func TestCertificatesTwoLocationsOneDay(t *testing.T) {
 	c.Number = here.Number + "-B"
 	c.Children = slices.Clone(c.Children)
 	c.Children[0].Location.ID = "elsewhere"
-	there, err := Build(c)
-	if err != nil {
+	if there, err = Build(c); err != nil {
 		t.Fatal(err)
 	}
-	child := s.Case.Children[0].Child
+	return here, there, s.Case.Children[0].Child
+}
+
+// FOD Financiën: the cap is per child "per opvangdag". A child cared for at
+// two locations on the same days, each location billing its own invoice,
+// has those days certified once, each at what both cost — not twice, which
+// would double the cap, and not refused as billed twice.
+func TestCertificatesTwoLocationsOneDay(t *testing.T) {
+	here, there, child := twoLocations(t)
 	one, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}})
 	if err != nil {
 		t.Fatal(err)
@@ -240,23 +244,10 @@ func TestCertificatesTwoLocationsOneDay(t *testing.T) {
 // a location without an income tariff (a price list) adds its cost
 // without a stray " + " in the daily tariff.
 func TestCertificatesTwoLocationsFurther(t *testing.T) {
-	s, _ := ScenarioByName("late_pickup")
-	here, err := Build(s.Case)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := s.Case
-	c.Number = here.Number + "-B"
-	c.Children = slices.Clone(c.Children)
-	c.Children[0].Location.ID = "elsewhere"
-	there, err := Build(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	child := s.Case.Children[0].Child
+	here, there, child := twoLocations(t)
 	copyThere := there
 	copyThere.Number += "-copy"
-	_, err = Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}, {Invoice: there, PaidOn: sd("2025-04-21")}, {Invoice: copyThere, PaidOn: sd("2025-04-22")}})
+	_, err := Certificates(2025, child, "Noor", []PaidInvoice{{Invoice: here, PaidOn: sd("2025-04-20")}, {Invoice: there, PaidOn: sd("2025-04-21")}, {Invoice: copyThere, PaidOn: sd("2025-04-22")}})
 	if ps := plan.AsProblems(err); len(ps) == 0 || ps[0].Field != "paid[2].invoice" || !strings.Contains(ps[0].Message, "at the same location") {
 		t.Errorf("the second location's invoice twice: %v", err)
 	}
@@ -284,4 +275,77 @@ func TestCertificatesTwoLocationsFurther(t *testing.T) {
 			t.Errorf("a period's daily tariff %q, want the income tariff alone", p.DailyTariff)
 		}
 	}
+}
+
+// Seed 004 §3.7, as a law: a month billed in parts (disjoint periods, each
+// its own invoice), paid in any order, is certified day for day and cent
+// for cent as the parts bill their care; a part paid twice — under its own
+// number, or under another when it bills care — is a problem and never
+// certified twice.
+func TestCertificatesPaidOnceProperty(t *testing.T) {
+	s, _ := ScenarioByName("late_pickup")
+	month := s.Case.Month.Days()
+	rapid.Check(t, func(t *rapid.T) {
+		// Cut the month into parts at random days.
+		var parts []Invoice
+		start := month.Start
+		for k := 0; !start.After(month.End); k++ {
+			end := start.AddDays(rapid.IntRange(0, 12).Draw(t, "len"))
+			if end.After(month.End) {
+				end = month.End
+			}
+			inv, err := Build(periodOf(s.Case, fmt.Sprintf("P-%d", k), plan.Period{Start: start, End: end}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, inv)
+			start = end.AddDays(1)
+		}
+		var paid []PaidInvoice
+		days, total := 0, tariff.Money{}
+		for _, inv := range parts {
+			paid = append(paid, PaidInvoice{Invoice: inv, PaidOn: sd("2025-04-01").AddDays(rapid.IntRange(0, 60).Draw(t, "paid"))})
+			for _, l := range inv.Lines {
+				if l.Deductible {
+					days += len(l.Dates)
+					total, _ = total.Add(l.Amount)
+				}
+			}
+		}
+		// A part paid again: refused when it bills care, or under its own
+		// number whatever it bills.
+		twice := rapid.Bool().Draw(t, "twice")
+		if twice {
+			again := paid[rapid.IntRange(0, len(paid)-1).Draw(t, "again")]
+			twice = slices.ContainsFunc(again.Invoice.Lines, func(l Line) bool { return l.Deductible })
+			if rapid.Bool().Draw(t, "renumbered") {
+				again.Invoice.Number += "-bis"
+			} else {
+				twice = true
+			}
+			again.PaidOn = again.PaidOn.AddDays(1)
+			paid = append(paid, again)
+		}
+		rapid.Permutation(paid).Draw(t, "order")
+		certs, err := Certificates(2025, s.Case.Children[0].Child, "Noor", paid)
+		if twice {
+			if err == nil {
+				t.Fatalf("a part paid twice is certified: %+v", certs)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotDays, gotTotal := 0, tariff.Money{}
+		for _, c := range certs {
+			for _, p := range c.Periods {
+				gotDays += p.Days
+			}
+			gotTotal, _ = gotTotal.Add(c.Total)
+		}
+		if gotDays != days || gotTotal != total {
+			t.Fatalf("%d parts: certified %d days for %s, billed %d days for %s", len(parts), gotDays, gotTotal, days, total)
+		}
+	})
 }
